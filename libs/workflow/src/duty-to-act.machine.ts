@@ -51,6 +51,8 @@ export const dutyToActMachine = setup({
     meetDeadlines: (_, _params: Omit<MeetDeadlines, 'type'>) => undefined,
     cancelDeadlines: (_, _params: Omit<CancelDeadlines, 'type'>) => undefined,
     notifyOwner: (_, _params: Omit<NotifyOwner, 'type'>) => undefined,
+    // The note itself is the stored event; the machine only has to accept it.
+    documentNote: () => undefined,
 
     recordChildVoice: assign({
       childVoices: ({ context, event }) => {
@@ -185,7 +187,7 @@ export const dutyToActMachine = setup({
           actions: ['markSerious', { type: 'notifyOwner', params: { reason: 'serious' } }],
         },
         // Dokumentere: what is done to follow, intervene and investigate is documented.
-        ADD_NOTE: { guard: 'actorTakesPart' },
+        ADD_NOTE: { guard: 'actorTakesPart', actions: 'documentNote' },
         RECORD_CHILD_VOICE: { guard: and(['actorTakesPart', 'childInCase']), actions: 'recordChildVoice' },
       },
       states: {
