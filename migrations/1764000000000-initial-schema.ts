@@ -62,6 +62,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         child_ids uuid[] NOT NULL,
         involved_user_ids uuid[] NOT NULL,
         opened_by uuid NOT NULL REFERENCES users(id),
+        source text NOT NULL,
+        concern text NOT NULL,
         occurred_at timestamptz,
         opened_at timestamptz NOT NULL,
         closed_at timestamptz,

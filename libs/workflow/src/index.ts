@@ -8,3 +8,4 @@ export * from './deadline-policy';
 export * from './deadline.planner';
 export * from './school-calendar';
 export * from './oslo-time';
+export * from './refusal.explainer';

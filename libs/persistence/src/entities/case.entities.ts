@@ -18,6 +18,9 @@ export class CaseEntity {
   @Column('uuid', { name: 'child_ids', array: true }) childIds: string[];
   @Column('uuid', { name: 'involved_user_ids', array: true }) involvedUserIds: string[];
   @Column('uuid', { name: 'opened_by' }) openedBy: string;
+  @Column('text') source: string;
+  /** What was seen or heard, as reported. Personal content. */
+  @Column('text') concern: string;
   @Column('timestamptz', { name: 'occurred_at', nullable: true }) occurredAt: Date | null;
   @Column('timestamptz', { name: 'opened_at' }) openedAt: Date;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;

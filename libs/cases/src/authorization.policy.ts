@@ -1,0 +1,120 @@
+import { CommandType, Role } from '../../workflow/src';
+import { CaseScope, UserContext } from './ports';
+
+/**
+ * Who may see and do what, as a pure function (domain.md §6, §7: need-to-know).
+ * The same table yields the `allowedCommands` the UI offers, so what a user is offered is
+ * what they may do. The machine's guards then decide what the law allows in the case's state.
+ */
+export interface CaseFacts {
+  ownerId: string;
+  unitId: string;
+  handledBy: 'principal' | 'owner';
+  openedBy: string;
+  involvedUserIds: string[];
+  /** Users responsible for a measure in the current plan. */
+  measureResponsibles: string[];
+}
+
+export type Decision = { allow: true; role: Role } | { allow: false; reason: string };
+
+const LEADER_COMMANDS: ReadonlySet<CommandType> = new Set([
+  'ACKNOWLEDGE',
+  'MARK_SERIOUS',
+  'CONCLUDE_INVESTIGATION',
+  'APPROVE_PLAN',
+  'RETURN_PLAN',
+  'EVALUATE',
+  'CLOSE',
+  'REOPEN',
+]);
+const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
+  'ADD_NOTE',
+  'RECORD_CHILD_VOICE',
+  'SUBMIT_PLAN',
+  'START_EVALUATION',
+]);
+
+function holds(user: UserContext, role: Role, where: { ownerId: string; unitId?: string }): boolean {
+  return user.roles.some(
+    (r) => r.role === role && r.ownerId === where.ownerId && (where.unitId === undefined || r.unitId === where.unitId),
+  );
+}
+
+function isInvolved(user: UserContext, c: CaseFacts): boolean {
+  return c.openedBy === user.id || c.involvedUserIds.includes(user.id) || c.measureResponsibles.includes(user.id);
+}
+
+/**
+ * The role a user acts in on this case, strongest first; undefined when the case is not
+ * visible to them (the API then answers 404, never revealing that it exists).
+ */
+export function roleInCase(user: UserContext, c: CaseFacts): Role | undefined {
+  if (c.handledBy === 'owner') {
+    // §12-5 / §43: when the leadership is the offender, the unit's leadership must not see the case.
+    if (holds(user, 'owner', c)) return 'owner';
+    if (holds(user, 'auditor', c)) return 'auditor';
+    if (holds(user, 'staff', c) && isInvolved(user, c)) return 'staff';
+    return undefined;
+  }
+  if (holds(user, 'principal', c)) return 'principal';
+  if (holds(user, 'owner', c)) return 'owner';
+  if (holds(user, 'auditor', c)) return 'auditor';
+  if (holds(user, 'staff', c) && isInvolved(user, c)) return 'staff';
+  return undefined;
+}
+
+export function canSeeCase(user: UserContext, c: CaseFacts): boolean {
+  return roleInCase(user, c) !== undefined;
+}
+
+export function leadsCase(role: Role, c: CaseFacts): boolean {
+  return c.handledBy === 'owner' ? role === 'owner' : role === 'principal';
+}
+
+export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType): Decision {
+  const role = roleInCase(user, c);
+  if (!role) return { allow: false, reason: 'the case is not visible to you' };
+  if (role === 'auditor') return { allow: false, reason: 'auditors read case histories; they never write' };
+  if (role === 'ppt') return { allow: false, reason: 'PPT cannot change this case' };
+  const leader = leadsCase(role, c);
+  const who = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
+  if (LEADER_COMMANDS.has(command)) {
+    return leader ? { allow: true, role } : { allow: false, reason: `${command} is for ${who}` };
+  }
+  if (PARTICIPANT_COMMANDS.has(command)) {
+    if (leader || (role === 'staff' && isInvolved(user, c))) return { allow: true, role };
+    return { allow: false, reason: `${command} is for staff involved in the case and ${who}` };
+  }
+  if (command === 'RECORD_MEASURE') {
+    if (leader || c.measureResponsibles.includes(user.id)) return { allow: true, role };
+    return { allow: false, reason: `RECORD_MEASURE is for the person responsible for the measure and ${who}` };
+  }
+  return { allow: false, reason: `unknown command ${command}` };
+}
+
+/** Who may open a concern in a unit: its staff and principal, and the owner (domain.md §6). */
+export function mayOpenCase(user: UserContext, unit: { id: string; ownerId: string }): Decision {
+  if (holds(user, 'principal', { ownerId: unit.ownerId, unitId: unit.id })) return { allow: true, role: 'principal' };
+  if (holds(user, 'staff', { ownerId: unit.ownerId, unitId: unit.id })) return { allow: true, role: 'staff' };
+  if (holds(user, 'owner', { ownerId: unit.ownerId })) return { allow: true, role: 'owner' };
+  return { allow: false, reason: 'only staff and the principal of the unit, or its owner, can open a concern there' };
+}
+
+/** The scope a user's case lists are limited to. */
+export function caseScopeOf(user: UserContext): CaseScope {
+  const pick = (roles: Role[]) => user.roles.filter((r) => roles.includes(r.role));
+  return {
+    userId: user.id,
+    ownerIds: [...new Set(pick(['owner', 'auditor']).map((r) => r.ownerId))],
+    principalUnitIds: pick(['principal']).map((r) => r.unitId as string),
+    staffUnitIds: pick(['staff']).map((r) => r.unitId as string),
+  };
+}
+
+/** Units the user can see: all of their owner's for owner-level roles, otherwise their own. */
+export function visibleUnitIds(user: UserContext, allOwnerUnits: { id: string; ownerId: string }[]): string[] {
+  const ownerLevel = new Set(user.roles.filter((r) => r.unitId === null).map((r) => r.ownerId));
+  const own = new Set(user.roles.filter((r) => r.unitId !== null).map((r) => r.unitId as string));
+  return allOwnerUnits.filter((u) => ownerLevel.has(u.ownerId) || own.has(u.id)).map((u) => u.id);
+}

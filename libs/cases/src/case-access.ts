@@ -1,0 +1,31 @@
+import { Actor, commandsAcceptedNow, CommandType } from '../../workflow/src';
+import { CaseFacts, mayRunCommand, roleInCase } from './authorization.policy';
+import { CaseRecord, UserContext } from './ports';
+
+/** Bridges stored cases to the authorisation policy and the machine's actor. */
+export function factsOf(rec: CaseRecord): CaseFacts {
+  return {
+    ownerId: rec.ownerId,
+    unitId: rec.unitId,
+    handledBy: rec.handledBy,
+    openedBy: rec.openedBy,
+    involvedUserIds: rec.involvedUserIds,
+    measureResponsibles: rec.snapshot.context.plan?.measures.map((m) => m.responsibleUserId) ?? [],
+  };
+}
+
+export function actorFor(user: UserContext, rec: CaseRecord): Actor | undefined {
+  const facts = factsOf(rec);
+  const role = roleInCase(user, facts);
+  if (!role) return undefined;
+  const involved = facts.openedBy === user.id || facts.involvedUserIds.includes(user.id) || facts.measureResponsibles.includes(user.id);
+  return { userId: user.id, role, involved };
+}
+
+/** What the machine accepts now ∩ what the policy lets this user do. */
+export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): CommandType[] {
+  const actor = actorFor(user, rec);
+  if (!actor) return [];
+  const facts = factsOf(rec);
+  return commandsAcceptedNow(rec.snapshot, actor, now.toISOString()).filter((t) => mayRunCommand(user, facts, t).allow);
+}

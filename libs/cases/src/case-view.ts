@@ -1,0 +1,95 @@
+import { CaseState, CommandType, Plan, toOsloIso } from '../../workflow/src';
+import { CaseRecord, DeadlineRecord } from './ports';
+
+/** The case as api-contract.md shows it. Timestamps in Oslo time with offset. */
+export interface DeadlineView {
+  id: string;
+  kind: string;
+  ref: string | null;
+  dueAt: string;
+  status: 'pending' | 'met' | 'overdue' | 'cancelled';
+  responsibleUserId: string | null;
+  resolvedAt: string | null;
+}
+
+export interface CaseView {
+  id: string;
+  version: number;
+  regime: string;
+  legalBasis: string[];
+  state: CaseState;
+  unitId: string;
+  groupId: string | null;
+  childIds: string[];
+  source: string;
+  concern: string;
+  serious: boolean;
+  ownerNotified: boolean;
+  handledBy: 'principal' | 'owner';
+  childSaysUnsafe: boolean;
+  staffOffender: boolean;
+  offenderIsLeadership: boolean;
+  childVoiceOnRecord: string[];
+  investigationOutcome: 'safe' | 'not_safe' | null;
+  staircaseStep: number | null;
+  bti: { level: number };
+  plan: Plan | null;
+  planVersions: Plan[];
+  measureStatus: Record<string, string>;
+  nextEvaluationAt: string | null;
+  deadlines: DeadlineView[];
+  allowedCommands: CommandType[];
+  openedBy: string;
+  occurredAt: string | null;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+export function deadlineView(d: DeadlineRecord, now: Date): DeadlineView {
+  const overdue = d.status === 'pending' && d.dueAt.getTime() < now.getTime();
+  return {
+    id: d.id,
+    kind: d.kind,
+    ref: d.ref || null,
+    dueAt: toOsloIso(d.dueAt),
+    status: overdue ? 'overdue' : d.status,
+    responsibleUserId: d.responsibleUserId,
+    resolvedAt: d.resolvedAt ? toOsloIso(d.resolvedAt) : null,
+  };
+}
+
+export function toCaseView(rec: CaseRecord, deadlines: DeadlineRecord[], allowedCommands: CommandType[], now: Date): CaseView {
+  const ctx = rec.snapshot.context;
+  return {
+    id: rec.id,
+    version: rec.version,
+    regime: rec.regime,
+    legalBasis: ctx.legalBasis,
+    state: rec.state,
+    unitId: rec.unitId,
+    groupId: rec.groupId,
+    childIds: rec.childIds,
+    source: rec.source,
+    concern: rec.concern,
+    serious: ctx.serious,
+    ownerNotified: ctx.ownerNotified,
+    handledBy: ctx.handledBy,
+    childSaysUnsafe: ctx.childSaysUnsafe,
+    staffOffender: ctx.staffOffender,
+    offenderIsLeadership: ctx.offenderIsLeadership,
+    childVoiceOnRecord: [...new Set(ctx.childVoices.map((v) => v.childId))],
+    investigationOutcome: ctx.investigationOutcome,
+    staircaseStep: null,
+    bti: { level: 0 },
+    plan: ctx.plan,
+    planVersions: ctx.planVersions,
+    measureStatus: ctx.measureStatus,
+    nextEvaluationAt: ctx.nextEvaluationAt,
+    deadlines: deadlines.map((d) => deadlineView(d, now)),
+    allowedCommands,
+    openedBy: rec.openedBy,
+    occurredAt: rec.occurredAt ? toOsloIso(rec.occurredAt) : null,
+    openedAt: toOsloIso(rec.openedAt),
+    closedAt: rec.closedAt ? toOsloIso(rec.closedAt) : null,
+  };
+}

@@ -1,0 +1,27 @@
+import { CaseEvent, CommandType } from '../../../workflow/src';
+import { FieldError } from '../errors';
+import { CaseRecord, Directory } from '../ports';
+
+/**
+ * One command = one use case. Each file in this folder states what its command needs beyond the
+ * payload's own shape (checked at the edge): checks against the case, the machine event it
+ * becomes, what the history records, and who becomes involved.
+ */
+export type MachinePayload<T extends CommandType> = Omit<Extract<CaseEvent, { type: T }>, 'type' | 'actor' | 'at'>;
+
+export interface CommandContext {
+  directory: Directory;
+  /** Oslo date of the command, for rules like "not in the past". */
+  today: string;
+}
+
+export interface CommandUseCase<T extends CommandType = CommandType> {
+  type: T;
+  check?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Promise<FieldError[]> | FieldError[];
+  /** Users who become involved in the case by this command (besides the actor). */
+  involves?(payload: MachinePayload<T>): string[];
+}
+
+export function defineCommand<T extends CommandType>(useCase: CommandUseCase<T>): CommandUseCase<T> {
+  return useCase;
+}

@@ -1,0 +1,19 @@
+import { planViolations } from '../../../workflow/src';
+import { defineCommand } from './command.usecase';
+
+/** Submits the written plan with its five legal elements for the principal's approval. */
+export const submitPlan = defineCommand({
+  type: 'SUBMIT_PLAN',
+  async check(rec, p, { directory, today }) {
+    const errors = planViolations(p.plan, today);
+    if (errors.length) return errors;
+    const ids = [...new Set(p.plan.measures.map((m) => m.responsibleUserId))];
+    const known = new Set(await directory.existingUserIds(rec.ownerId, ids));
+    return p.plan.measures.flatMap((m, i) =>
+      known.has(m.responsibleUserId)
+        ? []
+        : [{ field: `plan.measures[${i}].responsibleUserId`, message: 'must be a user of this owner' }],
+    );
+  },
+  involves: (p) => p.plan.measures.map((m) => m.responsibleUserId),
+});

@@ -1,0 +1,30 @@
+import { toOsloIso } from '../../../workflow/src';
+import { CaseStore, UserContext } from '../ports';
+import { loadVisibleCase } from './get-case.query';
+
+export interface EventView {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { userId: string; role: string } | null;
+  payload: Record<string, unknown>;
+  recordedAt: string;
+}
+
+/** The full history of a case, oldest first. */
+export class GetCaseHistory {
+  constructor(private readonly store: CaseStore) {}
+
+  async execute(user: UserContext, caseId: string): Promise<EventView[]> {
+    await loadVisibleCase(this.store, user, caseId);
+    const events = await this.store.events(caseId);
+    return events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: toOsloIso(e.at),
+      actor: e.actorUserId ? { userId: e.actorUserId, role: e.actorRole as string } : null,
+      payload: e.payload,
+      recordedAt: toOsloIso(e.recordedAt),
+    }));
+  }
+}

@@ -1,0 +1,61 @@
+import { CaseState } from '../../../workflow/src';
+import { allowedCommandsFor } from '../case-access';
+import { caseScopeOf } from '../authorization.policy';
+import { CaseView, toCaseView } from '../case-view';
+import { InvalidInputError } from '../errors';
+import { CaseStore, Clock, UserContext } from '../ports';
+
+export interface ListCasesInput {
+  unitId?: string;
+  state?: CaseState;
+  overdue?: boolean;
+  childId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CasePage {
+  items: CaseView[];
+  nextCursor: string | null;
+}
+
+function encodeCursor(openedAt: Date, id: string): string {
+  return Buffer.from(`${openedAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { openedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const openedAt = new Date(at);
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(openedAt.getTime())) {
+    throw new InvalidInputError([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+  }
+  return { openedAt, id };
+}
+
+/** Cases in the user's scope, newest first, with keyset (cursor) pagination. */
+export class ListCases {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(user: UserContext, input: ListCasesInput): Promise<CasePage> {
+    const now = this.clock.now();
+    const limit = input.limit ?? 20;
+    const rows = await this.store.list({
+      scope: caseScopeOf(user),
+      unitId: input.unitId,
+      state: input.state,
+      childId: input.childId,
+      overdueAt: input.overdue ? now : undefined,
+      after: input.cursor ? decodeCursor(input.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const items = await Promise.all(
+      page.map(async (rec) => toCaseView(rec, await this.store.deadlines(rec.id), allowedCommandsFor(user, rec, now), now)),
+    );
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };
+  }
+}
