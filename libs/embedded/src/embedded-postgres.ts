@@ -47,6 +47,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    // As root, Postgres runs as the `postgres` system user, which must be able to enter the parent.
+    if (process.getuid?.() === 0) fs.chmodSync(path.dirname(dataDir), 0o755);
     await pg.initialise();
   }
   await pg.start();

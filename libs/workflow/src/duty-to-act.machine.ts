@@ -60,6 +60,11 @@ export const dutyToActMachine = setup({
         const heard = !event.notHeardReason;
         return [...context.childVoices, { childId: event.childId, heard, at: event.at }];
       },
+      // Once a child has said it is not safe, the case can no longer be concluded safe (§12-4 / §42).
+      childSaysUnsafe: ({ context, event }) => {
+        assertEvent(event, 'RECORD_CHILD_VOICE');
+        return context.childSaysUnsafe || event.saysUnsafe === true;
+      },
     }),
     markSerious: assign({ serious: true, ownerNotified: true }),
     recordConclusion: assign({
@@ -74,9 +79,17 @@ export const dutyToActMachine = setup({
         const plan: Plan = {
           problem: event.plan.problem,
           evaluateAt: event.plan.evaluateAt,
-          measures: event.plan.measures.map((m) => ({ ...m })),
-          childParticipation: event.plan.childParticipation,
-          parentsInvolved: event.plan.parentsInvolved,
+          // Only the plan's own fields are kept; anything else a client sent is dropped.
+          measures: event.plan.measures.map((m) => ({
+            id: m.id,
+            description: m.description,
+            ...(m.ffss ? { ffss: m.ffss } : {}),
+            when: m.when,
+            responsibleUserId: m.responsibleUserId,
+            evaluateAt: m.evaluateAt,
+          })),
+          ...(event.plan.childParticipation ? { childParticipation: event.plan.childParticipation } : {}),
+          ...(event.plan.parentsInvolved ? { parentsInvolved: event.plan.parentsInvolved } : {}),
           version: context.planVersions.length + 1,
           status: 'submitted',
           submittedAt: event.at,

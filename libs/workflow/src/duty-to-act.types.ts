@@ -118,6 +118,8 @@ export type CaseEvent =
       heardBy?: string;
       summary?: string;
       notHeardReason?: string;
+      /** The child says the environment is not safe and good; from then on measures are required. */
+      saysUnsafe?: boolean;
     })
   | (Base & { type: 'CONCLUDE_INVESTIGATION'; outcome: 'safe' | 'not_safe'; summary: string; bestInterest: string })
   | (Base & { type: 'SUBMIT_PLAN'; plan: PlanInput })

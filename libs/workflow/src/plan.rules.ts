@@ -1,4 +1,4 @@
-import { PlanInput } from './duty-to-act.types';
+import { FFSS, PlanInput } from './duty-to-act.types';
 import { IsoDate } from './oslo-time';
 
 /**
@@ -43,6 +43,11 @@ export function planViolations(plan: Partial<PlanInput> | undefined | null, toda
     out.push({ field: 'plan.problem', message: 'the problem the measures shall solve is required' });
   }
   checkEvaluationDate(plan.evaluateAt, 'plan.evaluateAt', today, out);
+  for (const key of ['childParticipation', 'parentsInvolved'] as const) {
+    if (plan[key] !== undefined && plan[key] !== null && typeof plan[key] !== 'string') {
+      out.push({ field: `plan.${key}`, message: 'must be text' });
+    }
+  }
   if (!Array.isArray(plan.measures) || plan.measures.length === 0) {
     out.push({ field: 'plan.measures', message: 'at least one measure is required' });
     return out;
@@ -58,6 +63,9 @@ export function planViolations(plan: Partial<PlanInput> | undefined | null, toda
     else if (seen.has(m.id)) out.push({ field: `${at}.id`, message: 'measure ids must be unique in the plan' });
     else seen.add(m.id);
     if (isBlank(m.description)) out.push({ field: `${at}.description`, message: 'what the measure is (description) is required' });
+    if (m.ffss !== undefined && m.ffss !== null && !(FFSS as readonly unknown[]).includes(m.ffss)) {
+      out.push({ field: `${at}.ffss`, message: `must be one of ${FFSS.join(', ')}` });
+    }
     if (isBlank(m.when)) out.push({ field: `${at}.when`, message: 'when the measure is carried out is required' });
     if (isBlank(m.responsibleUserId)) {
       out.push({ field: `${at}.responsibleUserId`, message: 'who carries out the measure is required' });

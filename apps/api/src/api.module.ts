@@ -1,0 +1,40 @@
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
+import { HealthController } from './controllers/health.controller';
+import { MeController } from './controllers/me.controller';
+import { UnitsController } from './controllers/units.controller';
+import { CasesController } from './controllers/cases.controller';
+import { ApiRuntime, infrastructureProviders, REDIS } from './infrastructure.providers';
+import { pinoOptions } from './logging';
+
+@Module({})
+export class ApiModule implements OnApplicationShutdown {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  static forRoot(rt: ApiRuntime & { logLevel: string }): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [TerminusModule.forRoot({ logger: false }), LoggerModule.forRoot(pinoOptions(rt.logLevel))],
+      controllers: [HealthController, MeController, UnitsController, CasesController],
+      providers: [
+        ...infrastructureProviders(rt),
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}

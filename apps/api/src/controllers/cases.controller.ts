@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  GetCase,
+  GetCaseHistory,
+  ListCases,
+  OpenConcern,
+  RunCaseCommand,
+  UserContext,
+  InvalidInputError,
+} from '../../../../libs/cases/src';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { validateBody } from '../errors/validate-body';
+import { OpenCaseDto } from '../dto/open-case.dto';
+import { ListCasesQueryDto } from '../dto/list-cases.query.dto';
+import { COMMAND_DTOS, CommandDto, PlanSchema, PlanMeasureSchema } from '../dto/commands/case-command.dtos';
+import { COMMAND_TYPES, CommandType } from '../../../../libs/workflow/src';
+import { UuidParam } from './uuid-param.pipe';
+
+const COMMAND_DTO_CLASSES = Object.values(COMMAND_DTOS);
+
+/** Cases: thin HTTP over the use cases. Parse, authenticate, call; the use cases decide. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@ApiExtraModels(...COMMAND_DTO_CLASSES, PlanSchema, PlanMeasureSchema)
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly openConcern: OpenConcern,
+    private readonly runCommand: RunCaseCommand,
+    private readonly getCase: GetCase,
+    private readonly listCases: ListCases,
+    private readonly history: GetCaseHistory,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a concern (melding): staff, principal or owner of the unit' })
+  @ApiBody({ type: OpenCaseDto })
+  async open(@CurrentUser() user: UserContext, @Body() body: unknown) {
+    const dto = await validateBody(OpenCaseDto, body);
+    return this.openConcern.execute(user, {
+      unitId: dto.unitId.toLowerCase(),
+      childIds: dto.childIds.map((id) => id.toLowerCase()),
+      groupId: dto.groupId?.toLowerCase() ?? null,
+      concern: dto.concern,
+      source: dto.source,
+      childSaysUnsafe: dto.childSaysUnsafe ?? false,
+      staffOffender: dto.staffOffender ?? false,
+      offenderIsLeadership: dto.offenderIsLeadership ?? false,
+      occurredAt: dto.occurredAt ?? null,
+    });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Cases in my scope, newest first; filters and cursor pagination' })
+  async list(@CurrentUser() user: UserContext, @Query() query: unknown) {
+    const q = await validateBody(ListCasesQueryDto, { ...(query as object) });
+    return this.listCases.execute(user, q);
+  }
+
+  @Get(':caseId')
+  @ApiOperation({ summary: 'One case with its deadlines and the commands I may send now' })
+  get(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
+    return this.getCase.execute(user, caseId);
+  }
+
+  @Get(':caseId/events')
+  @ApiOperation({ summary: 'The full history of the case, oldest first' })
+  events(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
+    return this.history.execute(user, caseId);
+  }
+
+  @Post(':caseId/commands')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a command: { type, expectedVersion, ...payload }' })
+  @ApiBody({
+    schema: {
+      oneOf: COMMAND_DTO_CLASSES.map((c) => ({ $ref: getSchemaPath(c) })),
+      discriminator: {
+        propertyName: 'type',
+        mapping: Object.fromEntries(Object.entries(COMMAND_DTOS).map(([t, c]) => [t, getSchemaPath(c)])),
+      },
+    },
+  })
+  async command(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Body() body: unknown) {
+    const type = (body as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) {
+      throw new InvalidInputError([{ field: 'type', message: `must be one of ${COMMAND_TYPES.join(', ')}` }]);
+    }
+    const dto: CommandDto = await validateBody(COMMAND_DTOS[type as CommandType], body);
+    const { type: _t, expectedVersion, ...payload } = dto as CommandDto & Record<string, unknown>;
+    return this.runCommand.execute(user, { caseId, type: dto.type, expectedVersion, payload: payload as never });
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DirectoryQueries, UserContext } from '../../../../libs/cases/src';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { UuidParam } from './uuid-param.pipe';
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly directory: DirectoryQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Units (schools and kindergartens) I can see, with their groups' })
+  list(@CurrentUser() user: UserContext) {
+    return this.directory.units(user);
+  }
+
+  @Get(':unitId')
+  @ApiOperation({ summary: 'One unit with its groups' })
+  get(@CurrentUser() user: UserContext, @Param('unitId', UuidParam) unitId: string) {
+    return this.directory.unit(user, unitId);
+  }
+
+  @Get(':unitId/children')
+  @ApiOperation({ summary: 'Children of a unit (id, name, groupId)' })
+  children(@CurrentUser() user: UserContext, @Param('unitId', UuidParam) unitId: string) {
+    return this.directory.children(user, unitId);
+  }
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { ApiRuntime } from './infrastructure.providers';
+
+/** Builds the HTTP app; used by main.ts and by the integration tests alike. */
+export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(rt), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const express = app.getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  express.set('query parser', 'simple');
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Trygg API')
+      .setDescription(
+        'Case handling for the duty to act (aktivitetsplikt): opplæringslova §12-4/§12-5 and barnehageloven §42/§43. ' +
+          'Errors are application/problem+json (RFC 9457). See docs/api.md.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../../libs/cases/src/errors';
+import { InvalidTokenError } from '../../../../libs/identity/src';
+import { Problem, problem } from './problem';
+
+/**
+ * Every error leaves as application/problem+json (RFC 9457). Client mistakes get 4xx naming the
+ * field and rule; only our own faults are 500, and those never echo internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const body = { ...this.toProblem(error), instance: req.originalUrl?.split('?')[0] };
+    if (body.status >= 500) this.logger.error({ err: error, path: body.instance }, 'unhandled error');
+    res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof InvalidInputError) {
+      return problem(422, 'invalid-input', 'Invalid input', 'One or more fields are invalid; see errors.', {
+        errors: error.errors,
+      });
+    }
+    if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);
+    if (error instanceof ForbiddenError) {
+      return problem(403, 'forbidden', 'Not allowed', error.detail, error.missing ? { command: error.missing } : {});
+    }
+    if (error instanceof ConflictError) {
+      return problem(409, 'conflict', 'Conflict with the case state', error.detail, {
+        currentState: error.currentState,
+        version: error.version,
+        allowedCommands: error.allowedCommands,
+      });
+    }
+    if (error instanceof InvalidTokenError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const detail = this.httpDetail(error);
+      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 413 ? 'too-large' : 'bad-request';
+      return problem(status, slug, error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), detail);
+    }
+    const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // body-parser errors (malformed JSON, too large, wrong charset) arrive as plain errors with a status.
+      return problem(status, 'bad-request', 'Bad request', (error as Error).message || 'the request could not be read');
+    }
+    return problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged.');
+  }
+
+  private httpDetail(error: HttpException): string {
+    const r = error.getResponse();
+    if (typeof r === 'string') return r;
+    const m = (r as { message?: unknown }).message;
+    return Array.isArray(m) ? m.join('; ') : typeof m === 'string' ? m : error.message;
+  }
+}

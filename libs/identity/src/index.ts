@@ -1,0 +1,2 @@
+export * from './dev-token';
+export * from './token.verifier';

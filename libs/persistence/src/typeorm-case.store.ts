@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { migrateSnapshot } from '../../workflow/src';
+import {
+  CaseChange,
+  CaseListQuery,
+  CaseRecord,
+  CaseStore,
+  DeadlineOp,
+  DeadlineRecord,
+  NewEvent,
+  StoredEvent,
+  TaskRow,
+  CaseScope,
+} from '../../cases/src/ports';
+
+/**
+ * PostgreSQL implementation of the CaseStore port. Every write is one transaction; concurrency
+ * is a conditional UPDATE on `version` (TypeORM's @VersionColumn + save() would not stop lost
+ * updates), and `seq` is allocated under that row lock so it has no gaps.
+ */
+export class TypeormCaseStore implements CaseStore {
+  constructor(private readonly ds: DataSource) {}
+
+  async create(rec: CaseRecord, events: NewEvent[], deadlines: DeadlineOp[]): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
+           serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18)`,
+        [
+          rec.id,
+          rec.ownerId,
+          rec.unitId,
+          rec.groupId,
+          rec.regime,
+          rec.state,
+          rec.version,
+          rec.snapshot.machineVersion,
+          JSON.stringify(rec.snapshot),
+          rec.handledBy,
+          rec.serious,
+          rec.childIds,
+          rec.involvedUserIds,
+          rec.openedBy,
+          rec.source,
+          rec.concern,
+          rec.occurredAt,
+          rec.openedAt,
+          rec.closedAt,
+        ],
+      );
+      await this.appendEvents(m, rec.id, 0, events);
+      await this.applyDeadlines(m, rec.id, deadlines, rec.openedAt);
+    });
+  }
+
+  async commit(
+    caseId: string,
+    expectedVersion: number,
+    change: CaseChange,
+    events: NewEvent[],
+    deadlines: DeadlineOp[],
+    at: Date,
+  ): Promise<boolean> {
+    return this.ds.transaction(async (m) => {
+      const [, affected] = (await m.query(
+        `UPDATE cases SET state = $3, snapshot = $4, machine_version = $5, serious = $6, involved_user_ids = $7,
+           closed_at = $8, updated_at = $9, version = version + 1
+         WHERE id = $1 AND version = $2`,
+        [
+          caseId,
+          expectedVersion,
+          change.state,
+          JSON.stringify(change.snapshot),
+          change.snapshot.machineVersion,
+          change.serious,
+          change.involvedUserIds,
+          change.closedAt,
+          at,
+        ],
+      )) as [unknown, number];
+      if (affected !== 1) return false;
+      const [{ max }] = await m.query('SELECT coalesce(max(seq), 0)::int AS max FROM case_events WHERE case_id = $1', [caseId]);
+      await this.appendEvents(m, caseId, max, events);
+      await this.applyDeadlines(m, caseId, deadlines, at);
+      return true;
+    });
+  }
+
+  private async appendEvents(m: EntityManager, caseId: string, lastSeq: number, events: NewEvent[]): Promise<void> {
+    let seq = lastSeq;
+    for (const e of events) {
+      seq += 1;
+      await m.query(
+        `INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$6)`,
+        [caseId, seq, e.type, e.actorUserId, e.actorRole, e.at, JSON.stringify(e.payload)],
+      );
+    }
+  }
+
+  private async applyDeadlines(m: EntityManager, caseId: string, ops: DeadlineOp[], at: Date): Promise<void> {
+    for (const op of ops) {
+      if (op.op === 'start') {
+        // A deadline that is already running keeps its due date (e.g. the plan deadline after a returned plan).
+        await m.query(
+          `INSERT INTO deadlines (id, case_id, kind, ref, due_at, status, responsible_user_id, basis, policy_version, created_at)
+           VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9)
+           ON CONFLICT (case_id, kind, ref) WHERE status = 'pending' DO NOTHING`,
+          [randomUUID(), caseId, op.kind, op.ref, op.dueAt, op.responsibleUserId, JSON.stringify(op.basis), op.policyVersion, at],
+        );
+      } else {
+        const status = op.op === 'meet' ? 'met' : 'cancelled';
+        const all = op.kinds === 'all';
+        await m.query(
+          `UPDATE deadlines SET status = $2, resolved_at = $3
+           WHERE case_id = $1 AND status = 'pending' AND ($4::boolean OR kind = ANY($5::text[]))`,
+          [caseId, status, at, all, all ? [] : op.kinds],
+        );
+      }
+    }
+  }
+
+  async get(caseId: string): Promise<CaseRecord | undefined> {
+    const rows = await this.ds.query('SELECT * FROM cases WHERE id = $1', [caseId]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async deadlines(caseId: string): Promise<DeadlineRecord[]> {
+    const rows = await this.ds.query('SELECT * FROM deadlines WHERE case_id = $1 ORDER BY due_at, kind, ref', [caseId]);
+    return rows.map(toDeadline);
+  }
+
+  async events(caseId: string): Promise<StoredEvent[]> {
+    const rows = await this.ds.query('SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+    return rows.map((r: Record<string, unknown>) => ({
+      seq: r.seq as number,
+      type: r.type as string,
+      actorUserId: r.actor_user_id as string | null,
+      actorRole: r.actor_role as StoredEvent['actorRole'],
+      at: r.at as Date,
+      payload: r.payload as Record<string, unknown>,
+      recordedAt: r.recorded_at as Date,
+    }));
+  }
+
+  async list(q: CaseListQuery): Promise<CaseRecord[]> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = [scopeSql(q.scope, p)];
+    if (q.unitId) where.push(`c.unit_id = ${p(q.unitId)}`);
+    if (q.state) where.push(`c.state = ${p(q.state)}`);
+    if (q.childId) where.push(`${p(q.childId)}::uuid = ANY(c.child_ids)`);
+    if (q.overdueAt) {
+      where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.due_at < ${p(q.overdueAt)})`);
+    }
+    if (q.after) where.push(`(c.opened_at, c.id) < (${p(q.after.openedAt)}, ${p(q.after.id)}::uuid)`);
+    const rows = await this.ds.query(
+      `SELECT c.* FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.opened_at DESC, c.id DESC LIMIT ${p(q.limit)}`,
+      params,
+    );
+    return rows.map(toRecord);
+  }
+
+  async pendingDeadlinesOf(userId: string, scope: CaseScope, limit: number): Promise<TaskRow[]> {
+    const params: unknown[] = [userId];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const rows = await this.ds.query(
+      `SELECT d.*, c.unit_id AS case_unit_id, c.state AS case_state
+       FROM deadlines d JOIN cases c ON c.id = d.case_id
+       WHERE d.status = 'pending' AND d.responsible_user_id = $1 AND ${scopeSql(scope, p)}
+       ORDER BY d.due_at, d.kind LIMIT ${p(limit)}`,
+      params,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      deadline: toDeadline(r),
+      caseId: r.case_id as string,
+      unitId: r.case_unit_id as string,
+      caseState: r.case_state as TaskRow['caseState'],
+    }));
+  }
+}
+
+/** The same visibility rule as the authorisation policy, as SQL, so lists never leak. */
+function scopeSql(scope: CaseScope, p: (v: unknown) => string): string {
+  const me = p(scope.userId);
+  return `(
+    c.owner_id = ANY(${p(scope.ownerIds)}::uuid[])
+    OR (c.handled_by = 'principal' AND c.unit_id = ANY(${p(scope.principalUnitIds)}::uuid[]))
+    OR (c.unit_id = ANY(${p(scope.staffUnitIds)}::uuid[]) AND (c.opened_by = ${me}::uuid OR ${me}::uuid = ANY(c.involved_user_ids)
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(c.snapshot->'context'->'plan'->'measures', '[]'::jsonb)) m
+                   WHERE m->>'responsibleUserId' = ${me}::text)))
+  )`;
+}
+
+function toRecord(r: Record<string, unknown>): CaseRecord {
+  return {
+    id: r.id as string,
+    ownerId: r.owner_id as string,
+    unitId: r.unit_id as string,
+    groupId: r.group_id as string | null,
+    regime: r.regime as CaseRecord['regime'],
+    state: r.state as CaseRecord['state'],
+    version: r.version as number,
+    // Older snapshots are brought up to the running machine version on read.
+    snapshot: migrateSnapshot(r.snapshot as CaseRecord['snapshot']),
+    handledBy: r.handled_by as CaseRecord['handledBy'],
+    serious: r.serious as boolean,
+    childIds: r.child_ids as string[],
+    involvedUserIds: r.involved_user_ids as string[],
+    openedBy: r.opened_by as string,
+    source: r.source as string,
+    concern: r.concern as string,
+    occurredAt: r.occurred_at as Date | null,
+    openedAt: r.opened_at as Date,
+    closedAt: r.closed_at as Date | null,
+  };
+}
+
+function toDeadline(r: Record<string, unknown>): DeadlineRecord {
+  return {
+    id: r.id as string,
+    caseId: r.case_id as string,
+    kind: r.kind as DeadlineRecord['kind'],
+    ref: r.ref as string,
+    dueAt: r.due_at as Date,
+    status: r.status as DeadlineRecord['status'],
+    responsibleUserId: r.responsible_user_id as string | null,
+    createdAt: r.created_at as Date,
+    resolvedAt: r.resolved_at as Date | null,
+  };
+}

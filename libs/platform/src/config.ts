@@ -1,0 +1,79 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+/**
+ * Configuration from the environment, validated once at start. A bad value stops the process
+ * with a message naming the variable and the rule, instead of failing later on first use.
+ */
+export class TryggConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  DATA_DIR = './.data';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  /** Non-production only: the clock starts at this instant and runs on from there. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  TRYGG_NOW?: string;
+
+  /** Set by the launcher so every process measures TRYGG_NOW from the same real instant. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  TRYGG_CLOCK_ANCHOR?: number;
+
+  @ValidateIf((c: TryggConfig) => c.NODE_ENV === 'production')
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
+  JWKS_URL?: string;
+
+  @ValidateIf((c: TryggConfig) => c.NODE_ENV === 'production')
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** Which token claim holds the username (Feide: e.g. `eduPersonPrincipalName` mapped by the IdP). */
+  @IsString()
+  JWT_USERNAME_CLAIM = 'preferred_username';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  PUBLIC_URL?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TryggConfig {
+  const known = Object.keys(new TryggConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'TRYGG_NOW', 'TRYGG_CLOCK_ANCHOR', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'PUBLIC_URL']);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  const config = plainToInstance(TryggConfig, raw);
+  const problems = validateSync(config, { skipMissingProperties: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m} (got ${JSON.stringify(raw[e.property] ?? null)})`),
+  );
+  if (config.NODE_ENV === 'production' && config.TRYGG_NOW) {
+    problems.push('TRYGG_NOW: must not be set when NODE_ENV=production (the clock is real time in production)');
+  }
+  if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  return config;
+}

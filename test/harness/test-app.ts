@@ -1,0 +1,58 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { signDevToken, TokenVerifier } from '../../libs/identity/src';
+import { FixedClock } from '../../libs/platform/src';
+import { DEMO_CHILDREN, DEMO_GROUPS, DEMO_UNITS, demoUser } from '../../libs/persistence/src/seed/demo-data';
+import { createTestDatabase } from './test-db';
+
+export interface TestApp {
+  app: INestApplication;
+  clock: FixedClock;
+  databaseUrl: string;
+  http: () => ReturnType<typeof request>;
+  as(username: string): AuthedClient;
+  close(): Promise<void>;
+}
+
+export interface AuthedClient {
+  get(path: string): request.Test;
+  post(path: string, body?: unknown): request.Test;
+  command(caseId: string, type: string, expectedVersion: number, payload?: Record<string, unknown>): request.Test;
+}
+
+/** A real API on its own fresh database (cloned from the template) and the harness's Redis. */
+export async function startTestApp(opts: { now?: string } = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const clock = new FixedClock(new Date(opts.now ?? '2027-03-01T09:30:00+01:00'));
+  const app = await createApiApp({
+    databaseUrl,
+    redisUrl: process.env.TRYGG_TEST_REDIS_URL as string,
+    clock,
+    verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
+    logLevel: 'silent',
+  });
+  const server = app.getHttpServer();
+  const tokens = new Map<string, string>();
+  const tokenOf = async (u: string) => tokens.get(u) ?? tokens.set(u, await signDevToken(u)).get(u)!;
+  for (const u of ['larer', 'rektor', 'ansatt', 'styrer', 'larer2', 'rektor2', 'kommune', 'ppt', 'revisor']) await tokenOf(u);
+
+  const as = (username: string): AuthedClient => {
+    const auth = `Bearer ${tokens.get(username)}`;
+    return {
+      get: (path) => request(server).get(path).set('Authorization', auth),
+      post: (path, body) => request(server).post(path).set('Authorization', auth).send(body as object),
+      command: (caseId, type, expectedVersion, payload = {}) =>
+        request(server)
+          .post(`/api/cases/${caseId}/commands`)
+          .set('Authorization', auth)
+          .send({ type, expectedVersion, ...payload }),
+    };
+  };
+  return { app, clock, databaseUrl, http: () => request(server), as, close: () => app.close() };
+}
+
+export const units = DEMO_UNITS;
+export const groups = DEMO_GROUPS;
+export const children = DEMO_CHILDREN;
+export const user = demoUser;
