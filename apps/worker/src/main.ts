@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { clockFromConfig, ConfigError, loadConfig } from '../../../libs/platform/src';
+import { TryggWorker } from './worker.runtime';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL || !config.REDIS_URL) {
+    throw new ConfigError('DATABASE_URL and REDIS_URL are required to run the worker on its own (npm start sets them for you)');
+  }
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'worker' } });
+  const worker = new TryggWorker({
+    databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
+    clock: clockFromConfig(config),
+    log: (msg, extra) => logger.info(extra ?? {}, msg),
+  });
+  await worker.start();
+  process.send?.({ ready: 'worker' });
+  const stop = async () => {
+    await worker.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});
