@@ -35,9 +35,15 @@ const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
   'START_EVALUATION',
 ]);
 
+const UNIT_ROLES: ReadonlySet<Role> = new Set(['staff', 'principal']);
+
+/** Unit roles (staff, principal) count in their unit; owner-level roles across the owner's units. */
 function holds(user: UserContext, role: Role, where: { ownerId: string; unitId?: string }): boolean {
   return user.roles.some(
-    (r) => r.role === role && r.ownerId === where.ownerId && (where.unitId === undefined || r.unitId === where.unitId),
+    (r) =>
+      r.role === role &&
+      r.ownerId === where.ownerId &&
+      (!UNIT_ROLES.has(role) || where.unitId === undefined || r.unitId === where.unitId),
   );
 }
 
