@@ -41,7 +41,13 @@ export async function startTestApp(opts: { now?: string } = {}): Promise<TestApp
     const auth = `Bearer ${tokens.get(username)}`;
     return {
       get: (path) => request(server).get(path).set('Authorization', auth),
-      post: (path, body) => request(server).post(path).set('Authorization', auth).send(body as object),
+      // Serialised by hand so any JSON value (a bare number, null, an array) can be sent.
+      post: (path, body) =>
+        request(server)
+          .post(path)
+          .set('Authorization', auth)
+          .set('Content-Type', 'application/json')
+          .send(body === undefined ? '' : JSON.stringify(body)),
       command: (caseId, type, expectedVersion, payload = {}) =>
         request(server)
           .post(`/api/cases/${caseId}/commands`)

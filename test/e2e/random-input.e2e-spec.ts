@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { COMMAND_TYPES } from '../../libs/workflow/src';
+import { EVA, ids, ok, open, schoolConcern } from '../harness/flows';
+import { startTestApp, TestApp, units } from '../harness/test-app';
+
+/**
+ * Property: whatever JSON a client sends to any endpoint, the answer is never a 5xx; errors are
+ * problem+json. Bodies mix random JSON with the real field names carrying wrong-typed values.
+ */
+describe('random input never gives a 5xx', () => {
+  let t: TestApp;
+  let caseIds: string[];
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2027-03-01T09:30:00+01:00' });
+    const a = await open(t, 'larer', schoolConcern());
+    const b = await open(t, 'larer', schoolConcern({ childSaysUnsafe: false }));
+    await ok(t, 'rektor', b.id, 'ACKNOWLEDGE', 1);
+    await ok(t, 'rektor', b.id, 'CONCLUDE_INVESTIGATION', 2, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
+    caseIds = [a.id, b.id];
+  });
+  afterAll(() => t.close());
+
+  const wild = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.uuid(),
+    fc.constant(units.demoSkole.id),
+    fc.constant(EVA),
+    fc.constant(ids.larer),
+    fc.constant('2027-03-20'),
+    fc.constant('2027-03-01T09:30:00+01:00'),
+    fc.array(fc.oneof(fc.string(), fc.uuid(), fc.constant(EVA), fc.integer()), { maxLength: 3 }),
+    fc.jsonValue({ maxDepth: 2 }),
+  );
+  const planLike = fc.record(
+    {
+      problem: wild,
+      evaluateAt: wild,
+      measures: fc.oneof(wild, fc.array(fc.dictionary(fc.constantFrom('id', 'description', 'ffss', 'when', 'responsibleUserId', 'evaluateAt', 'x'), wild), { maxLength: 3 })),
+      childParticipation: wild,
+    },
+    { requiredKeys: [] },
+  );
+  const openBody = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.record(
+      {
+        unitId: wild,
+        childIds: wild,
+        groupId: wild,
+        concern: wild,
+        source: fc.oneof(wild, fc.constantFrom('staff_observation', 'child_told', 'parent_told', 'other')),
+        childSaysUnsafe: wild,
+        staffOffender: wild,
+        offenderIsLeadership: wild,
+        occurredAt: wild,
+      },
+      { requiredKeys: [] },
+    ),
+  );
+  const commandBody = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.record(
+      {
+        type: fc.oneof(fc.constantFrom(...COMMAND_TYPES), wild),
+        expectedVersion: fc.oneof(fc.integer({ min: -2, max: 6 }), wild),
+        reason: wild,
+        kind: wild,
+        text: wild,
+        childId: wild,
+        heardAt: wild,
+        heardBy: wild,
+        summary: wild,
+        notHeardReason: wild,
+        saysUnsafe: wild,
+        outcome: fc.oneof(fc.constantFrom('safe', 'not_safe', 'resolved', 'continue', 'revise'), wild),
+        bestInterest: wild,
+        plan: fc.oneof(planLike, wild),
+        measureId: wild,
+        status: wild,
+        note: wild,
+        childVoice: wild,
+        nextEvaluationAt: wild,
+      },
+      { requiredKeys: ['type'] },
+    ),
+  );
+  const users = fc.constantFrom('larer', 'rektor', 'kommune', 'revisor', 'ppt', 'larer2');
+
+  const expectClientOrSuccess = (res: { status: number; headers: Record<string, string> }) => {
+    expect(res.status).toBeLessThan(500);
+    if (res.status >= 400) expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  };
+
+  it('POST /api/cases', async () => {
+    await fc.assert(
+      fc.asyncProperty(users, openBody, async (u, body) => {
+        expectClientOrSuccess(await t.as(u).post('/api/cases', body));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('POST /api/cases/{caseId}/commands', async () => {
+    await fc.assert(
+      fc.asyncProperty(users, fc.constantFrom(0, 1), commandBody, async (u, which, body) => {
+        expectClientOrSuccess(await t.as(u).post(`/api/cases/${caseIds[which]}/commands`, body));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('GET endpoints with random ids and query strings', async () => {
+    const segment = fc.oneof(fc.string({ minLength: 1 }), fc.uuid(), fc.constantFrom(...caseIds));
+    const query = fc.dictionary(fc.constantFrom('unitId', 'state', 'overdue', 'childId', 'cursor', 'limit', 'x'), fc.oneof(fc.string(), fc.uuid(), fc.integer().map(String)));
+    await fc.assert(
+      fc.asyncProperty(users, segment, query, async (u, seg, q) => {
+        const s = encodeURIComponent(seg);
+        const qs = new URLSearchParams(q).toString();
+        for (const path of [`/api/cases?${qs}`, `/api/cases/${s}`, `/api/cases/${s}/events`, `/api/units/${s}`, `/api/units/${s}/children`, '/api/me/tasks']) {
+          expectClientOrSuccess(await t.as(u).get(path));
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('malformed JSON and wrong content types', async () => {
+    const server = t.app.getHttpServer();
+    const request = (await import('supertest')).default;
+    const token = (await import('../../libs/identity/src')).signDevToken;
+    const auth = `Bearer ${await token('larer')}`;
+    for (const raw of ['{', '{"unitId":', 'null', '[]', '"x"', '12', '{"a":1}}']) {
+      const res = await request(server).post('/api/cases').set('Authorization', auth).set('Content-Type', 'application/json').send(raw);
+      expectClientOrSuccess(res);
+    }
+    const text = await request(server).post('/api/cases').set('Authorization', auth).set('Content-Type', 'text/plain').send('hello');
+    expectClientOrSuccess(text);
+  });
+});
