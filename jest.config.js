@@ -22,6 +22,7 @@ module.exports = {
       setupFiles: ['reflect-metadata'],
     },
   ],
+  reporters: ['default', '<rootDir>/test/harness/summary.reporter.js'],
   maxWorkers: 2,
   testTimeout: 60000,
 };

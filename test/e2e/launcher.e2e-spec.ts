@@ -59,16 +59,16 @@ describe('npm start (launcher)', () => {
       expect(first.output()).toContain('demo data ready');
       const health = await fetch(`${base}/health`);
       expect(health.status).toBe(200);
-      const me = await (await fetch(`${base}/me`, { headers: auth })).json();
+      const me = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { units: Array<{ id: string }> };
       const unit = me.units[0];
-      const kids = await (await fetch(`${base}/units/${unit.id}/children`, { headers: auth })).json();
+      const kids = (await (await fetch(`${base}/units/${unit.id}/children`, { headers: auth })).json()) as Array<{ id: string }>;
       const res = await fetch(`${base}/cases`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify({ unitId: unit.id, childIds: [kids[0].id], concern: 'x', source: 'other' }),
       });
       expect(res.status).toBe(201);
-      const c = await res.json();
+      const c = (await res.json()) as { id: string; openedAt: string; deadlines: Array<{ dueAt: string }> };
       caseId = c.id;
       expect(c.openedAt.startsWith('2027-05-17T08:0')).toBe(true);
       // 17 May and Whit Monday fall on the same day in 2027: acknowledge by the end of Tuesday 18 May.

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { signDevToken, TokenVerifier } from '../../libs/identity/src';
@@ -11,12 +11,12 @@ import { createTestDatabase } from '../harness/test-db';
 describe('production tokens (OIDC / JWKS)', () => {
   let jwksServer: http.Server;
   let app: Awaited<ReturnType<typeof createApiApp>>;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
   const issuer = 'https://idp.example.test';
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     jwksServer = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', r));

@@ -101,7 +101,7 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
     expect(c.state).toBe('active');
     const planEvals = deadline(c, 'plan_evaluation');
     expect(planEvals.map((d: { status: string }) => d.status).sort()).toEqual(['met', 'pending']);
-    expect(planEvals.find((d: { status: string }) => d.status === 'pending').dueAt).toBe('2027-03-31T16:00:00+02:00');
+    expect(planEvals.find((d) => d.status === 'pending')?.dueAt).toBe('2027-03-31T16:00:00+02:00');
 
     c = await ok(t, 'rektor', c.id, 'START_EVALUATION', 10);
     c = await ok(t, 'rektor', c.id, 'EVALUATE', 11, {

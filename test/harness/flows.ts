@@ -66,6 +66,14 @@ export async function open(t: TestApp, username: string, body: Record<string, un
   return res.body;
 }
 
-export function deadline(c: { deadlines: Array<{ kind: string; ref: string | null; status: string }> }, kind: string, ref: string | null = null) {
+export interface DeadlineJson {
+  kind: string;
+  ref: string | null;
+  status: string;
+  dueAt: string;
+  responsibleUserId: string | null;
+}
+
+export function deadline(c: { deadlines: DeadlineJson[] }, kind: string, ref: string | null = null): DeadlineJson[] {
   return c.deadlines.filter((d) => d.kind === kind && d.ref === ref);
 }

@@ -1,0 +1,11 @@
+/**
+ * Prints one plain closing line, "N passed, N failed, N skipped", so CI tooling that reads a
+ * runner's last line can count the tests whatever it knows of Jest's own summary.
+ */
+class SummaryReporter {
+  onRunComplete(_contexts, results) {
+    const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped } = results;
+    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  }
+}
+module.exports = SummaryReporter;
