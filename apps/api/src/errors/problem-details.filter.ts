@@ -17,7 +17,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const body = { ...this.toProblem(error), instance: req.originalUrl?.split('?')[0] };
-    if (body.status >= 500) this.logger.error({ err: error, path: body.instance }, 'unhandled error');
+    if (body.status >= 500) {
+      // Name, code and message only: driver errors carry the query parameters, which may hold
+      // personal data (domain.md §7), so the error object itself is never logged.
+      const e = error as { name?: string; code?: string; message?: string; stack?: string };
+      this.logger.error({ errName: e?.name, errCode: e?.code, errMessage: e?.message, path: body.instance }, 'unhandled error');
+    }
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
