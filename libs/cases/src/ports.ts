@@ -157,6 +157,8 @@ export interface CaseStore {
   commit(caseId: string, expectedVersion: number, change: CaseChange, events: NewEvent[], deadlines: DeadlineOp[], at: Date): Promise<boolean>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   deadlines(caseId: string): Promise<DeadlineRecord[]>;
+  /** Deadlines of several cases in one round trip, for lists. */
+  deadlinesOf(caseIds: string[]): Promise<Map<string, DeadlineRecord[]>>;
   events(caseId: string): Promise<StoredEvent[]>;
   list(query: CaseListQuery): Promise<CaseRecord[]>;
   pendingDeadlinesOf(userId: string, scope: CaseScope, limit: number): Promise<TaskRow[]>;

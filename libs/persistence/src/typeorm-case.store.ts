@@ -132,6 +132,14 @@ export class TypeormCaseStore implements CaseStore {
     return rows.map(toDeadline);
   }
 
+  async deadlinesOf(caseIds: string[]): Promise<Map<string, DeadlineRecord[]>> {
+    const byCase = new Map<string, DeadlineRecord[]>(caseIds.map((id) => [id, []]));
+    if (!caseIds.length) return byCase;
+    const rows = await this.ds.query('SELECT * FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY due_at, kind, ref', [caseIds]);
+    for (const d of rows.map(toDeadline)) byCase.get(d.caseId)?.push(d);
+    return byCase;
+  }
+
   async events(caseId: string): Promise<StoredEvent[]> {
     const rows = await this.ds.query('SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
     return rows.map((r: Record<string, unknown>) => ({

@@ -47,6 +47,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const detail = this.httpDetail(error);
+      const r = error.getResponse() as Record<string, unknown>;
+      if (status === 503 && r && typeof r === 'object' && 'details' in r) {
+        // Terminus health result: keep which dependency is down.
+        return problem(503, 'unavailable', 'Service unavailable', 'a dependency is down; see checks', { checks: r.details });
+      }
       const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 413 ? 'too-large' : 'bad-request';
       return problem(status, slug, error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), detail);
     }

@@ -52,9 +52,8 @@ export class ListCases {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const items = await Promise.all(
-      page.map(async (rec) => toCaseView(rec, await this.store.deadlines(rec.id), allowedCommandsFor(user, rec, now), now)),
-    );
+    const deadlines = await this.store.deadlinesOf(page.map((rec) => rec.id));
+    const items = page.map((rec) => toCaseView(rec, deadlines.get(rec.id) ?? [], allowedCommandsFor(user, rec, now), now));
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };
   }
