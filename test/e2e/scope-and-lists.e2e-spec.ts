@@ -147,5 +147,13 @@ describe('identity', () => {
       expect.arrayContaining(['/api/cases', '/api/cases/{caseId}', '/api/cases/{caseId}/commands', '/api/cases/{caseId}/events', '/api/me/tasks', '/api/units/{unitId}/children', '/api/health']),
     );
     expect((await t.http().get('/api/docs')).status).toBe(200);
+    const schemas = doc.body.components.schemas;
+    expect(schemas.CaseDto.properties).toHaveProperty('allowedCommands');
+    expect(schemas.ProblemDto.properties).toHaveProperty('errors');
+    const commandBody = doc.body.paths['/api/cases/{caseId}/commands'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(commandBody.discriminator.mapping)).toHaveLength(13);
+    expect(doc.body.paths['/api/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['unitId', 'state', 'overdue', 'childId', 'cursor', 'limit']),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   GetCase,
   GetCaseHistory,
@@ -16,13 +16,15 @@ import { ListCasesQueryDto } from '../dto/list-cases.query.dto';
 import { COMMAND_DTOS, CommandDto, PlanSchema, PlanMeasureSchema } from '../dto/commands/case-command.dtos';
 import { COMMAND_TYPES, CommandType } from '../../../../libs/workflow/src';
 import { UuidParam } from './uuid-param.pipe';
+import { ApiProblems } from '../dto/api-problems.decorator';
+import { CaseDto, CasePageDto, EventDto, ProblemDto } from '../dto/responses.dto';
 
 const COMMAND_DTO_CLASSES = Object.values(COMMAND_DTOS);
 
 /** Cases: thin HTTP over the use cases. Parse, authenticate, call; the use cases decide. */
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiExtraModels(...COMMAND_DTO_CLASSES, PlanSchema, PlanMeasureSchema)
+@ApiExtraModels(...COMMAND_DTO_CLASSES, PlanSchema, PlanMeasureSchema, ProblemDto)
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -36,6 +38,8 @@ export class CasesController {
   @Post()
   @ApiOperation({ summary: 'Open a concern (melding): staff, principal or owner of the unit' })
   @ApiBody({ type: OpenCaseDto })
+  @ApiCreatedResponse({ type: CaseDto })
+  @ApiProblems(401, 403, 422)
   async open(@CurrentUser() user: UserContext, @Body() body: unknown) {
     const dto = await validateBody(OpenCaseDto, body);
     return this.openConcern.execute(user, {
@@ -53,19 +57,26 @@ export class CasesController {
 
   @Get()
   @ApiOperation({ summary: 'Cases in my scope, newest first; filters and cursor pagination' })
-  async list(@CurrentUser() user: UserContext, @Query() query: unknown) {
+  @ApiOkResponse({ type: CasePageDto })
+  @ApiProblems(401, 422)
+  async list(@CurrentUser() user: UserContext, @Query() query: ListCasesQueryDto) {
+    // The declared type documents the query in OpenAPI; the raw strings are validated here.
     const q = await validateBody(ListCasesQueryDto, { ...(query as object) });
     return this.listCases.execute(user, q);
   }
 
   @Get(':caseId')
   @ApiOperation({ summary: 'One case with its deadlines and the commands I may send now' })
+  @ApiOkResponse({ type: CaseDto })
+  @ApiProblems(401, 404)
   get(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
     return this.getCase.execute(user, caseId);
   }
 
   @Get(':caseId/events')
   @ApiOperation({ summary: 'The full history of the case, oldest first' })
+  @ApiOkResponse({ type: [EventDto] })
+  @ApiProblems(401, 404)
   events(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
     return this.history.execute(user, caseId);
   }
@@ -73,6 +84,8 @@ export class CasesController {
   @Post(':caseId/commands')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a command: { type, expectedVersion, ...payload }' })
+  @ApiOkResponse({ type: CaseDto })
+  @ApiProblems(401, 403, 404, 409, 422)
   @ApiBody({
     schema: {
       oneOf: COMMAND_DTO_CLASSES.map((c) => ({ $ref: getSchemaPath(c) })),

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_STATES, COMMAND_TYPES, DEADLINE_KINDS } from '../../../../libs/workflow/src';
+import { PlanSchema } from './commands/case-command.dtos';
+
+/** Response shapes, for the OpenAPI document only (the use cases return plain objects). */
+export class ProblemDto {
+  @ApiProperty({ example: 'https://trygg.no/problems/conflict' }) type: string;
+  @ApiProperty() title: string;
+  @ApiProperty() status: number;
+  @ApiProperty() detail: string;
+  @ApiPropertyOptional() instance?: string;
+  @ApiPropertyOptional({ description: '422: each invalid field and rule', type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } })
+  errors?: Array<{ field: string; message: string }>;
+  @ApiPropertyOptional({ enum: CASE_STATES, description: '409' }) currentState?: string;
+  @ApiPropertyOptional({ description: '409' }) version?: number;
+  @ApiPropertyOptional({ enum: COMMAND_TYPES, isArray: true, description: '409: what you may send now' }) allowedCommands?: string[];
+}
+
+export class DeadlineDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: DEADLINE_KINDS }) kind: string;
+  @ApiProperty({ nullable: true, description: 'measure id for measure_evaluation' }) ref: string | null;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ enum: ['pending', 'met', 'overdue', 'cancelled'] }) status: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) responsibleUserId: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true }) resolvedAt: string | null;
+}
+
+export class PlanVersionDto extends PlanSchema {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['submitted', 'approved', 'returned', 'superseded'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ format: 'uuid' }) submittedBy: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) approvedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) approvedBy: string | null;
+  @ApiProperty({ nullable: true }) returnedReason: string | null;
+}
+
+export class CaseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['school', 'kindergarten'] }) regime: string;
+  @ApiProperty({ type: [String], example: ['opplæringslova §12-4'] }) legalBasis: string[];
+  @ApiProperty({ enum: CASE_STATES }) state: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
+  @ApiProperty({ type: [String] }) childIds: string[];
+  @ApiProperty({ enum: ['staff_observation', 'child_told', 'parent_told', 'other'] }) source: string;
+  @ApiProperty() concern: string;
+  @ApiProperty() serious: boolean;
+  @ApiProperty() ownerNotified: boolean;
+  @ApiProperty({ enum: ['principal', 'owner'] }) handledBy: string;
+  @ApiProperty() childSaysUnsafe: boolean;
+  @ApiProperty() staffOffender: boolean;
+  @ApiProperty() offenderIsLeadership: boolean;
+  @ApiProperty({ type: [String], description: 'children whose voice (or why not heard) is on record' }) childVoiceOnRecord: string[];
+  @ApiProperty({ enum: ['safe', 'not_safe'], nullable: true }) investigationOutcome: string | null;
+  @ApiProperty({ nullable: true, type: Number }) staircaseStep: number | null;
+  @ApiProperty({ example: { level: 0 } }) bti: { level: number };
+  @ApiProperty({ type: PlanVersionDto, nullable: true }) plan: PlanVersionDto | null;
+  @ApiProperty({ type: [PlanVersionDto] }) planVersions: PlanVersionDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['done', 'not_done', 'ongoing'] } }) measureStatus: Record<string, string>;
+  @ApiProperty({ format: 'date', nullable: true }) nextEvaluationAt: string | null;
+  @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
+  @ApiProperty({ enum: COMMAND_TYPES, isArray: true }) allowedCommands: string[];
+  @ApiProperty({ format: 'uuid' }) openedBy: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) occurredAt: string | null;
+  @ApiProperty({ format: 'date-time' }) openedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) closedAt: string | null;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseDto] }) items: CaseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class EventDto {
+  @ApiProperty() seq: number;
+  @ApiProperty({ example: 'ACKNOWLEDGE' }) type: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ nullable: true, type: 'object', properties: { userId: { type: 'string' }, role: { type: 'string' } } }) actor: { userId: string; role: string } | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+export class TaskDto extends DeadlineDto {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ enum: CASE_STATES }) caseState: string;
+  @ApiProperty({ example: 'Acknowledge the report (bekreft mottatt melding)' }) what: string;
+  @ApiProperty() overdue: boolean;
+}
+
+export class GroupDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() name: string;
+}
+
+export class UnitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['school', 'kindergarten'] }) kind: string;
+  @ApiProperty({ type: [GroupDto] }) groups: GroupDto[];
+}
+
+export class ChildDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
+  @ApiProperty() name: string;
+}
+
+export class RoleGrantDto {
+  @ApiProperty({ enum: ['staff', 'principal', 'owner', 'ppt', 'auditor'] }) role: string;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) unitId: string | null;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty({ type: [RoleGrantDto] }) roles: RoleGrantDto[];
+  @ApiProperty({ type: [UnitDto] }) units: UnitDto[];
+}
