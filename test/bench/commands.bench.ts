@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: how fast the API opens cases and runs commands against real PostgreSQL and
+ * Redis (embedded, fsync on as in production). Prints throughput and latency percentiles; asserts
+ * nothing. Env: BENCH_CASES (default 300), BENCH_CONCURRENCY (default 8).
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { freePort, startEmbeddedPostgres, startRedisServer } from '../../libs/embedded/src';
+import { signDevToken, TokenVerifier } from '../../libs/identity/src';
+import { createDataSource, runMigrations, seedDemoData, DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
+import { SystemClock } from '../../libs/platform/src';
+
+const CASES = Number(process.env.BENCH_CASES ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-bench-'));
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
+  const redis = await startRedisServer({ port: await freePort() });
+  const url = await pg.createDatabase('bench');
+  const ds = createDataSource(url, { poolSize: 2 });
+  await ds.initialize();
+  await runMigrations(ds);
+  await seedDemoData(ds);
+  await ds.destroy();
+
+  const app = await createApiApp({
+    databaseUrl: url,
+    redisUrl: redis.url,
+    clock: new SystemClock(),
+    verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
+    logLevel: 'silent',
+  });
+  const port = await freePort();
+  await app.listen(port, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}/api`;
+  const larer = { Authorization: `Bearer ${await signDevToken('larer')}`, 'content-type': 'application/json' };
+  const rektor = { Authorization: `Bearer ${await signDevToken('rektor')}`, 'content-type': 'application/json' };
+  const eva = DEMO_CHILDREN[0].id;
+
+  const latencies: Record<string, number[]> = { open: [], acknowledge: [], note: [], get: [], list: [] };
+  const timed = async (kind: string, f: () => Promise<Response>) => {
+    const t0 = performance.now();
+    const res = await f();
+    latencies[kind].push(performance.now() - t0);
+    if (res.status >= 300) throw new Error(`${kind}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<{ id: string; version: number }>;
+  };
+
+  const memBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < CASES) {
+        next++;
+        const c = await timed('open', () =>
+          fetch(`${base}/cases`, {
+            method: 'POST',
+            headers: larer,
+            body: JSON.stringify({ unitId: DEMO_UNITS.demoSkole.id, childIds: [eva], concern: 'bench', source: 'other' }),
+          }),
+        );
+        const a = await timed('acknowledge', () =>
+          fetch(`${base}/cases/${c.id}/commands`, { method: 'POST', headers: rektor, body: JSON.stringify({ type: 'ACKNOWLEDGE', expectedVersion: 1 }) }),
+        );
+        await timed('note', () =>
+          fetch(`${base}/cases/${c.id}/commands`, {
+            method: 'POST',
+            headers: larer,
+            body: JSON.stringify({ type: 'ADD_NOTE', expectedVersion: a.version, kind: 'observation', text: 'bench' }),
+          }),
+        );
+        await timed('get', () => fetch(`${base}/cases/${c.id}`, { headers: rektor }));
+        if (next % 10 === 0) await timed('list', () => fetch(`${base}/cases?limit=50`, { headers: rektor }));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const requests = Object.values(latencies).reduce((n, l) => n + l.length, 0);
+
+  console.log(`\nTrygg API bench: ${CASES} cases, concurrency ${CONCURRENCY}, PostgreSQL ${pg.port} (fsync on), node ${process.version}`);
+  console.log(`total ${requests} requests in ${seconds.toFixed(1)} s = ${(requests / seconds).toFixed(0)} req/s; writes ${((CASES * 3) / seconds).toFixed(0)}/s`);
+  console.log('kind          n     p50 ms   p99 ms   max ms');
+  for (const [kind, l] of Object.entries(latencies)) {
+    if (!l.length) continue;
+    console.log(`${kind.padEnd(12)} ${String(l.length).padStart(4)} ${pct(l, 50).toFixed(1).padStart(9)} ${pct(l, 99).toFixed(1).padStart(8)} ${Math.max(...l).toFixed(1).padStart(8)}`);
+  }
+  console.log(`RSS ${(memBefore / 2 ** 20).toFixed(0)} MiB -> ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+
+  await app.close();
+  await redis.stop();
+  await pg.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
