@@ -3,11 +3,9 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
   CASE_STORE,
-  CaseStore,
   CLOCK,
   Clock,
   DIRECTORY,
-  Directory,
   DirectoryQueries,
   GetCase,
   GetCaseHistory,
@@ -15,7 +13,6 @@ import {
   ListCases,
   OpenConcern,
   POLICY_PROVIDER,
-  PolicyProvider,
   RunCaseCommand,
 } from '../../../libs/cases/src';
 import { createDataSource, DefaultPolicyProvider, TypeormCaseStore, TypeormDirectory } from '../../../libs/persistence/src';
@@ -63,5 +60,3 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
 function useCase<T>(cls: new (...args: never[]) => T, inject: symbol[]): Provider {
   return { provide: cls, useFactory: (...deps: unknown[]) => new (cls as new (...a: unknown[]) => T)(...deps), inject };
 }
-
-export type { CaseStore, Directory, PolicyProvider };

@@ -47,7 +47,8 @@ function holds(user: UserContext, role: Role, where: { ownerId: string; unitId?:
   );
 }
 
-function isInvolved(user: UserContext, c: CaseFacts): boolean {
+/** Opened the case, took part in it, or is responsible for one of its measures. */
+export function isInvolved(user: UserContext, c: CaseFacts): boolean {
   return c.openedBy === user.id || c.involvedUserIds.includes(user.id) || c.measureResponsibles.includes(user.id);
 }
 

@@ -1,5 +1,5 @@
 import { Actor, commandsAcceptedNow, CommandType } from '../../workflow/src';
-import { CaseFacts, mayRunCommand, roleInCase } from './authorization.policy';
+import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
 import { CaseRecord, UserContext } from './ports';
 
 /** Bridges stored cases to the authorisation policy and the machine's actor. */
@@ -18,8 +18,7 @@ export function actorFor(user: UserContext, rec: CaseRecord): Actor | undefined 
   const facts = factsOf(rec);
   const role = roleInCase(user, facts);
   if (!role) return undefined;
-  const involved = facts.openedBy === user.id || facts.involvedUserIds.includes(user.id) || facts.measureResponsibles.includes(user.id);
-  return { userId: user.id, role, involved };
+  return { userId: user.id, role, involved: isInvolved(user, facts) };
 }
 
 /** What the machine accepts now ∩ what the policy lets this user do. */

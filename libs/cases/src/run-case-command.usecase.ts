@@ -36,7 +36,9 @@ export class RunCaseCommand {
     if (!decision.allow) throw new ForbiddenError(decision.reason, input.type);
 
     const now = this.clock.now();
-    if (rec.version !== input.expectedVersion) throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);
+    if (rec.version !== input.expectedVersion) {
+      throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);
+    }
     if (!commandsInState(rec.snapshot).includes(input.type)) {
       throw this.conflict(user, rec, now, `${input.type} is not possible while the case is ${rec.state}`);
     }
