@@ -39,22 +39,20 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
+  // Say so before starting anything else.
+  if (!config.REDIS_URL && !redisServerAvailable()) {
+    say(REDIS_MISSING_MESSAGE);
+    process.exit(1);
+  }
+
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    if (!config.REDIS_URL && !redisServerAvailable()) {
-      say(REDIS_MISSING_MESSAGE);
-      process.exit(1);
-    }
     pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(), persistent: true });
     databaseUrl = await pg.createDatabase('trygg');
     say(`embedded PostgreSQL on port ${pg.port}, data in ${path.join(dataDir, 'postgres')}`);
   }
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
-    if (!redisServerAvailable()) {
-      say(REDIS_MISSING_MESSAGE);
-      await shutdown(1);
-    }
     redis = await startRedisServer({ port: await freePort(), dataDir: path.join(dataDir, 'redis'), persistent: true });
     redisUrl = redis.url;
     say(`redis-server on port ${redis.port}`);

@@ -1,6 +1,8 @@
 import { Actor, commandsAcceptedNow, CommandType } from '../../workflow/src';
 import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
-import { CaseRecord, UserContext } from './ports';
+import { CaseView, toCaseView } from './case-view';
+import { NotFoundError } from './errors';
+import { CaseRecord, CaseStore, UserContext } from './ports';
 
 /** Bridges stored cases to the authorisation policy and the machine's actor. */
 export function factsOf(rec: CaseRecord): CaseFacts {
@@ -27,4 +29,16 @@ export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date
   if (!actor) return [];
   const facts = factsOf(rec);
   return commandsAcceptedNow(rec.snapshot, actor, now.toISOString()).filter((t) => mayRunCommand(user, facts, t).allow);
+}
+
+/** Loads a case the user may see; anything else is "not found" (never revealing it exists). */
+export async function loadVisibleCase(store: CaseStore, user: UserContext, caseId: string): Promise<CaseRecord> {
+  const rec = await store.get(caseId);
+  if (!rec || !actorFor(user, rec)) throw new NotFoundError('case not found');
+  return rec;
+}
+
+/** The case as this user sees it now, with its deadlines and the commands offered. */
+export async function caseViewFor(store: CaseStore, user: UserContext, rec: CaseRecord, now: Date): Promise<CaseView> {
+  return toCaseView(rec, await store.deadlines(rec.id), allowedCommandsFor(user, rec, now), now);
 }

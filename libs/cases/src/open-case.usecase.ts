@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { openCase } from '../../workflow/src';
-import { allowedCommandsFor } from './case-access';
+import { caseViewFor } from './case-access';
 import { mayOpenCase } from './authorization.policy';
-import { CaseView, toCaseView } from './case-view';
+import { CaseView } from './case-view';
 import { planEffects } from './effect.planner';
 import { FieldError, ForbiddenError, InvalidInputError } from './errors';
 import { CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
@@ -98,6 +98,6 @@ export class OpenConcern {
       payload: { ...input, regime: unit.kind, legalBasis: ctx.legalBasis, handledBy: ctx.handledBy },
     };
     await this.store.create(rec, [opened, ...events], ops);
-    return toCaseView(rec, await this.store.deadlines(rec.id), allowedCommandsFor(user, rec, now), now);
+    return caseViewFor(this.store, user, rec, now);
   }
 }

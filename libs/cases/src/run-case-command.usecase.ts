@@ -1,7 +1,7 @@
 import { applyCommand, CaseEvent, commandsInState, CommandType, explainRefusal, osloDateOf } from '../../workflow/src';
-import { actorFor, allowedCommandsFor, factsOf } from './case-access';
+import { actorFor, allowedCommandsFor, caseViewFor, factsOf, loadVisibleCase } from './case-access';
 import { mayRunCommand } from './authorization.policy';
-import { CaseView, toCaseView } from './case-view';
+import { CaseView } from './case-view';
 import { COMMAND_USE_CASES, MachinePayload } from './commands';
 import { planEffects } from './effect.planner';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
@@ -28,9 +28,8 @@ export class RunCaseCommand {
 
   async execute<T extends CommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView> {
     const useCase = COMMAND_USE_CASES[input.type];
-    const rec = await this.store.get(input.caseId);
-    const actor = rec && actorFor(user, rec);
-    if (!rec || !actor) throw new NotFoundError('case not found');
+    const rec = await loadVisibleCase(this.store, user, input.caseId);
+    const actor = actorFor(user, rec)!;
 
     const decision = mayRunCommand(user, factsOf(rec), input.type);
     if (!decision.allow) throw new ForbiddenError(decision.reason, input.type);
@@ -80,7 +79,7 @@ export class RunCaseCommand {
       throw this.conflict(user, fresh, now, `the case changed meanwhile (now version ${fresh.version}): reload it and try again`);
     }
     const saved = (await this.store.get(rec.id)) as CaseRecord;
-    return toCaseView(saved, await this.store.deadlines(rec.id), allowedCommandsFor(user, saved, now), now);
+    return caseViewFor(this.store, user, saved, now);
   }
 
   private conflict(user: UserContext, rec: CaseRecord, now: Date, detail: string): ConflictError {

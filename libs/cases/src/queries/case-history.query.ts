@@ -1,6 +1,6 @@
 import { toOsloIso } from '../../../workflow/src';
 import { CaseStore, UserContext } from '../ports';
-import { loadVisibleCase } from './get-case.query';
+import { loadVisibleCase } from '../case-access';
 
 export interface EventView {
   seq: number;

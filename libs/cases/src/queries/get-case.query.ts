@@ -1,14 +1,6 @@
-import { actorFor, allowedCommandsFor } from '../case-access';
-import { CaseView, toCaseView } from '../case-view';
-import { NotFoundError } from '../errors';
-import { CaseRecord, CaseStore, Clock, UserContext } from '../ports';
-
-/** Loads a case the user may see; anything else is "not found" (never revealing it exists). */
-export async function loadVisibleCase(store: CaseStore, user: UserContext, caseId: string): Promise<CaseRecord> {
-  const rec = await store.get(caseId);
-  if (!rec || !actorFor(user, rec)) throw new NotFoundError('case not found');
-  return rec;
-}
+import { caseViewFor, loadVisibleCase } from '../case-access';
+import { CaseView } from '../case-view';
+import { CaseStore, Clock, UserContext } from '../ports';
 
 export class GetCase {
   constructor(
@@ -18,7 +10,6 @@ export class GetCase {
 
   async execute(user: UserContext, caseId: string): Promise<CaseView> {
     const rec = await loadVisibleCase(this.store, user, caseId);
-    const now = this.clock.now();
-    return toCaseView(rec, await this.store.deadlines(rec.id), allowedCommandsFor(user, rec, now), now);
+    return caseViewFor(this.store, user, rec, this.clock.now());
   }
 }
