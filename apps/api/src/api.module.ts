@@ -10,7 +10,10 @@ import { HealthController } from './controllers/health.controller';
 import { MeController } from './controllers/me.controller';
 import { UnitsController } from './controllers/units.controller';
 import { CasesController } from './controllers/cases.controller';
-import { ApiRuntime, infrastructureProviders, REDIS } from './infrastructure.providers';
+import { OwnersController } from './controllers/owners.controller';
+import { MetricsController } from './controllers/metrics.controller';
+import { ApiRuntime, infrastructureProviders, QUEUES, REDIS } from './infrastructure.providers';
+import { Queue } from 'bullmq';
 import { pinoOptions } from './logging';
 
 @Module({})
@@ -18,13 +21,14 @@ export class ApiModule implements OnApplicationShutdown {
   constructor(
     private readonly ds: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(QUEUES) private readonly queues: Queue[],
   ) {}
 
   static forRoot(rt: ApiRuntime & { logLevel: string }): DynamicModule {
     return {
       module: ApiModule,
       imports: [TerminusModule.forRoot({ logger: false }), LoggerModule.forRoot(pinoOptions(rt.logLevel))],
-      controllers: [HealthController, MeController, UnitsController, CasesController],
+      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, MetricsController],
       providers: [
         ...infrastructureProviders(rt),
         { provide: APP_GUARD, useClass: BearerAuthGuard },
@@ -34,6 +38,7 @@ export class ApiModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.queues.map((q) => q.close()));
     this.redis.disconnect();
     if (this.ds.isInitialized) await this.ds.destroy();
   }

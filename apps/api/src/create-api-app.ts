@@ -5,12 +5,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { ApiRuntime } from './infrastructure.providers';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 
 /** Builds the HTTP app; used by main.ts and by the integration tests alike. */
 export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(rt), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  // /metrics sits at the root where Prometheus looks for it; everything else is under /api.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
@@ -29,6 +31,7 @@ export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promi
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
+  mountQueueDashboard(app);
   await app.init();
   return app;
 }

@@ -1,4 +1,5 @@
 import { Provider } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
@@ -14,11 +15,27 @@ import {
   OpenConcern,
   POLICY_PROVIDER,
   RunCaseCommand,
+  OWNER_SETTINGS_STORE,
+  NOTIFICATION_STORE,
+  GetDeadlinePolicy,
+  ChangeDeadlinePolicy,
+  SchoolHolidays,
+  GetMyNotifications,
+  MarkNotificationRead,
 } from '../../../libs/cases/src';
-import { createDataSource, DefaultPolicyProvider, TypeormCaseStore, TypeormDirectory } from '../../../libs/persistence/src';
+import {
+  createDataSource,
+  TypeormCaseStore,
+  TypeormDirectory,
+  TypeormNotificationStore,
+  TypeormOwnerSettingsStore,
+} from '../../../libs/persistence/src';
+import { ALL_QUEUES } from '../../../libs/scheduling/src/queues';
 import { TokenVerifier } from '../../../libs/identity/src';
 
 export const REDIS = Symbol('Redis');
+/** The worker's BullMQ queues, read by health, metrics and the dashboard (the API never processes jobs). */
+export const QUEUES = Symbol('Queues');
 
 export interface ApiRuntime {
   databaseUrl: string;
@@ -46,7 +63,19 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     { provide: TokenVerifier, useValue: rt.verifier },
     { provide: CASE_STORE, useFactory: (ds: DataSource) => new TypeormCaseStore(ds), inject: [DataSource] },
     { provide: DIRECTORY, useFactory: (ds: DataSource) => new TypeormDirectory(ds), inject: [DataSource] },
-    { provide: POLICY_PROVIDER, useClass: DefaultPolicyProvider },
+    {
+      provide: QUEUES,
+      useFactory: () =>
+        ALL_QUEUES.map((name) => {
+          const q = new Queue(name, { connection: { url: rt.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false } });
+          // Connection trouble shows in /api/health; an unhandled 'error' event must not end the process.
+          q.on('error', () => undefined);
+          return q;
+        }),
+    },
+    { provide: OWNER_SETTINGS_STORE, useFactory: (ds: DataSource) => new TypeormOwnerSettingsStore(ds), inject: [DataSource] },
+    { provide: POLICY_PROVIDER, useExisting: OWNER_SETTINGS_STORE },
+    { provide: NOTIFICATION_STORE, useFactory: (ds: DataSource) => new TypeormNotificationStore(ds), inject: [DataSource] },
     useCase(OpenConcern, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK]),
     useCase(RunCaseCommand, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK]),
     useCase(GetCase, [CASE_STORE, CLOCK]),
@@ -54,6 +83,11 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(GetCaseHistory, [CASE_STORE]),
     useCase(GetMyTasks, [CASE_STORE, CLOCK]),
     useCase(DirectoryQueries, [DIRECTORY]),
+    useCase(GetDeadlinePolicy, [OWNER_SETTINGS_STORE]),
+    useCase(ChangeDeadlinePolicy, [OWNER_SETTINGS_STORE, CLOCK]),
+    useCase(SchoolHolidays, [OWNER_SETTINGS_STORE, DIRECTORY, CLOCK]),
+    useCase(GetMyNotifications, [NOTIFICATION_STORE]),
+    useCase(MarkNotificationRead, [NOTIFICATION_STORE, CLOCK]),
   ];
 }
 

@@ -14,6 +14,12 @@ async function main(): Promise<void> {
     redisUrl: config.REDIS_URL,
     clock: clockFromConfig(config),
     log: (msg, extra) => logger.info(extra ?? {}, msg),
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    metricsPort: config.WORKER_METRICS_PORT,
+    reconcileEveryMs: config.RECONCILE_EVERY_MINUTES * 60_000,
+    omniReminderCron: config.OMNI_REMINDER_CRON,
   });
   await worker.start();
   process.send?.({ ready: 'worker' });

@@ -1,42 +1,151 @@
-import { Queue, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../libs/cases/src/ports';
+import { HandleDeadlineStep, StartEvaluationOnDate } from '../../../libs/cases/src/deadlines';
 import { createDataSource } from '../../../libs/persistence/src/data-source';
-import { HEARTBEAT_KEY, MAINTENANCE_QUEUE, processHeartbeat } from './heartbeat.processor';
+import {
+  TypeormCaseStore,
+  TypeormDeadlineStepStore,
+  TypeormDirectory,
+  TypeormOwnerSettingsStore,
+} from '../../../libs/persistence/src';
+import { Mailer, SendNotificationEmail, SmtpMailer } from '../../../libs/notifications/src';
+import { DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE } from '../../../libs/scheduling/src/queues';
+import { OutboxRelay } from '../../../libs/scheduling/src/outbox.relay';
+import { DeadlineReconciler, ReconcileReport } from '../../../libs/scheduling/src/deadline.reconciler';
+import { deadlineProcessor } from './deadline.processor';
+import { HEARTBEAT_KEY, processHeartbeat } from './heartbeat.processor';
+import { remindOmniAssessments } from './omni-reminder.processor';
+import { WorkerMetrics } from './worker.metrics';
 
 export interface WorkerRuntime {
   databaseUrl: string;
   redisUrl: string;
   clock: Clock;
   log: (msg: string, extra?: Record<string, unknown>) => void;
+  /** SMTP_URL; without it notifications stay in-app and e-mails are marked skipped. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Base of the links in e-mails (PUBLIC_URL). */
+  publicUrl?: string;
+  /** Serve worker metrics on this port; undefined = no metrics server. */
+  metricsPort?: number;
+  /** How often the reconciler runs besides at start. */
+  reconcileEveryMs?: number;
+  /** Cron for the Omni-trappa assessment reminder (Europe/Oslo). */
+  omniReminderCron?: string;
+  deadlineConcurrency?: number;
+  /** Outbox poll interval when idle. */
+  relayIdleMs?: number;
 }
 
-/** The worker process: BullMQ on Redis, PostgreSQL for the rows the jobs act on. */
+/**
+ * The worker process: BullMQ on Redis as the alarm clock, PostgreSQL as the truth. Starts the
+ * outbox relay, reconciles Redis with the deadline rows, then processes deadline steps, e-mails
+ * and maintenance jobs (heartbeat, reconcile, Omni reminder).
+ */
 export class TryggWorker {
   private ds?: DataSource;
   private redis?: Redis;
-  private queue?: Queue;
-  private worker?: Worker;
+  private queues: Queue[] = [];
+  private workers: Worker[] = [];
+  private relay?: OutboxRelay;
+  private reconciler?: DeadlineReconciler;
+  private mailer?: Mailer;
+  readonly metrics = new WorkerMetrics();
+  metricsUrl?: string;
 
   constructor(private readonly rt: WorkerRuntime) {}
 
   async start(): Promise<void> {
-    this.ds = createDataSource(this.rt.databaseUrl, { poolSize: 5 });
-    await this.ds.initialize();
-    const connection = { url: this.rt.redisUrl, maxRetriesPerRequest: null };
-    this.redis = new Redis(this.rt.redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue(MAINTENANCE_QUEUE, { connection });
-    await this.queue.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: 'heartbeat', opts: { removeOnComplete: 10, removeOnFail: 50 } });
-    const redis = this.redis;
-    this.worker = new Worker(
+    const rt = this.rt;
+    const ds = (this.ds = createDataSource(rt.databaseUrl, { poolSize: 10 }));
+    await ds.initialize();
+    const connection = { url: rt.redisUrl, maxRetriesPerRequest: null };
+    const redis = (this.redis = new Redis(rt.redisUrl, { maxRetriesPerRequest: null }));
+    const deadlineQueue = new Queue(DEADLINE_QUEUE, { connection });
+    const mailQueue = new Queue(MAIL_QUEUE, { connection });
+    const maintenance = new Queue(MAINTENANCE_QUEUE, { connection });
+    this.queues = [deadlineQueue, mailQueue, maintenance];
+
+    const store = new TypeormCaseStore(ds);
+    const directory = new TypeormDirectory(ds);
+    const settings = new TypeormOwnerSettingsStore(ds);
+    const handle = new HandleDeadlineStep(
+      new TypeormDeadlineStepStore(ds),
+      directory,
+      new StartEvaluationOnDate(store, directory, settings),
+      rt.clock,
+    );
+    this.mailer = rt.smtpUrl ? new SmtpMailer(rt.smtpUrl, rt.mailFrom ?? 'Trygg <no-reply@trygg.invalid>') : undefined;
+    const sendEmail = new SendNotificationEmail(ds, this.mailer ?? null, rt.publicUrl ?? 'http://localhost:3000');
+
+    const relay = (this.relay = new OutboxRelay(ds, deadlineQueue, mailQueue, rt.clock, (e) => rt.log('outbox relay failed', { error: e.message })));
+    this.reconciler = new DeadlineReconciler(ds, deadlineQueue, mailQueue, rt.clock);
+
+    await maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: 'heartbeat', opts: { removeOnComplete: 10, removeOnFail: 50 } });
+    await maintenance.upsertJobScheduler('reconcile', { every: rt.reconcileEveryMs ?? 5 * 60_000 }, { name: 'reconcile', opts: { removeOnComplete: 10, removeOnFail: 50 } });
+    await maintenance.upsertJobScheduler(
+      'omni-staircase-reminder',
+      { pattern: rt.omniReminderCron ?? '0 8 1 2,9 *', tz: 'Europe/Oslo' },
+      { name: 'omni-staircase-reminder', opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    );
+
+    relay.start();
+    // Whatever happened while no worker ran (a weekend, a FLUSHALL) is put right before new work.
+    await this.reconcile();
+
+    const onFailed = (queue: string) => (job: Job | undefined, err: Error) => {
+      this.metrics.jobFailures.inc({ queue });
+      rt.log('job failed', { queue, jobId: job?.id, attempt: job?.attemptsMade, error: err.message });
+    };
+    const deadlines = new Worker(DEADLINE_QUEUE, deadlineProcessor(handle, this.metrics, () => relay.kick()), {
+      connection,
+      concurrency: rt.deadlineConcurrency ?? 20,
+    });
+    const mail = new Worker(MAIL_QUEUE, async (job: Job<{ notificationId: string }>) => sendEmail.execute(job.data.notificationId, rt.clock.now()), {
+      connection,
+      concurrency: 2,
+    });
+    const maint = new Worker(
       MAINTENANCE_QUEUE,
-      async (job) => (job.name === 'heartbeat' ? processHeartbeat(job, redis, () => this.rt.clock.now()) : undefined),
+      async (job) => {
+        switch (job.name) {
+          case 'heartbeat':
+            // Real time, not the (possibly shifted) domain clock: health compares it with the wall clock.
+            return processHeartbeat(job, redis, () => new Date());
+          case 'reconcile':
+            return this.reconcile();
+          case 'omni-staircase-reminder': {
+            const n = await remindOmniAssessments(ds, rt.clock.now());
+            relay.kick();
+            return n;
+          }
+        }
+      },
       { connection, concurrency: 1 },
     );
-    this.worker.on('failed', (job, err) => this.rt.log('job failed', { queue: MAINTENANCE_QUEUE, jobId: job?.id, error: err.message }));
-    await this.worker.waitUntilReady();
-    this.rt.log('worker ready', { queues: [MAINTENANCE_QUEUE] });
+    deadlines.on('failed', onFailed(DEADLINE_QUEUE));
+    mail.on('failed', onFailed(MAIL_QUEUE));
+    maint.on('failed', onFailed(MAINTENANCE_QUEUE));
+    this.workers = [deadlines, mail, maint];
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    if (rt.metricsPort !== undefined) this.metricsUrl = `http://127.0.0.1:${await this.metrics.listen(rt.metricsPort)}/metrics`;
+    rt.log('worker ready', { queues: [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE], email: !!this.mailer });
+  }
+
+  async reconcile(): Promise<ReconcileReport> {
+    const report = await this.reconciler!.reconcile();
+    this.rt.log('reconciled', { ...report });
+    return report;
+  }
+
+  /** Relays what the outbox holds now (tests and the benchmark use this to wait for it). */
+  async drainOutbox(): Promise<number> {
+    let total = 0;
+    for (let n = await this.relay!.drainOnce(); n > 0; n = await this.relay!.drainOnce()) total += n;
+    return total;
   }
 
   async lastHeartbeat(): Promise<string | null> {
@@ -44,8 +153,11 @@ export class TryggWorker {
   }
 
   async stop(): Promise<void> {
-    await this.worker?.close();
-    await this.queue?.close();
+    await Promise.all(this.workers.map((w) => w.close()));
+    await this.relay?.stop();
+    await Promise.all(this.queues.map((q) => q.close()));
+    await this.metrics.close();
+    this.mailer?.close();
     this.redis?.disconnect();
     if (this.ds?.isInitialized) await this.ds.destroy();
   }

@@ -1,5 +1,5 @@
 import { CommandType, Role } from '../../workflow/src';
-import { CaseScope, UserContext } from './ports';
+import { CaseScope, GrantedRole, UserContext } from './ports';
 
 /**
  * Who may see and do what, as a pure function (domain.md §6, §7: need-to-know).
@@ -110,7 +110,7 @@ export function mayOpenCase(user: UserContext, unit: { id: string; ownerId: stri
 
 /** The scope a user's case lists are limited to. */
 export function caseScopeOf(user: UserContext): CaseScope {
-  const pick = (roles: Role[]) => user.roles.filter((r) => roles.includes(r.role));
+  const pick = (roles: GrantedRole[]) => user.roles.filter((r) => roles.includes(r.role));
   return {
     userId: user.id,
     ownerIds: [...new Set(pick(['owner', 'auditor']).map((r) => r.ownerId))],
@@ -121,7 +121,18 @@ export function caseScopeOf(user: UserContext): CaseScope {
 
 /** Units the user can see: all of their owner's for owner-level roles, otherwise their own. */
 export function visibleUnitIds(user: UserContext, allOwnerUnits: { id: string; ownerId: string }[]): string[] {
-  const ownerLevel = new Set(user.roles.filter((r) => r.unitId === null).map((r) => r.ownerId));
+  const ownerLevel = new Set(user.roles.filter((r) => r.unitId === null && r.role !== 'admin').map((r) => r.ownerId));
   const own = new Set(user.roles.filter((r) => r.unitId !== null).map((r) => r.unitId as string));
   return allOwnerUnits.filter((u) => ownerLevel.has(u.ownerId) || own.has(u.id)).map((u) => u.id);
+}
+
+/**
+ * Owner settings (deadline policy, school holidays): everyone working for the owner may read
+ * them, since they decide everyone's deadlines; only the owner's own role changes them.
+ */
+export function mayReadOwnerSettings(user: UserContext, ownerId: string): boolean {
+  return user.roles.some((r) => r.ownerId === ownerId && r.role !== 'admin');
+}
+export function mayChangeOwnerSettings(user: UserContext, ownerId: string): boolean {
+  return user.roles.some((r) => r.ownerId === ownerId && r.role === 'owner');
 }

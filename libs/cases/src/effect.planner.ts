@@ -1,20 +1,20 @@
-import { dueAt, Effect } from '../../workflow/src';
-import { DeadlineOp, Directory, NewEvent, PolicyProvider, UnitInfo } from './ports';
+import { dueAt, Effect, scheduleFor } from '../../workflow/src';
+import { CaseWrites, Directory, PolicyProvider, UnitInfo } from './ports';
 
 /**
  * Turns the machine's effects into the rows one transaction writes: deadline changes (due
- * dates from the owner's policy and school calendar) and system events such as OWNER_NOTIFIED.
+ * dates and step schedules from the owner's policy and school calendar), system events such as
+ * OWNER_NOTIFIED, and the notifications they owe.
  */
 export async function planEffects(
   effects: Effect[],
-  unit: UnitInfo,
-  handledBy: 'principal' | 'owner',
+  target: { caseId: string; unit: UnitInfo; handledBy: 'principal' | 'owner' },
   now: Date,
   deps: { directory: Directory; policies: PolicyProvider },
-): Promise<{ ops: DeadlineOp[]; events: NewEvent[] }> {
-  const ops: DeadlineOp[] = [];
-  const events: NewEvent[] = [];
-  if (effects.length === 0) return { ops, events };
+): Promise<CaseWrites> {
+  const writes: CaseWrites = { events: [], deadlines: [], notifications: [] };
+  if (effects.length === 0) return writes;
+  const { unit, handledBy, caseId } = target;
   const policy = await deps.policies.policyFor(unit.ownerId);
   const calendar = await deps.policies.calendarFor(unit.ownerId, unit.id);
   let leader: string | null | undefined;
@@ -24,11 +24,13 @@ export async function planEffects(
         let responsible: string | null;
         if ('userId' in e.responsible) responsible = e.responsible.userId;
         else responsible = leader === undefined ? (leader = await deps.directory.leaderOf(unit, handledBy)) : leader;
-        ops.push({
+        const due = dueAt(e.basis, now, policy, calendar);
+        writes.deadlines.push({
           op: 'start',
           kind: e.kind,
           ref: e.ref,
-          dueAt: dueAt(e.basis, now, policy, calendar),
+          dueAt: due,
+          schedule: scheduleFor(e.kind, due, now, policy, calendar),
           responsibleUserId: responsible,
           basis: e.basis,
           policyVersion: policy.version,
@@ -36,16 +38,28 @@ export async function planEffects(
         break;
       }
       case 'meetDeadlines':
-        ops.push({ op: 'meet', kinds: e.kinds });
+        writes.deadlines.push({ op: 'meet', kinds: e.kinds });
         break;
       case 'cancelDeadlines':
-        ops.push({ op: 'cancel', kinds: e.kinds });
+        writes.deadlines.push({ op: 'cancel', kinds: e.kinds });
         break;
-      case 'notifyOwner':
-        // Delivery (in-app and e-mail) is the worker's job; the history records that it is owed.
-        events.push({ type: 'OWNER_NOTIFIED', actorUserId: null, actorRole: null, at: now, payload: { reason: e.reason } });
+      case 'notifyOwner': {
+        const to = await deps.directory.ownerUsers(unit.ownerId);
+        writes.events.push({ type: 'OWNER_NOTIFIED', actorUserId: null, actorRole: null, at: now, payload: { reason: e.reason, to } });
+        for (const userId of to) {
+          writes.notifications.push({
+            userId,
+            kind: 'owner_informed',
+            ownerId: unit.ownerId,
+            unitId: unit.id,
+            caseId,
+            deadlineId: null,
+            dedupeKey: `case-${caseId}-owner-${e.reason}-${userId}`,
+          });
+        }
         break;
+      }
     }
   }
-  return { ops, events };
+  return writes;
 }

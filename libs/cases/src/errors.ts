@@ -31,3 +31,13 @@ export class ConflictError extends Error {
     super(detail);
   }
 }
+
+/** A settings change based on a version that is no longer current (two people editing at once). */
+export class StaleVersionError extends Error {
+  constructor(
+    readonly detail: string,
+    readonly currentVersion: number,
+  ) {
+    super(detail);
+  }
+}

@@ -12,3 +12,6 @@ export * from './queries/case-history.query';
 export * from './queries/list-cases.query';
 export * from './queries/my-tasks.query';
 export * from './queries/directory.queries';
+export * from './deadlines';
+export * from './owner-settings';
+export * from './notifications';

@@ -66,12 +66,13 @@ export class OpenConcern {
       at: now.toISOString(),
     });
     const ctx = outcome.snapshot.context;
-    const { ops, events } = await planEffects(outcome.effects, unit, ctx.handledBy, now, {
+    const caseId = randomUUID();
+    const writes = await planEffects(outcome.effects, { caseId, unit, handledBy: ctx.handledBy }, now, {
       directory: this.directory,
       policies: this.policies,
     });
     const rec: CaseRecord = {
-      id: randomUUID(),
+      id: caseId,
       ownerId: unit.ownerId,
       unitId: unit.id,
       groupId: input.groupId ?? null,
@@ -97,7 +98,7 @@ export class OpenConcern {
       at: now,
       payload: { ...input, regime: unit.kind, legalBasis: ctx.legalBasis, handledBy: ctx.handledBy },
     };
-    await this.store.create(rec, [opened, ...events], ops);
+    await this.store.create(rec, { ...writes, events: [opened, ...writes.events] });
     return caseViewFor(this.store, user, rec, now);
   }
 }

@@ -1,4 +1,15 @@
-import { CaseState, DeadlineKind, PersistedCase, Regime, Role, DeadlinePolicy, SchoolCalendar } from '../../workflow/src';
+import {
+  CaseState,
+  DeadlineKind,
+  DeadlinePolicy,
+  DeadlineSchedule,
+  DeadlineStep,
+  HolidayRange,
+  PersistedCase,
+  Regime,
+  Role,
+  SchoolCalendar,
+} from '../../workflow/src';
 
 /**
  * What the use cases need from the outside world. Infrastructure libs implement these;
@@ -11,8 +22,11 @@ export interface Clock {
 }
 export const CLOCK = Symbol('Clock');
 
+/** Case roles, plus `admin` for operations (the queue dashboard); an admin sees no case. */
+export type GrantedRole = Role | 'admin';
+
 export interface RoleGrant {
-  role: Role;
+  role: GrantedRole;
   ownerId: string;
   /** Set for unit roles (staff, principal); null for owner-level roles. */
   unitId: string | null;
@@ -53,6 +67,8 @@ export interface Directory {
   children(unitId: string): Promise<ChildInfo[]>;
   /** The user who answers for a case: the unit's principal, or the owner's administration. */
   leaderOf(unit: UnitInfo, handledBy: 'principal' | 'owner'): Promise<string | null>;
+  /** The users who act for the owner (role `owner`): told of serious cases and escalations. */
+  ownerUsers(ownerId: string): Promise<string[]>;
   /** Which of these ids are users of the owner (for responsibleUserId). */
   existingUserIds(ownerId: string, ids: string[]): Promise<string[]>;
 }
@@ -91,12 +107,19 @@ export interface DeadlineRecord {
   responsibleUserId: string | null;
   createdAt: Date;
   resolvedAt: Date | null;
+  /** Bumped whenever the due date moves, so jobs scheduled for an older date are recognised as stale. */
+  rev: number;
+  /** When each step falls (fixed at creation) and when Trygg did it. */
+  schedule: DeadlineSchedule;
+  done: Record<DeadlineStep, Date | null>;
+  /** Users the overdue item was escalated to; it shows in their tasks too. */
+  escalatedTo: string[];
 }
 
 export interface NewEvent {
   type: string;
   actorUserId: string | null;
-  actorRole: Role | null;
+  actorRole: Role | 'system' | null;
   at: Date;
   payload: Record<string, unknown>;
 }
@@ -108,9 +131,47 @@ export interface StoredEvent extends NewEvent {
 
 /** Deadline writes, applied in order inside the command's transaction. */
 export type DeadlineOp =
-  | { op: 'start'; kind: DeadlineKind; ref: string; dueAt: Date; responsibleUserId: string | null; basis: unknown; policyVersion: number }
+  | {
+      op: 'start';
+      kind: DeadlineKind;
+      ref: string;
+      dueAt: Date;
+      schedule: DeadlineSchedule;
+      responsibleUserId: string | null;
+      basis: unknown;
+      policyVersion: number;
+    }
   | { op: 'meet'; kinds: DeadlineKind[] }
   | { op: 'cancel'; kinds: DeadlineKind[] | 'all' };
+
+export type NotificationKind =
+  | 'owner_informed'
+  | 'deadline_reminder'
+  | 'deadline_overdue'
+  | 'deadline_escalated'
+  | 'evaluation_started'
+  | 'omni_assessment_due';
+
+/** An in-app notification (and, when the user has an address, an e-mail without personal data). */
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  ownerId: string;
+  unitId: string | null;
+  caseId: string | null;
+  deadlineId: string | null;
+  /** For notices about a group (the Omni-trappa assessment); never a child. */
+  groupId?: string | null;
+  /** The same key never makes a second notification, however often a job runs. */
+  dedupeKey: string;
+}
+
+/** Everything one transaction writes besides the case row. */
+export interface CaseWrites {
+  events: NewEvent[];
+  deadlines: DeadlineOp[];
+  notifications: NewNotification[];
+}
 
 export interface CaseChange {
   state: CaseState;
@@ -149,12 +210,12 @@ export interface TaskRow {
 
 export interface CaseStore {
   /** Writes a new case with its first events and deadlines, all or nothing. */
-  create(rec: CaseRecord, events: NewEvent[], deadlines: DeadlineOp[]): Promise<void>;
+  create(rec: CaseRecord, writes: CaseWrites): Promise<void>;
   /**
    * Commits a transition: `UPDATE … WHERE version = expectedVersion` plus events and deadline
    * writes in one transaction. Returns false, writing nothing, when the version has moved on.
    */
-  commit(caseId: string, expectedVersion: number, change: CaseChange, events: NewEvent[], deadlines: DeadlineOp[], at: Date): Promise<boolean>;
+  commit(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   deadlines(caseId: string): Promise<DeadlineRecord[]>;
   /** Deadlines of several cases in one round trip, for lists. */
@@ -165,9 +226,79 @@ export interface CaseStore {
 }
 export const CASE_STORE = Symbol('CaseStore');
 
-/** The deadline policy and school calendar in force for an owner (per-owner settings come later). */
+/** The deadline policy and school calendar in force for an owner (and unit). */
 export interface PolicyProvider {
   policyFor(ownerId: string): Promise<DeadlinePolicy>;
   calendarFor(ownerId: string, unitId: string): Promise<SchoolCalendar>;
 }
 export const POLICY_PROVIDER = Symbol('PolicyProvider');
+
+export interface StoredPolicy {
+  policy: DeadlinePolicy;
+  changedBy: string | null;
+  changedAt: Date | null;
+}
+
+export interface SchoolHolidayRecord extends Required<HolidayRange> {
+  id: string;
+  ownerId: string;
+  unitId: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** Per-owner settings: versioned deadline policies and school holidays. */
+export interface OwnerSettingsStore {
+  currentPolicy(ownerId: string): Promise<StoredPolicy>;
+  /** Appends a new policy version; returns false when `expectedVersion` is no longer current. */
+  savePolicy(ownerId: string, policy: DeadlinePolicy, expectedVersion: number, by: string, at: Date): Promise<boolean>;
+  holidays(ownerId: string): Promise<SchoolHolidayRecord[]>;
+  /** Adds all ranges in one transaction. */
+  addHolidays(recs: SchoolHolidayRecord[]): Promise<void>;
+  removeHoliday(ownerId: string, id: string): Promise<boolean>;
+}
+export const OWNER_SETTINGS_STORE = Symbol('OwnerSettingsStore');
+
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  unitId: string | null;
+  caseId: string | null;
+  groupId: string | null;
+  deadlineId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+  emailStatus: 'none' | 'pending' | 'sent' | 'skipped' | 'failed';
+}
+
+export interface NotificationStore {
+  listFor(userId: string, opts: { unreadOnly: boolean; limit: number; before?: { createdAt: Date; id: string } }): Promise<NotificationRecord[]>;
+  /** Marks one of the user's notifications read; undefined when it is not theirs. */
+  markRead(userId: string, id: string, at: Date): Promise<NotificationRecord | undefined>;
+}
+export const NOTIFICATION_STORE = Symbol('NotificationStore');
+
+/** The deadline and its case, as a step handler sees them under lock. */
+export interface DeadlineAtWork {
+  deadline: DeadlineRecord;
+  case: CaseRecord;
+}
+
+/** What a deadline step writes: the step marked done, history, notifications. */
+export interface StepWrites {
+  events: NewEvent[];
+  notifications: NewNotification[];
+  escalatedTo: string[];
+}
+
+export interface DeadlineStepStore {
+  read(deadlineId: string): Promise<DeadlineAtWork | undefined>;
+  /**
+   * Locks the case and the deadline (in that order, as commands do), lets `decide` look at
+   * them, and writes what it returns together with the step's done mark in one transaction.
+   * `decide` returning null writes nothing.
+   */
+  doStep(deadlineId: string, step: DeadlineStep, decide: (work: DeadlineAtWork) => Promise<StepWrites | null>, at: Date): Promise<boolean>;
+}
+export const DEADLINE_STEP_STORE = Symbol('DeadlineStepStore');

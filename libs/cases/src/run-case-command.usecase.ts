@@ -51,7 +51,7 @@ export class RunCaseCommand {
 
     const unit = await this.directory.unit(rec.unitId);
     if (!unit) throw new NotFoundError('unit not found');
-    const { ops, events } = await planEffects(outcome.effects, unit, rec.handledBy, now, {
+    const writes = await planEffects(outcome.effects, { caseId: rec.id, unit, handledBy: rec.handledBy }, now, {
       directory: this.directory,
       policies: this.policies,
     });
@@ -70,8 +70,10 @@ export class RunCaseCommand {
         involvedUserIds: [...involved],
         closedAt: ctx.closedAt ? new Date(ctx.closedAt) : null,
       },
-      [{ type: input.type, actorUserId: user.id, actorRole: actor.role, at: now, payload: { ...input.payload } }, ...events],
-      ops,
+      {
+        ...writes,
+        events: [{ type: input.type, actorUserId: user.id, actorRole: actor.role, at: now, payload: { ...input.payload } }, ...writes.events],
+      },
       now,
     );
     if (!committed) {

@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { migrateSnapshot } from '../../workflow/src';
 import {
   CaseChange,
   CaseListQuery,
   CaseRecord,
   CaseStore,
-  DeadlineOp,
+  CaseWrites,
   DeadlineRecord,
-  NewEvent,
   StoredEvent,
   TaskRow,
   CaseScope,
 } from '../../cases/src/ports';
+import { toDeadline, writeCaseWrites } from './case-writes.sql';
 
 /**
  * PostgreSQL implementation of the CaseStore port. Every write is one transaction; concurrency
@@ -22,7 +21,7 @@ import {
 export class TypeormCaseStore implements CaseStore {
   constructor(private readonly ds: DataSource) {}
 
-  async create(rec: CaseRecord, events: NewEvent[], deadlines: DeadlineOp[]): Promise<void> {
+  async create(rec: CaseRecord, writes: CaseWrites): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.query(
         `INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
@@ -50,8 +49,7 @@ export class TypeormCaseStore implements CaseStore {
           rec.closedAt,
         ],
       );
-      await this.appendEvents(m, rec.id, 0, events);
-      await this.applyDeadlines(m, rec.id, deadlines, rec.openedAt);
+      await writeCaseWrites(m, rec.id, writes, rec.openedAt);
     });
   }
 
@@ -59,8 +57,7 @@ export class TypeormCaseStore implements CaseStore {
     caseId: string,
     expectedVersion: number,
     change: CaseChange,
-    events: NewEvent[],
-    deadlines: DeadlineOp[],
+    writes: CaseWrites,
     at: Date,
   ): Promise<boolean> {
     return this.ds.transaction(async (m) => {
@@ -81,45 +78,9 @@ export class TypeormCaseStore implements CaseStore {
         ],
       )) as [unknown, number];
       if (affected !== 1) return false;
-      const [{ max }] = await m.query('SELECT coalesce(max(seq), 0)::int AS max FROM case_events WHERE case_id = $1', [caseId]);
-      await this.appendEvents(m, caseId, max, events);
-      await this.applyDeadlines(m, caseId, deadlines, at);
+      await writeCaseWrites(m, caseId, writes, at);
       return true;
     });
-  }
-
-  private async appendEvents(m: EntityManager, caseId: string, lastSeq: number, events: NewEvent[]): Promise<void> {
-    let seq = lastSeq;
-    for (const e of events) {
-      seq += 1;
-      await m.query(
-        `INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$6)`,
-        [caseId, seq, e.type, e.actorUserId, e.actorRole, e.at, JSON.stringify(e.payload)],
-      );
-    }
-  }
-
-  private async applyDeadlines(m: EntityManager, caseId: string, ops: DeadlineOp[], at: Date): Promise<void> {
-    for (const op of ops) {
-      if (op.op === 'start') {
-        // A deadline that is already running keeps its due date (e.g. the plan deadline after a returned plan).
-        await m.query(
-          `INSERT INTO deadlines (id, case_id, kind, ref, due_at, status, responsible_user_id, basis, policy_version, created_at)
-           VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9)
-           ON CONFLICT (case_id, kind, ref) WHERE status = 'pending' DO NOTHING`,
-          [randomUUID(), caseId, op.kind, op.ref, op.dueAt, op.responsibleUserId, JSON.stringify(op.basis), op.policyVersion, at],
-        );
-      } else {
-        const status = op.op === 'meet' ? 'met' : 'cancelled';
-        const all = op.kinds === 'all';
-        await m.query(
-          `UPDATE deadlines SET status = $2, resolved_at = $3
-           WHERE case_id = $1 AND status = 'pending' AND ($4::boolean OR kind = ANY($5::text[]))`,
-          [caseId, status, at, all, all ? [] : op.kinds],
-        );
-      }
-    }
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
@@ -183,7 +144,7 @@ export class TypeormCaseStore implements CaseStore {
     const rows = await this.ds.query(
       `SELECT d.*, c.unit_id AS case_unit_id, c.state AS case_state
        FROM deadlines d JOIN cases c ON c.id = d.case_id
-       WHERE d.status = 'pending' AND d.responsible_user_id = $1 AND ${scopeSql(scope, p)}
+       WHERE d.status = 'pending' AND (d.responsible_user_id = $1 OR $1 = ANY(d.escalated_to)) AND ${scopeSql(scope, p)}
        ORDER BY d.due_at, d.kind LIMIT ${p(limit)}`,
       params,
     );
@@ -208,7 +169,7 @@ function scopeSql(scope: CaseScope, p: (v: unknown) => string): string {
   )`;
 }
 
-function toRecord(r: Record<string, unknown>): CaseRecord {
+export function toRecord(r: Record<string, unknown>): CaseRecord {
   return {
     id: r.id as string,
     ownerId: r.owner_id as string,
@@ -229,19 +190,5 @@ function toRecord(r: Record<string, unknown>): CaseRecord {
     occurredAt: r.occurred_at as Date | null,
     openedAt: r.opened_at as Date,
     closedAt: r.closed_at as Date | null,
-  };
-}
-
-function toDeadline(r: Record<string, unknown>): DeadlineRecord {
-  return {
-    id: r.id as string,
-    caseId: r.case_id as string,
-    kind: r.kind as DeadlineRecord['kind'],
-    ref: r.ref as string,
-    dueAt: r.due_at as Date,
-    status: r.status as DeadlineRecord['status'],
-    responsibleUserId: r.responsible_user_id as string | null,
-    createdAt: r.created_at as Date,
-    resolvedAt: r.resolved_at as Date | null,
   };
 }

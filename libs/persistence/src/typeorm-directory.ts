@@ -57,6 +57,15 @@ export class TypeormDirectory implements Directory {
     return rows[0]?.user_id ?? null;
   }
 
+  async ownerUsers(ownerId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.ds.query(
+      `SELECT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id
+       WHERE r.role = 'owner' AND r.owner_id = $1 ORDER BY u.username`,
+      [ownerId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   async existingUserIds(ownerId: string, ids: string[]): Promise<string[]> {
     const valid = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
     if (!valid.length) return [];

@@ -59,12 +59,47 @@ export class TryggConfig {
   @IsOptional()
   @IsUrl({ require_tld: false })
   PUBLIC_URL?: string;
+
+  /** E-mail notifications over SMTP, e.g. smtp://user:pass@mail.kommune.no:587. Unset: in-app only. */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Trygg <no-reply@trygg.invalid>';
+
+  /** Port of the worker's own GET /metrics. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 9464 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 9464;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  RECONCILE_EVERY_MINUTES = 5;
+
+  /** When principals are asked to assess the Omni-trappa (cron, Europe/Oslo): 1 Feb and 1 Sep, 08:00. */
+  @IsString()
+  OMNI_REMINDER_CRON = '0 8 1 2,9 *';
 }
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TryggConfig {
-  const known = Object.keys(new TryggConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'TRYGG_NOW', 'TRYGG_CLOCK_ANCHOR', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'PUBLIC_URL']);
+  const known = Object.keys(new TryggConfig()).concat([
+    'DATABASE_URL',
+    'REDIS_URL',
+    'TRYGG_NOW',
+    'TRYGG_CLOCK_ANCHOR',
+    'JWKS_URL',
+    'JWT_ISSUER',
+    'JWT_AUDIENCE',
+    'PUBLIC_URL',
+    'SMTP_URL',
+  ]);
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   const config = plainToInstance(TryggConfig, raw);

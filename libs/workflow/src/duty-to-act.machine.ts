@@ -1,4 +1,4 @@
-import { and, assertEvent, assign, enqueueActions, not, setup } from 'xstate';
+import { and, assertEvent, assign, enqueueActions, not, or, setup } from 'xstate';
 import { legalBasisFor } from './regime';
 import { isValidIsoDate, planHasFiveElements } from './plan.rules';
 import { osloDateOf } from './oslo-time';
@@ -8,6 +8,7 @@ import {
   CaseEvent,
   DeadlineKind,
   Effect,
+  isSystemActor,
   OpenCaseInput,
   Plan,
 } from './duty-to-act.types';
@@ -145,6 +146,11 @@ export const dutyToActMachine = setup({
       if (event.type !== 'RECORD_MEASURE' || !context.plan) return false;
       return context.plan.measures.some((m) => m.id === event.measureId && m.responsibleUserId === event.actor.userId);
     },
+    /** Trygg starts the evaluation itself once the date the plan set for it has come. */
+    evaluationDateReached: ({ context, event }) =>
+      isSystemActor(event.actor) &&
+      context.nextEvaluationAt !== null &&
+      osloDateOf(new Date(event.at)) >= context.nextEvaluationAt,
     childSaysUnsafe: ({ context }) => context.childSaysUnsafe,
     /** Every child in the case has been heard, or why not is on record (§12-4 / §42, the child's right to be heard). */
     childVoiceOnRecord: ({ context }) =>
@@ -318,7 +324,7 @@ export const dutyToActMachine = setup({
               guard: and(['actorIsResponsibleForMeasure', 'measureInPlan']),
               actions: 'recordMeasure',
             },
-            START_EVALUATION: { guard: 'actorTakesPart', target: 'evaluating' },
+            START_EVALUATION: { guard: or(['actorTakesPart', 'evaluationDateReached']), target: 'evaluating' },
           },
         },
         evaluating: {

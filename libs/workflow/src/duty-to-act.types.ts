@@ -7,8 +7,17 @@ export const ROLES: readonly Role[] = ['staff', 'principal', 'owner', 'ppt', 'au
 /** Who sends a command, as the case sees them. `involved` is decided by the use case from the case's records. */
 export interface Actor {
   userId: string;
-  role: Role;
+  role: Role | 'system';
   involved: boolean;
+}
+
+/**
+ * Trygg itself, acting on a date the people in the case set (the plan's evaluation date).
+ * It has no user and never leads a case.
+ */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: 'system', role: 'system', involved: false });
+export function isSystemActor(actor: Actor): boolean {
+  return actor.role === 'system';
 }
 
 export type CaseState =

@@ -9,3 +9,4 @@ export * from './deadline.planner';
 export * from './school-calendar';
 export * from './oslo-time';
 export * from './refusal.explainer';
+export * from './deadline-schedule';

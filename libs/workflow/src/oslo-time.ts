@@ -51,6 +51,12 @@ export function osloInstant(date: IsoDate, hhmm: string): Date {
   return guess;
 }
 
+/** The Oslo wall-clock time of an instant as `hh:mm`. */
+export function osloTimeOf(instant: Date): string {
+  const p = osloParts(instant);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /** ISO 8601 with the Oslo offset, e.g. `2027-03-02T16:00:00+01:00`, for people reading deadlines. */
 export function toOsloIso(instant: Date): string {
   const p = osloParts(instant);

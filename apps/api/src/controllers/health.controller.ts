@@ -1,12 +1,17 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
-import { REDIS } from '../infrastructure.providers';
+import { QUEUES, REDIS } from '../infrastructure.providers';
+import { HEARTBEAT_KEY } from '../../../worker/src/heartbeat.processor';
 
-/** GET /api/health: PostgreSQL and Redis reachable. */
+/** A worker that has not stamped its heartbeat for this long is considered down. */
+const WORKER_SILENT_AFTER_MS = 3 * 60_000;
+
+/** GET /api/health: PostgreSQL, Redis and the worker's queues; /api/health/worker: the worker itself. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -15,16 +20,35 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     private readonly ds: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(QUEUES) private readonly queues: Queue[],
   ) {}
 
   @Public()
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis' })
+  @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis, and the Redis behind the worker queues' })
   check() {
     return this.health.check([
       () => this.probe('postgres', async () => void (await this.ds.query('SELECT 1'))),
       () => this.probe('redis', async () => void (await this.redis.ping())),
+      () => this.probe('queues', async () => void (await Promise.all(this.queues.map((q) => q.getJobCounts('waiting'))))),
+    ]);
+  }
+
+  @Public()
+  @Get('worker')
+  @HealthCheck()
+  @ApiOperation({ summary: 'The worker: its Redis answers and its heartbeat job ran within 3 minutes' })
+  worker() {
+    return this.health.check([
+      () => this.probe('queues', async () => void (await Promise.all(this.queues.map((q) => q.getJobCounts('waiting'))))),
+      () =>
+        this.probe('worker', async () => {
+          const beat = await this.redis.get(HEARTBEAT_KEY);
+          if (!beat) throw new Error('no heartbeat from the worker');
+          const age = Date.now() - Date.parse(JSON.parse(beat).at);
+          if (!(age < WORKER_SILENT_AFTER_MS)) throw new Error(`last heartbeat ${Math.round(age / 1000)} s ago`);
+        }),
     ]);
   }
 

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../../libs/cases/src/errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from '../../../../libs/cases/src/errors';
 import { InvalidTokenError } from '../../../../libs/identity/src';
 import { Problem, problem } from './problem';
 
@@ -42,6 +42,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         version: error.version,
         allowedCommands: error.allowedCommands,
       });
+    }
+    if (error instanceof StaleVersionError) {
+      return problem(409, 'conflict', 'Conflict with the current version', error.detail, { version: error.currentVersion });
     }
     if (error instanceof InvalidTokenError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
     if (error instanceof HttpException) {

@@ -43,7 +43,7 @@ export class UserEntity {
 export class UserRoleEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'user_id' }) userId: string;
-  @Column('text') role: 'staff' | 'principal' | 'owner' | 'ppt' | 'auditor';
+  @Column('text') role: 'staff' | 'principal' | 'owner' | 'ppt' | 'auditor' | 'admin';
   @Column('uuid', { name: 'owner_id' }) ownerId: string;
   /** Null for roles held at owner level (owner, ppt, auditor). */
   @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;

@@ -2,7 +2,7 @@
  * The demo organisation of api-contract.md, with fixed ids so seeding is idempotent and tests
  * can name things. Names are invented.
  */
-export type DemoRole = 'staff' | 'principal' | 'owner' | 'ppt' | 'auditor';
+export type DemoRole = 'staff' | 'principal' | 'owner' | 'ppt' | 'auditor' | 'admin';
 
 const id = (n: number) => `d0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
@@ -45,6 +45,8 @@ export const DEMO_USERS: Array<{ id: string; username: string; displayName: stri
   { id: id(0x407), username: 'kommune', displayName: 'Kommune Kristiansen', role: 'owner', unitId: null },
   { id: id(0x408), username: 'ppt', displayName: 'PPT Pedersen', role: 'ppt', unitId: null },
   { id: id(0x409), username: 'revisor', displayName: 'Revisor Rød', role: 'auditor', unitId: null },
+  // Operations (drift): the queue dashboard, never a case.
+  { id: id(0x40a), username: 'drift', displayName: 'Drift Dahl', role: 'admin', unitId: null },
 ];
 
 export const DEMO_USERNAMES = DEMO_USERS.map((u) => u.username);

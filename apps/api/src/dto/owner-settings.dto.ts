@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+
+/** PUT /api/owners/{ownerId}/deadline-policy: the whole policy, based on the version read. */
+export class DeadlinePolicyDto {
+  @ApiProperty({ description: 'the version this change is based on (from GET); a stale one is 409' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @ApiProperty({ example: '16:00', description: 'when a school day ends, Oslo time (HH:MM)' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'schoolDayEndsAt must be a time HH:MM (00:00–23:59)' })
+  schoolDayEndsAt: string;
+
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(10) acknowledgeSchoolDays: number;
+  @ApiProperty({ example: 2, description: 'hours; a staff-offence report is to be acknowledged "straks"' })
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  acknowledgeStaffOffenceHours: number;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(30) investigationSchoolDays: number;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(30) planSchoolDays: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(20) approvalSchoolDays: number;
+  @ApiProperty({ example: 1, description: '0 = no reminder' }) @IsInt() @Min(0) @Max(10) reminderSchoolDaysBefore: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(20) escalateToPrincipalSchoolDays: number;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(30) escalateToOwnerSchoolDays: number;
+}
+
+export class SchoolHolidayDto {
+  @ApiProperty({ example: '2027-10-04' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  from: string;
+
+  @ApiProperty({ example: '2027-10-08' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  to: string;
+
+  @ApiProperty({ example: 'Haustferie' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only this unit; omit for every unit of the owner' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+/** POST /api/owners/{ownerId}/school-holidays: one or more ranges (a whole skolerute at once). */
+export class SchoolHolidaysDto {
+  @ApiProperty({ type: [SchoolHolidayDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => SchoolHolidayDto)
+  holidays: SchoolHolidayDto[];
+}
+
+export class DeadlinePolicyViewDto extends DeadlinePolicyDto {
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty() version: number;
+  @ApiProperty() isDefault: boolean;
+  @ApiProperty({ nullable: true, type: String }) changedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) changedAt: string | null;
+  @ApiProperty() notice: string;
+}
+
+export class SchoolHolidayViewDto extends SchoolHolidayDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['owner_informed', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated', 'evaluation_started', 'omni_assessment_due'] })
+  kind: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ nullable: true, type: String }) unitId: string | null;
+  @ApiProperty({ nullable: true, type: String }) caseId: string | null;
+  @ApiProperty({ nullable: true, type: String }) groupId: string | null;
+  @ApiProperty({ nullable: true, type: String }) deadlineId: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() read: boolean;
+  @ApiProperty({ nullable: true, type: String }) readAt: string | null;
+  @ApiProperty({ enum: ['none', 'pending', 'sent', 'skipped', 'failed'] }) email: string;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

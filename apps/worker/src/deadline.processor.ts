@@ -1,0 +1,23 @@
+import { DelayedError, Job } from 'bullmq';
+import { DeadlineJob, HandleDeadlineStep, StepOutcome } from '../../../libs/cases/src/deadlines';
+import { WorkerMetrics } from './worker.metrics';
+
+/** Runs one deadline step; the use case decides, this adapts BullMQ to it. */
+export function deadlineProcessor(handle: HandleDeadlineStep, metrics: WorkerMetrics, afterCommit: () => void) {
+  return async (job: Job<DeadlineJob>, token?: string): Promise<StepOutcome> => {
+    const outcome = await handle.execute(job.data);
+    metrics.stepOutcomes.inc({ step: job.data.step, outcome });
+    if (outcome === 'done') {
+      // Lag: how long after the step's instant it was carried out (the delayed job's own target).
+      const due = job.timestamp + (job.opts.delay ?? 0);
+      metrics.stepLag.observe({ step: job.data.step }, Math.max(0, Date.now() - due) / 1000);
+      afterCommit();
+    }
+    if (outcome === 'early' && token) {
+      // The clock says it is not time yet: wait again rather than drop the step.
+      await job.moveToDelayed(Date.now() + 5000, token);
+      throw new DelayedError();
+    }
+    return outcome;
+  };
+}

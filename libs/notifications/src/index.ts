@@ -1,0 +1,3 @@
+export * from './notification-email.composer';
+export * from './smtp.mailer';
+export * from './send-notification-email.usecase';

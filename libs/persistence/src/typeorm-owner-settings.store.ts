@@ -1,0 +1,78 @@
+import { DataSource } from 'typeorm';
+import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy, SchoolCalendar } from '../../workflow/src';
+import { OwnerSettingsStore, PolicyProvider, SchoolHolidayRecord, StoredPolicy } from '../../cases/src/ports';
+
+const HOLIDAY_COLUMNS = `id, owner_id, unit_id, to_char(from_date, 'YYYY-MM-DD') AS from_date,
+  to_char(to_date, 'YYYY-MM-DD') AS to_date, name, created_by, created_at`;
+
+/**
+ * Per-owner deadline policy (append-only versions; the newest is in force) and school holidays.
+ * Also the PolicyProvider every deadline is computed with.
+ */
+export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProvider {
+  constructor(private readonly ds: DataSource) {}
+
+  async currentPolicy(ownerId: string): Promise<StoredPolicy> {
+    const [row] = await this.ds.query(
+      'SELECT policy, version, changed_by, changed_at FROM deadline_policies WHERE owner_id = $1 ORDER BY version DESC LIMIT 1',
+      [ownerId],
+    );
+    if (!row) return { policy: DEFAULT_DEADLINE_POLICY, changedBy: null, changedAt: null };
+    return { policy: { ...DEFAULT_DEADLINE_POLICY, ...row.policy, version: row.version }, changedBy: row.changed_by, changedAt: row.changed_at };
+  }
+
+  async savePolicy(ownerId: string, policy: DeadlinePolicy, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    // The primary key (owner_id, version) lets only one of two concurrent changes win.
+    const rows = await this.ds.query(
+      `INSERT INTO deadline_policies (owner_id, version, policy, changed_by, changed_at)
+       SELECT $1, $2 + 1, $3, $4, $5
+       WHERE coalesce((SELECT max(version) FROM deadline_policies WHERE owner_id = $1), ${DEFAULT_DEADLINE_POLICY.version}) = $2
+       ON CONFLICT DO NOTHING RETURNING version`,
+      [ownerId, expectedVersion, JSON.stringify({ ...policy, version: expectedVersion + 1 }), by, at],
+    );
+    return rows.length === 1;
+  }
+
+  async policyFor(ownerId: string): Promise<DeadlinePolicy> {
+    return (await this.currentPolicy(ownerId)).policy;
+  }
+
+  async calendarFor(ownerId: string, unitId: string): Promise<SchoolCalendar> {
+    const rows = await this.ds.query(
+      `SELECT ${HOLIDAY_COLUMNS} FROM school_holidays WHERE owner_id = $1 AND (unit_id IS NULL OR unit_id = $2)`,
+      [ownerId, unitId],
+    );
+    return new SchoolCalendar(rows.map((r: Record<string, string>) => ({ from: r.from_date, to: r.to_date, name: r.name })));
+  }
+
+  async holidays(ownerId: string): Promise<SchoolHolidayRecord[]> {
+    const rows = await this.ds.query(`SELECT ${HOLIDAY_COLUMNS} FROM school_holidays WHERE owner_id = $1 ORDER BY from_date, name`, [ownerId]);
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id as string,
+      ownerId: r.owner_id as string,
+      unitId: r.unit_id as string | null,
+      from: r.from_date as string,
+      to: r.to_date as string,
+      name: r.name as string,
+      createdBy: r.created_by as string | null,
+      createdAt: r.created_at as Date,
+    }));
+  }
+
+  async addHolidays(recs: SchoolHolidayRecord[]): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      for (const h of recs) {
+        await m.query(
+          `INSERT INTO school_holidays (id, owner_id, unit_id, from_date, to_date, name, created_by, created_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+          [h.id, h.ownerId, h.unitId, h.from, h.to, h.name, h.createdBy, h.createdAt],
+        );
+      }
+    });
+  }
+
+  async removeHoliday(ownerId: string, id: string): Promise<boolean> {
+    const [, affected] = await this.ds.query('DELETE FROM school_holidays WHERE owner_id = $1 AND id = $2', [ownerId, id]);
+    return affected === 1;
+  }
+}

@@ -1,0 +1,109 @@
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../cases/src/ports';
+import { toDeadline } from '../../persistence/src/case-writes.sql';
+import { deadlineJobIdsOf, mailJobFor, nextJobFor } from './queues';
+
+export interface RelayOptions {
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** How long to sleep when the outbox is empty. */
+  idleMs?: number;
+}
+
+/**
+ * Moves outbox rows into BullMQ after their transaction committed. Several relays may run: each
+ * takes a batch with FOR UPDATE SKIP LOCKED and deletes it only once Redis has the jobs, so a
+ * crash in between replays the batch (job ids are deterministic, so a replay adds nothing twice).
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly deadlines: Queue,
+    private readonly mail: Queue,
+    private readonly clock: Clock,
+    private readonly onError: (e: Error) => void,
+    opts: RelayOptions = {},
+  ) {
+    this.batchSize = opts.batchSize ?? 500;
+    this.idleMs = opts.idleMs ?? 250;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Look at the outbox now rather than after the idle sleep (called after a step commits). */
+  kick(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.drainOnce();
+      } catch (e) {
+        this.onError(e as Error);
+      }
+      if (moved === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, this.idleMs);
+          this.wake = () => (clearTimeout(t), resolve());
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+
+  /** One batch: returns how many outbox rows it relayed. */
+  async drainOnce(): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const rows: Array<{ id: string; topic: string; ref: string }> = await m.query(
+        'SELECT id, topic, ref FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        [this.batchSize],
+      );
+      if (!rows.length) return 0;
+      const deadlineIds = [...new Set(rows.filter((r) => r.topic === 'deadline').map((r) => r.ref))];
+      const mailIds = [...new Set(rows.filter((r) => r.topic === 'email').map((r) => r.ref))];
+
+      if (deadlineIds.length) {
+        const found = (await m.query('SELECT * FROM deadlines WHERE id = ANY($1::uuid[])', [deadlineIds])).map(toDeadline);
+        const now = this.clock.now();
+        const adds = [];
+        const removes: string[] = [];
+        for (const d of found) {
+          if (d.status === 'pending') {
+            const job = nextJobFor(d, now);
+            if (job) adds.push(job);
+            // The due date moved: the previous revision's jobs must not fire.
+            if (d.rev > 1) removes.push(...deadlineJobIdsOf(d.id, d.rev - 1));
+          } else {
+            removes.push(...deadlineJobIdsOf(d.id, d.rev));
+          }
+        }
+        if (adds.length) await this.deadlines.addBulk(adds);
+        // A job that is running right now cannot be removed; its handler sees the row and stops.
+        await Promise.all(removes.map((id) => this.deadlines.remove(id).catch(() => 0)));
+      }
+      if (mailIds.length) await this.mail.addBulk(mailIds.map(mailJobFor));
+
+      await m.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { JobsOptions } from 'bullmq';
+import { DeadlineStep, nextStep, DEADLINE_STEPS } from '../../workflow/src';
+import { DeadlineJob } from '../../cases/src/deadlines';
+
+/** BullMQ is only the alarm clock: the rows in PostgreSQL are the truth. */
+export const DEADLINE_QUEUE = 'trygg-deadlines';
+export const MAIL_QUEUE = 'trygg-mail';
+export const MAINTENANCE_QUEUE = 'trygg-maintenance';
+export const ALL_QUEUES = [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE];
+
+/**
+ * Deterministic job ids: one per deadline, due date revision and step, so adding the same job
+ * twice is a no-op and a moved deadline gets new ids. BullMQ ids must not contain `:`.
+ */
+export function deadlineJobId(deadlineId: string, rev: number, step: DeadlineStep): string {
+  return `dl-${deadlineId}-r${rev}-${step}`;
+}
+
+export function mailJobId(notificationId: string): string {
+  return `mail-${notificationId}`;
+}
+
+/** Every job id a deadline revision can have, for removing them when it is met, cancelled or moved. */
+export function deadlineJobIdsOf(deadlineId: string, rev: number): string[] {
+  return DEADLINE_STEPS.map((s) => deadlineJobId(deadlineId, rev, s));
+}
+
+const RETRIES: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  // Failed jobs stay a fortnight for the dashboard; the reconciler retries them meanwhile.
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/** The row fields the scheduler needs; the same shape the SQL selects. */
+export interface SchedulableDeadline {
+  id: string;
+  rev: number;
+  schedule: Record<DeadlineStep, Date | null>;
+  done: Record<DeadlineStep, Date | null>;
+}
+
+/** The one job a pending deadline should have in Redis now: its next step, delayed until then. */
+export function nextJobFor(d: SchedulableDeadline, now: Date): { name: string; data: DeadlineJob; opts: JobsOptions } | null {
+  const step = nextStep(d.schedule, d.done);
+  if (!step) return null;
+  const at = d.schedule[step] as Date;
+  return {
+    name: step,
+    data: { deadlineId: d.id, rev: d.rev, step },
+    opts: { ...RETRIES, jobId: deadlineJobId(d.id, d.rev, step), delay: Math.max(0, at.getTime() - now.getTime()) },
+  };
+}
+
+export function mailJobFor(notificationId: string): { name: string; data: { notificationId: string }; opts: JobsOptions } {
+  return { name: 'email', data: { notificationId }, opts: { ...RETRIES, jobId: mailJobId(notificationId) } };
+}
