@@ -1,4 +1,7 @@
-import { TestApp, units, children, user } from './test-app';
+import { Clock } from '../../libs/cases/src/ports';
+import { TestApp as AnyClockApp, units, children, user } from './test-app';
+
+type TestApp = AnyClockApp<Clock>;
 
 export const EVA = children.find((c) => c.name === 'Eva Nordmann')!.id;
 export const OLA = children.find((c) => c.name === 'Ola Hansen')!.id;

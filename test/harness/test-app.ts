@@ -3,12 +3,13 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { signDevToken, TokenVerifier } from '../../libs/identity/src';
 import { FixedClock } from '../../libs/platform/src';
+import { Clock } from '../../libs/cases/src/ports';
 import { DEMO_CHILDREN, DEMO_GROUPS, DEMO_UNITS, demoUser } from '../../libs/persistence/src/seed/demo-data';
 import { createTestDatabase } from './test-db';
 
-export interface TestApp {
+export interface TestApp<C extends Clock = FixedClock> {
   app: INestApplication;
-  clock: FixedClock;
+  clock: C;
   databaseUrl: string;
   http: () => ReturnType<typeof request>;
   as(username: string): AuthedClient;
@@ -18,16 +19,20 @@ export interface TestApp {
 export interface AuthedClient {
   get(path: string): request.Test;
   post(path: string, body?: unknown): request.Test;
+  put(path: string, body?: unknown): request.Test;
+  delete(path: string): request.Test;
   command(caseId: string, type: string, expectedVersion: number, payload?: Record<string, unknown>): request.Test;
 }
 
 /** A real API on its own fresh database (cloned from the template) and the harness's Redis. */
-export async function startTestApp(opts: { now?: string } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
-  const clock = new FixedClock(new Date(opts.now ?? '2027-03-01T09:30:00+01:00'));
+export async function startTestApp<C extends Clock = FixedClock>(
+  opts: { now?: string; clock?: C; redisUrl?: string; databaseUrl?: string } = {},
+): Promise<TestApp<C>> {
+  const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
+  const clock = (opts.clock ?? new FixedClock(new Date(opts.now ?? '2027-03-01T09:30:00+01:00'))) as C;
   const app = await createApiApp({
     databaseUrl,
-    redisUrl: process.env.TRYGG_TEST_REDIS_URL as string,
+    redisUrl: opts.redisUrl ?? (process.env.TRYGG_TEST_REDIS_URL as string),
     clock,
     verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
     logLevel: 'silent',
@@ -35,7 +40,7 @@ export async function startTestApp(opts: { now?: string } = {}): Promise<TestApp
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();
   const tokenOf = async (u: string) => tokens.get(u) ?? tokens.set(u, await signDevToken(u)).get(u)!;
-  for (const u of ['larer', 'rektor', 'ansatt', 'styrer', 'larer2', 'rektor2', 'kommune', 'ppt', 'revisor']) await tokenOf(u);
+  for (const u of ['larer', 'rektor', 'ansatt', 'styrer', 'larer2', 'rektor2', 'kommune', 'ppt', 'revisor', 'drift']) await tokenOf(u);
 
   const as = (username: string): AuthedClient => {
     const auth = `Bearer ${tokens.get(username)}`;
@@ -48,6 +53,13 @@ export async function startTestApp(opts: { now?: string } = {}): Promise<TestApp
           .set('Authorization', auth)
           .set('Content-Type', 'application/json')
           .send(body === undefined ? '' : JSON.stringify(body)),
+      put: (path, body) =>
+        request(server)
+          .put(path)
+          .set('Authorization', auth)
+          .set('Content-Type', 'application/json')
+          .send(body === undefined ? '' : JSON.stringify(body)),
+      delete: (path) => request(server).delete(path).set('Authorization', auth),
       command: (caseId, type, expectedVersion, payload = {}) =>
         request(server)
           .post(`/api/cases/${caseId}/commands`)

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     metricsPort: config.WORKER_METRICS_PORT,
     reconcileEveryMs: config.RECONCILE_EVERY_MINUTES * 60_000,
     omniReminderCron: config.OMNI_REMINDER_CRON,
+    jobLockMs: config.JOB_LOCK_SECONDS * 1000,
   });
   await worker.start();
   process.send?.({ ready: 'worker' });

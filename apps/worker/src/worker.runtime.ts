@@ -38,6 +38,8 @@ export interface WorkerRuntime {
   deadlineConcurrency?: number;
   /** Outbox poll interval when idle. */
   relayIdleMs?: number;
+  /** Job lock; a killed worker's jobs run again after this (BullMQ stalled-job check). */
+  jobLockMs?: number;
 }
 
 /**
@@ -53,6 +55,9 @@ export class TryggWorker {
   private relay?: OutboxRelay;
   private reconciler?: DeadlineReconciler;
   private mailer?: Mailer;
+  private maintenance?: Queue;
+  private reconcileTimer?: NodeJS.Timeout;
+  private reconciling?: Promise<ReconcileReport>;
   readonly metrics = new WorkerMetrics();
   metricsUrl?: string;
 
@@ -81,32 +86,34 @@ export class TryggWorker {
     this.mailer = rt.smtpUrl ? new SmtpMailer(rt.smtpUrl, rt.mailFrom ?? 'Trygg <no-reply@trygg.invalid>') : undefined;
     const sendEmail = new SendNotificationEmail(ds, this.mailer ?? null, rt.publicUrl ?? 'http://localhost:3000');
 
-    const relay = (this.relay = new OutboxRelay(ds, deadlineQueue, mailQueue, rt.clock, (e) => rt.log('outbox relay failed', { error: e.message })));
+    const relay = (this.relay = new OutboxRelay(ds, deadlineQueue, mailQueue, rt.clock, (e) => rt.log('outbox relay failed', { error: e.message }), {
+      idleMs: rt.relayIdleMs,
+    }));
     this.reconciler = new DeadlineReconciler(ds, deadlineQueue, mailQueue, rt.clock);
 
-    await maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: 'heartbeat', opts: { removeOnComplete: 10, removeOnFail: 50 } });
-    await maintenance.upsertJobScheduler('reconcile', { every: rt.reconcileEveryMs ?? 5 * 60_000 }, { name: 'reconcile', opts: { removeOnComplete: 10, removeOnFail: 50 } });
-    await maintenance.upsertJobScheduler(
-      'omni-staircase-reminder',
-      { pattern: rt.omniReminderCron ?? '0 8 1 2,9 *', tz: 'Europe/Oslo' },
-      { name: 'omni-staircase-reminder', opts: { removeOnComplete: 10, removeOnFail: 50 } },
-    );
-
+    this.maintenance = maintenance;
     relay.start();
     // Whatever happened while no worker ran (a weekend, a FLUSHALL) is put right before new work.
     await this.reconcile();
+    // A timer, not a BullMQ job scheduler: it must keep running when Redis has been wiped.
+    this.reconcileTimer = setInterval(() => void this.reconcile().catch((e) => rt.log('reconcile failed', { error: (e as Error).message })), rt.reconcileEveryMs ?? 5 * 60_000);
+    this.reconcileTimer.unref();
 
     const onFailed = (queue: string) => (job: Job | undefined, err: Error) => {
       this.metrics.jobFailures.inc({ queue });
       rt.log('job failed', { queue, jobId: job?.id, attempt: job?.attemptsMade, error: err.message });
     };
+    // How soon a crashed worker's job is taken up again: its lock must lapse first.
+    const lock = { lockDuration: rt.jobLockMs ?? 30_000, stalledInterval: Math.min(rt.jobLockMs ?? 30_000, 30_000) };
     const deadlines = new Worker(DEADLINE_QUEUE, deadlineProcessor(handle, this.metrics, () => relay.kick()), {
       connection,
       concurrency: rt.deadlineConcurrency ?? 20,
+      ...lock,
     });
     const mail = new Worker(MAIL_QUEUE, async (job: Job<{ notificationId: string }>) => sendEmail.execute(job.data.notificationId, rt.clock.now()), {
       connection,
       concurrency: 2,
+      ...lock,
     });
     const maint = new Worker(
       MAINTENANCE_QUEUE,
@@ -115,8 +122,6 @@ export class TryggWorker {
           case 'heartbeat':
             // Real time, not the (possibly shifted) domain clock: health compares it with the wall clock.
             return processHeartbeat(job, redis, () => new Date());
-          case 'reconcile':
-            return this.reconcile();
           case 'omni-staircase-reminder': {
             const n = await remindOmniAssessments(ds, rt.clock.now());
             relay.kick();
@@ -135,10 +140,33 @@ export class TryggWorker {
     rt.log('worker ready', { queues: [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE], email: !!this.mailer });
   }
 
+  /** Brings Redis in line with PostgreSQL; runs at start and on a timer. Never two at once. */
   async reconcile(): Promise<ReconcileReport> {
-    const report = await this.reconciler!.reconcile();
-    this.rt.log('reconciled', { ...report });
-    return report;
+    if (!this.reconciling) {
+      this.reconciling = (async () => {
+        try {
+          await this.ensureSchedulers();
+          const report = await this.reconciler!.reconcile();
+          this.rt.log('reconciled', { ...report });
+          return report;
+        } finally {
+          this.reconciling = undefined;
+        }
+      })();
+    }
+    return this.reconciling;
+  }
+
+  /** The periodic jobs; upserting is idempotent, and re-creates them after a FLUSHALL. */
+  private async ensureSchedulers(): Promise<void> {
+    const q = this.maintenance!;
+    const opts = { removeOnComplete: 10, removeOnFail: 50 };
+    await q.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: 'heartbeat', opts });
+    await q.upsertJobScheduler(
+      'omni-staircase-reminder',
+      { pattern: this.rt.omniReminderCron ?? '0 8 1 2,9 *', tz: 'Europe/Oslo' },
+      { name: 'omni-staircase-reminder', opts },
+    );
   }
 
   /** Relays what the outbox holds now (tests and the benchmark use this to wait for it). */
@@ -153,6 +181,7 @@ export class TryggWorker {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.reconcileTimer);
     await Promise.all(this.workers.map((w) => w.close()));
     await this.relay?.stop();
     await Promise.all(this.queues.map((q) => q.close()));

@@ -10,6 +10,10 @@ export interface DeadlineView {
   status: 'pending' | 'met' | 'overdue' | 'cancelled';
   responsibleUserId: string | null;
   resolvedAt: string | null;
+  /** When the responsible person is reminded (policy), and whether that happened. */
+  reminderAt: string | null;
+  /** The escalation ladder while overdue (policy): principal, then owner. */
+  escalation: { toPrincipalAt: string | null; toOwnerAt: string | null; escalatedTo: string[] };
 }
 
 export interface CaseView {
@@ -55,8 +59,16 @@ export function deadlineView(d: DeadlineRecord, now: Date): DeadlineView {
     status: overdue ? 'overdue' : d.status,
     responsibleUserId: d.responsibleUserId,
     resolvedAt: d.resolvedAt ? toOsloIso(d.resolvedAt) : null,
+    reminderAt: iso(d.schedule.remind),
+    escalation: {
+      toPrincipalAt: iso(d.schedule.escalate_principal),
+      toOwnerAt: iso(d.schedule.escalate_owner),
+      escalatedTo: d.escalatedTo,
+    },
   };
 }
+
+const iso = (d: Date | null) => (d ? toOsloIso(d) : null);
 
 export function toCaseView(rec: CaseRecord, deadlines: DeadlineRecord[], allowedCommands: CommandType[], now: Date): CaseView {
   const ctx = rec.snapshot.context;

@@ -28,7 +28,7 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
       await insertNotifications(m, writes.notifications, at);
       await m.query(
         `UPDATE deadlines SET ${STEP_COLUMNS[step].done} = $2,
-           escalated_to = ARRAY(SELECT DISTINCT x FROM unnest(escalated_to || $3::uuid[]) AS x)
+           escalated_to = escalated_to || ARRAY(SELECT x FROM unnest($3::uuid[]) AS x WHERE NOT x = ANY(escalated_to))
          WHERE id = $1`,
         [deadlineId, at, writes.escalatedTo],
       );

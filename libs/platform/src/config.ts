@@ -81,6 +81,13 @@ export class TryggConfig {
   @Max(1440)
   RECONCILE_EVERY_MINUTES = 5;
 
+  /** A crashed worker's job runs again once its lock lapses (seconds). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  JOB_LOCK_SECONDS = 30;
+
   /** When principals are asked to assess the Omni-trappa (cron, Europe/Oslo): 1 Feb and 1 Sep, 08:00. */
   @IsString()
   OMNI_REMINDER_CRON = '0 8 1 2,9 *';

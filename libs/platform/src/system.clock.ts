@@ -42,3 +42,20 @@ export function clockFromConfig(config: { NODE_ENV: string; TRYGG_NOW?: string; 
   }
   return new SystemClock();
 }
+
+/**
+ * Runs in real time from an instant tests can move (forward or back): lets a test stand a
+ * second before a deadline and watch the real BullMQ delay fire.
+ */
+export class TravelClock implements Clock {
+  private offset = 0;
+  constructor(start: Date | string) {
+    this.travelTo(start);
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  travelTo(at: Date | string): void {
+    this.offset = new Date(at).getTime() - Date.now();
+  }
+}

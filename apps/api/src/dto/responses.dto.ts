@@ -16,6 +16,14 @@ export class ProblemDto {
   @ApiPropertyOptional({ enum: COMMAND_TYPES, isArray: true, description: '409: what you may send now' }) allowedCommands?: string[];
 }
 
+export class EscalationDto {
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'escalated to the principal if still overdue then (policy)' })
+  toPrincipalAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'escalated to the owner if still overdue then (policy)' })
+  toOwnerAt: string | null;
+  @ApiProperty({ type: [String], description: 'users it has been escalated to; it shows in their tasks' }) escalatedTo: string[];
+}
+
 export class DeadlineDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: DEADLINE_KINDS }) kind: string;
@@ -24,7 +32,11 @@ export class DeadlineDto {
   @ApiProperty({ enum: ['pending', 'met', 'overdue', 'cancelled'] }) status: string;
   @ApiProperty({ format: 'uuid', nullable: true }) responsibleUserId: string | null;
   @ApiProperty({ format: 'date-time', nullable: true }) resolvedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'when the responsible person is reminded (policy)' })
+  reminderAt: string | null;
+  @ApiProperty({ type: EscalationDto }) escalation: EscalationDto;
 }
+
 
 export class PlanVersionDto extends PlanSchema {
   @ApiProperty() version: number;
@@ -78,7 +90,13 @@ export class EventDto {
   @ApiProperty() seq: number;
   @ApiProperty({ example: 'ACKNOWLEDGE' }) type: string;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ nullable: true, type: 'object', properties: { userId: { type: 'string' }, role: { type: 'string' } } }) actor: { userId: string; role: string } | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    description: "who acted; role 'system' (userId null) when Trygg acted on a date: reminders, overdue, escalation, evaluation start",
+    properties: { userId: { type: 'string', nullable: true }, role: { type: 'string' } },
+  })
+  actor: { userId: string | null; role: string } | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }

@@ -6,7 +6,8 @@ export interface EventView {
   seq: number;
   type: string;
   at: string;
-  actor: { userId: string; role: string } | null;
+  /** Who acted; `{ userId: null, role: 'system' }` when Trygg itself acted on a date (reminders, escalation, evaluation start). */
+  actor: { userId: string | null; role: string } | null;
   payload: Record<string, unknown>;
   recordedAt: string;
 }
@@ -22,7 +23,7 @@ export class GetCaseHistory {
       seq: e.seq,
       type: e.type,
       at: toOsloIso(e.at),
-      actor: e.actorUserId ? { userId: e.actorUserId, role: e.actorRole as string } : null,
+      actor: e.actorUserId ? { userId: e.actorUserId, role: e.actorRole as string } : e.actorRole === 'system' ? { userId: null, role: 'system' } : null,
       payload: e.payload,
       recordedAt: toOsloIso(e.recordedAt),
     }));
