@@ -8,6 +8,7 @@ import {
   planViolations,
   migrateSnapshot,
   DUTY_TO_ACT_MACHINE_VERSION,
+  SYSTEM_ACTOR,
 } from '../src';
 import { AT, auditor, completePlan, ev, involvedStaff, openInput, otherStaff, owner, principal } from './fixtures';
 
@@ -164,6 +165,22 @@ describe('guards, each both ways', () => {
       basis: { rule: 'on_date', date: '2027-04-01' },
       responsible: { leader: true },
     });
+  });
+});
+
+describe('evaluationDateReached: Trygg starts the evaluation itself', () => {
+  it('only on or after the plan\'s evaluation date, and only as the system', () => {
+    const active = inState('active'); // completePlan.evaluateAt = 2027-03-20
+    expect(applyCommand(active, ev('START_EVALUATION', SYSTEM_ACTOR, undefined, '2027-03-19T23:59:00+01:00'))).toBeUndefined();
+    const started = applyCommand(active, ev('START_EVALUATION', SYSTEM_ACTOR, undefined, '2027-03-20T00:00:01+01:00'));
+    expect(started?.state).toBe('evaluating');
+    expect(started?.effects).toEqual([]);
+    // A person not taking part gets nothing from the date having come.
+    expect(applyCommand(active, ev('START_EVALUATION', otherStaff, undefined, '2027-03-21T09:00:00+01:00'))).toBeUndefined();
+    // The system never leads: it cannot evaluate, approve or close.
+    const evaluating = started!.snapshot;
+    expect(applyCommand(evaluating, ev('EVALUATE', SYSTEM_ACTOR, { outcome: 'resolved', summary: 's', childVoice: 'c' }))).toBeUndefined();
+    expect(applyCommand(evaluating, ev('CLOSE', SYSTEM_ACTOR, { summary: 's' }))).toBeUndefined();
   });
 });
 
