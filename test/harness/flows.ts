@@ -70,11 +70,14 @@ export async function open(t: TestApp, username: string, body: Record<string, un
 }
 
 export interface DeadlineJson {
+  id: string;
   kind: string;
   ref: string | null;
   status: string;
   dueAt: string;
   responsibleUserId: string | null;
+  reminderAt: string | null;
+  escalation: { toPrincipalAt: string | null; toOwnerAt: string | null; escalatedTo: string[] };
 }
 
 export function deadline(c: { deadlines: DeadlineJson[] }, kind: string, ref: string | null = null): DeadlineJson[] {
