@@ -128,6 +128,34 @@ describe('random input never gives a 5xx', () => {
     );
   });
 
+  it('PUT deadline-policy, POST school-holidays and notifications with random bodies', async () => {
+    const owner = (await import('../../libs/persistence/src/seed/demo-data')).DEMO_OWNER.id;
+    const policyBody = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.dictionary(
+        fc.constantFrom('expectedVersion', 'schoolDayEndsAt', 'acknowledgeSchoolDays', 'acknowledgeStaffOffenceHours', 'investigationSchoolDays', 'planSchoolDays', 'approvalSchoolDays', 'reminderSchoolDaysBefore', 'escalateToPrincipalSchoolDays', 'escalateToOwnerSchoolDays', 'version'),
+        fc.oneof(wild, fc.integer({ min: -1, max: 40 }), fc.constantFrom('16:00', '24:00', '7:5')),
+      ),
+    );
+    const holidayBody = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({ holidays: fc.oneof(wild, fc.array(fc.dictionary(fc.constantFrom('from', 'to', 'name', 'unitId', 'x'), fc.oneof(wild, fc.constantFrom('2027-02-30', '2027-13-01', '2027-10-04'))), { maxLength: 3 })) }),
+    );
+    const segment = fc.oneof(fc.string({ minLength: 1 }), fc.uuid(), fc.constant(owner));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('kommune', 'rektor', 'revisor', 'drift'), segment, policyBody, holidayBody, async (u, seg, pb, hb) => {
+        const s = encodeURIComponent(seg);
+        expectClientOrSuccess(await t.as(u).put(`/api/owners/${s}/deadline-policy`, pb));
+        expectClientOrSuccess(await t.as(u).post(`/api/owners/${s}/school-holidays`, hb));
+        expectClientOrSuccess(await t.as(u).get(`/api/owners/${s}/deadline-policy`));
+        expectClientOrSuccess(await t.as(u).get(`/api/me/notifications?cursor=${s}&limit=${s}&unread=${s}`));
+        expectClientOrSuccess(await t.as(u).post(`/api/me/notifications/${s}/read`, pb));
+        expectClientOrSuccess(await t.as(u).delete(`/api/owners/${owner}/school-holidays/${s}`));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('malformed JSON and wrong content types', async () => {
     const server = t.app.getHttpServer();
     const request = (await import('supertest')).default;
