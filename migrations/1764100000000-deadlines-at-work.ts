@@ -27,6 +27,9 @@ export class DeadlinesAtWork1764100000000 implements MigrationInterface {
         ADD COLUMN escalate_owner_at timestamptz,
         ADD COLUMN escalated_owner_at timestamptz,
         ADD COLUMN escalated_to uuid[] NOT NULL DEFAULT '{}';
+      -- Room on each page for updated row versions: a step's done mark then stays a HOT update
+      -- (no index touched), which matters when a thousand deadlines fall due per second.
+      ALTER TABLE deadlines SET (fillfactor = 70);
       CREATE INDEX deadlines_escalated_idx ON deadlines USING gin(escalated_to) WHERE status = 'pending';
       CREATE INDEX deadlines_pending_idx ON deadlines(id) WHERE status = 'pending';
 
@@ -84,6 +87,7 @@ export class DeadlinesAtWork1764100000000 implements MigrationInterface {
     await q.query(`
       DROP TABLE school_holidays; DROP TABLE deadline_policies; DROP TABLE notifications; DROP TABLE outbox;
       DROP INDEX deadlines_pending_idx; DROP INDEX deadlines_escalated_idx;
+      ALTER TABLE deadlines RESET (fillfactor);
       ALTER TABLE deadlines DROP COLUMN rev, DROP COLUMN remind_at, DROP COLUMN reminded_at,
         DROP COLUMN start_evaluation_at, DROP COLUMN evaluation_started_at, DROP COLUMN overdue_at,
         DROP COLUMN escalate_principal_at, DROP COLUMN escalated_principal_at,

@@ -87,7 +87,9 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.PORT}`;
   say(`Trygg is running: ${url}/api  (OpenAPI UI: ${url}/api/docs, health: ${url}/api/health)`);
   say(`get a token:  TOKEN=$(npm run -s token -- rektor)  then  curl -H "Authorization: Bearer $TOKEN" ${url}/api/me`);
-  say(`demo users: larer, rektor, ansatt, styrer, larer2, rektor2, kommune, ppt, revisor${config.TRYGG_NOW ? `; clock starts at ${config.TRYGG_NOW}` : ''}`);
+  say(`demo users: larer, rektor, ansatt, styrer, larer2, rektor2, kommune, ppt, revisor, drift${config.TRYGG_NOW ? `; clock starts at ${config.TRYGG_NOW}` : ''}`);
+  say(`queues (admin): ${url}/admin/queues?token=$(npm run -s token -- drift)   metrics: ${url}/metrics`);
+  if (!config.SMTP_URL) say('e-mail is off (set SMTP_URL to send notification e-mails); notifications are in-app');
 }
 
 main().catch((e) => {

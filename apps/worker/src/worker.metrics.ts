@@ -35,12 +35,15 @@ export class WorkerMetrics {
       if (req.url !== '/metrics') return void res.writeHead(404).end();
       res.writeHead(200, { 'Content-Type': this.registry.contentType }).end(await this.registry.metrics());
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, () => resolve());
+    });
     const addr = this.server.address();
     return typeof addr === 'object' && addr ? addr.port : port;
   }
 
   async close(): Promise<void> {
-    if (this.server) await new Promise((resolve) => this.server!.close(resolve));
+    if (this.server?.listening) await new Promise((resolve) => this.server!.close(resolve));
   }
 }

@@ -36,8 +36,12 @@ export interface WorkerRuntime {
   /** Cron for the Omni-trappa assessment reminder (Europe/Oslo). */
   omniReminderCron?: string;
   deadlineConcurrency?: number;
+  /** PostgreSQL connections of the worker. */
+  poolSize?: number;
   /** Outbox poll interval when idle. */
   relayIdleMs?: number;
+  /** Called after each step is committed, with its lag from due (the benchmark listens here). */
+  onStepHandled?: (step: string, lagMs: number) => void;
   /** Job lock; a killed worker's jobs run again after this (BullMQ stalled-job check). */
   jobLockMs?: number;
 }
@@ -65,7 +69,7 @@ export class TryggWorker {
 
   async start(): Promise<void> {
     const rt = this.rt;
-    const ds = (this.ds = createDataSource(rt.databaseUrl, { poolSize: 10 }));
+    const ds = (this.ds = createDataSource(rt.databaseUrl, { poolSize: rt.poolSize ?? 10 }));
     await ds.initialize();
     const connection = { url: rt.redisUrl, maxRetriesPerRequest: null };
     const redis = (this.redis = new Redis(rt.redisUrl, { maxRetriesPerRequest: null }));
@@ -77,17 +81,17 @@ export class TryggWorker {
     const store = new TypeormCaseStore(ds);
     const directory = new TypeormDirectory(ds);
     const settings = new TypeormOwnerSettingsStore(ds);
+    this.mailer = rt.smtpUrl ? new SmtpMailer(rt.smtpUrl, rt.mailFrom ?? 'Trygg <no-reply@trygg.invalid>') : undefined;
     const handle = new HandleDeadlineStep(
-      new TypeormDeadlineStepStore(ds),
+      new TypeormDeadlineStepStore(ds, !!this.mailer),
       directory,
       new StartEvaluationOnDate(store, directory, settings),
       rt.clock,
     );
-    this.mailer = rt.smtpUrl ? new SmtpMailer(rt.smtpUrl, rt.mailFrom ?? 'Trygg <no-reply@trygg.invalid>') : undefined;
     const sendEmail = new SendNotificationEmail(ds, this.mailer ?? null, rt.publicUrl ?? 'http://localhost:3000');
-
     const relay = (this.relay = new OutboxRelay(ds, deadlineQueue, mailQueue, rt.clock, (e) => rt.log('outbox relay failed', { error: e.message }), {
       idleMs: rt.relayIdleMs,
+      emailEnabled: !!this.mailer,
     }));
     this.reconciler = new DeadlineReconciler(ds, deadlineQueue, mailQueue, rt.clock);
 
@@ -105,9 +109,9 @@ export class TryggWorker {
     };
     // How soon a crashed worker's job is taken up again: its lock must lapse first.
     const lock = { lockDuration: rt.jobLockMs ?? 30_000, stalledInterval: Math.min(rt.jobLockMs ?? 30_000, 30_000) };
-    const deadlines = new Worker(DEADLINE_QUEUE, deadlineProcessor(handle, this.metrics, () => relay.kick()), {
+    const deadlines = new Worker(DEADLINE_QUEUE, deadlineProcessor(handle, this.metrics, () => relay.kick(), rt.onStepHandled), {
       connection,
-      concurrency: rt.deadlineConcurrency ?? 20,
+      concurrency: rt.deadlineConcurrency ?? 16,
       ...lock,
     });
     const mail = new Worker(MAIL_QUEUE, async (job: Job<{ notificationId: string }>) => sendEmail.execute(job.data.notificationId, rt.clock.now()), {
@@ -136,7 +140,14 @@ export class TryggWorker {
     maint.on('failed', onFailed(MAINTENANCE_QUEUE));
     this.workers = [deadlines, mail, maint];
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
-    if (rt.metricsPort !== undefined) this.metricsUrl = `http://127.0.0.1:${await this.metrics.listen(rt.metricsPort)}/metrics`;
+    if (rt.metricsPort !== undefined) {
+      // Metrics are for operators; a busy port must not stop deadlines from firing.
+      try {
+        this.metricsUrl = `http://127.0.0.1:${await this.metrics.listen(rt.metricsPort)}/metrics`;
+      } catch (e) {
+        rt.log('worker metrics not served', { port: rt.metricsPort, error: (e as Error).message });
+      }
+    }
     rt.log('worker ready', { queues: [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE], email: !!this.mailer });
   }
 

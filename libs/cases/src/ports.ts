@@ -279,10 +279,13 @@ export interface NotificationStore {
 }
 export const NOTIFICATION_STORE = Symbol('NotificationStore');
 
+/** What a deadline step needs to know of its case (no snapshot: steps are frequent). */
+export type CaseHeader = Pick<CaseRecord, 'id' | 'ownerId' | 'unitId' | 'state' | 'handledBy'>;
+
 /** The deadline and its case, as a step handler sees them under lock. */
 export interface DeadlineAtWork {
   deadline: DeadlineRecord;
-  case: CaseRecord;
+  case: CaseHeader;
 }
 
 /** What a deadline step writes: the step marked done, history, notifications. */

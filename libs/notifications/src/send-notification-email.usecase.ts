@@ -17,7 +17,13 @@ export class SendNotificationEmail {
     private readonly publicUrl: string,
   ) {}
 
-  execute(notificationId: string, now: Date): Promise<EmailOutcome> {
+  async execute(notificationId: string, now: Date): Promise<EmailOutcome> {
+    if (!this.mailer) {
+      // No SMTP configured: in-app only. One statement, no lock needed.
+      const [, affected] = await this.ds.query(`UPDATE notifications SET email_status = 'skipped' WHERE id = $1 AND email_status = 'pending'`, [notificationId]);
+      return affected === 1 ? 'skipped' : 'not_owed';
+    }
+    const mailer = this.mailer;
     return this.ds.transaction(async (m) => {
       const [n] = await m.query(
         `SELECT n.id, n.kind, n.case_id, n.email_status, u.email, un.name AS unit_name
@@ -26,13 +32,13 @@ export class SendNotificationEmail {
         [notificationId],
       );
       if (!n || n.email_status !== 'pending') return 'not_owed';
-      if (!this.mailer || !n.email) {
+      if (!n.email) {
         await m.query(`UPDATE notifications SET email_status = 'skipped' WHERE id = $1`, [n.id]);
         return 'skipped';
       }
       const mail = composeNotificationEmail({ kind: n.kind as NotificationKind, unitName: n.unit_name, caseId: n.case_id, publicUrl: this.publicUrl });
       await m.query('UPDATE notifications SET email_attempts = email_attempts + 1 WHERE id = $1', [n.id]);
-      await this.mailer.send(n.email, mail.subject, mail.text);
+      await mailer.send(n.email, mail.subject, mail.text);
       await m.query(`UPDATE notifications SET email_status = 'sent', emailed_at = $2 WHERE id = $1`, [n.id, now]);
       return 'sent';
     });

@@ -24,18 +24,85 @@ export async function writeCaseWrites(m: EntityManager, caseId: string, writes: 
   await insertNotifications(m, writes.notifications, at);
 }
 
-export async function appendEvents(m: EntityManager, caseId: string, events: NewEvent[]): Promise<void> {
+export async function appendEvents(m: Queryable, caseId: string, events: NewEvent[]): Promise<void> {
   if (!events.length) return;
-  const [{ max }] = await m.query('SELECT coalesce(max(seq), 0)::int AS max FROM case_events WHERE case_id = $1', [caseId]);
-  let seq = max as number;
-  for (const e of events) {
-    seq += 1;
-    await m.query(
-      `INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$6)`,
-      [caseId, seq, e.type, e.actorUserId, e.actorRole, e.at, JSON.stringify(e.payload)],
-    );
-  }
+  // seq = max + position in one statement; the caller's lock on the case row keeps it gap-free.
+  await m.query(`${EVENTS_CTE} SELECT 1`, [caseId, eventsJson(events)]);
+}
+
+/** Appends $2 (events as JSON) to case $1 after its current last seq. */
+const EVENTS_CTE = `WITH ev AS (
+  INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at)
+  SELECT $1, m.last + e.ord, e.type, e.actor_user_id, e.actor_role, e.at, e.payload, e.at
+  FROM jsonb_to_recordset($2::jsonb) AS e(ord int, type text, actor_user_id uuid, actor_role text, at timestamptz, payload jsonb),
+       (SELECT coalesce(max(seq), 0) AS last FROM case_events WHERE case_id = $1) AS m
+  RETURNING 1)`;
+
+function eventsJson(events: NewEvent[]): string {
+  return JSON.stringify(
+    events.map((e, i) => ({ ord: i + 1, type: e.type, actor_user_id: e.actorUserId, actor_role: e.actorRole, at: e.at.toISOString(), payload: e.payload })),
+  );
+}
+
+/**
+ * Inserts notifications $first (JSON) at $first+1, once per dedupe key; those owed an e-mail go to
+ * the outbox. With `emailParam`, a false value there marks them skipped at once (no SMTP configured).
+ */
+const NOTIFICATIONS_CTE = (first: number, emailParam?: number) => `n AS (
+  INSERT INTO notifications (id, dedupe_key, user_id, owner_id, unit_id, case_id, group_id, deadline_id, kind, created_at, email_status)
+  SELECT x.id, x.dedupe_key, x.user_id, x.owner_id, x.unit_id, x.case_id, x.group_id, x.deadline_id, x.kind, $${first + 1},
+         CASE WHEN u.email IS NULL THEN 'none' ${emailParam ? `WHEN NOT $${emailParam}::boolean THEN 'skipped' ` : ''}ELSE 'pending' END
+  FROM jsonb_to_recordset($${first}::jsonb) AS x(id uuid, dedupe_key text, user_id uuid, owner_id uuid, unit_id uuid, case_id uuid, group_id uuid, deadline_id uuid, kind text)
+  JOIN users u ON u.id = x.user_id
+  ON CONFLICT (dedupe_key) DO NOTHING
+  RETURNING id, email_status),
+em AS (INSERT INTO outbox (topic, ref) SELECT 'email', id FROM n WHERE email_status = 'pending')`;
+
+function notificationsJson(notifications: NewNotification[]): string {
+  return JSON.stringify(
+    notifications.map((n) => ({
+      id: randomUUID(),
+      dedupe_key: n.dedupeKey,
+      user_id: n.userId,
+      owner_id: n.ownerId,
+      unit_id: n.unitId,
+      case_id: n.caseId,
+      group_id: n.groupId ?? null,
+      deadline_id: n.deadlineId,
+      kind: n.kind,
+    })),
+  );
+}
+
+/**
+ * A deadline step's writes in ONE statement: its history events, its notifications (and their
+ * e-mails into the outbox), the step marked done, and the deadline into the outbox so the relay
+ * schedules the next step. The caller holds the case and deadline locks.
+ * Parameters: $1 case id, $2 events JSON, $3 notifications JSON, $4 at, $5 deadline id, $6 escalated-to
+ * ids, $7 whether e-mail is on.
+ */
+export function stepDoneSql(doneColumn: string): string {
+  return `${EVENTS_CTE}, ${NOTIFICATIONS_CTE(3, 7)},
+     done AS (
+       UPDATE deadlines SET ${doneColumn} = $4,
+         escalated_to = escalated_to || ARRAY(SELECT x FROM unnest($6::uuid[]) AS x WHERE NOT x = ANY(escalated_to))
+       WHERE id = $5 RETURNING id)
+     INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM done`;
+}
+
+export function stepDoneParams(
+  caseId: string,
+  deadlineId: string,
+  at: Date,
+  writes: { events: NewEvent[]; notifications: NewNotification[]; escalatedTo: string[] },
+  emailEnabled: boolean,
+): unknown[] {
+  return [caseId, eventsJson(writes.events), notificationsJson(writes.notifications), at, deadlineId, writes.escalatedTo, emailEnabled];
+}
+
+/** Anything that runs SQL: an EntityManager or a QueryRunner. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
 /** Applies deadline ops in order; returns the ids of deadlines created, moved, met or cancelled. */
@@ -93,18 +160,9 @@ async function applyDeadlines(m: EntityManager, caseId: string, ops: DeadlineOp[
 }
 
 /** Inserts notifications once per dedupe key; those with an e-mail address queue an e-mail. */
-export async function insertNotifications(m: EntityManager, notifications: NewNotification[], at: Date): Promise<void> {
-  for (const n of notifications) {
-    const rows: Array<{ id: string; email_status: string }> = await m.query(
-      `INSERT INTO notifications (id, dedupe_key, user_id, owner_id, unit_id, case_id, group_id, deadline_id, kind, created_at, email_status)
-       SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10, CASE WHEN u.email IS NULL THEN 'none' ELSE 'pending' END
-       FROM users u WHERE u.id = $3
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, email_status`,
-      [randomUUID(), n.dedupeKey, n.userId, n.ownerId, n.unitId, n.caseId, n.groupId ?? null, n.deadlineId, n.kind, at],
-    );
-    await writeOutbox(m, 'email', rows.filter((r) => r.email_status === 'pending').map((r) => r.id));
-  }
+export async function insertNotifications(m: Queryable, notifications: NewNotification[], at: Date): Promise<void> {
+  if (!notifications.length) return;
+  await m.query(`WITH ${NOTIFICATIONS_CTE(1)} SELECT 1`, [notificationsJson(notifications), at]);
 }
 
 /** Side effects leave through the outbox, in the same transaction as the change that owes them. */

@@ -1,5 +1,5 @@
 import { DeadlineStep, toOsloIso } from '../../../workflow/src';
-import { CaseRecord, Clock, DeadlineAtWork, DeadlineRecord, DeadlineStepStore, Directory, NewEvent, NewNotification, NotificationKind, StepWrites } from '../ports';
+import { CaseHeader, Clock, DeadlineAtWork, DeadlineRecord, DeadlineStepStore, Directory, NewEvent, NewNotification, NotificationKind, StepWrites } from '../ports';
 import { StartEvaluationOnDate } from './start-evaluation-on-date.usecase';
 
 /** What a BullMQ job asks for: one step of one deadline, as scheduled for one due date (rev). */
@@ -30,10 +30,16 @@ export class HandleDeadlineStep {
 
   async execute(job: DeadlineJob): Promise<StepOutcome> {
     const now = this.clock.now();
-    const before = await this.store.read(job.deadlineId);
-    const skip = staleness(before, job, now);
-    if (skip) return skip;
-    if (job.step === 'start_evaluation') await this.startEvaluation.execute(before!.case.id, now);
+    if (job.step === 'start_evaluation') {
+      // The transition is a command of its own (its own transaction); the step is marked after it.
+      const before = await this.store.read(job.deadlineId);
+      const skip = staleness(before, job, now);
+      if (skip) return skip;
+      // A job let through just before midnight (clock skew within the tolerance) acts as at midnight,
+      // so the machine's evaluationDateReached guard sees the evaluation date.
+      const stepAt = before!.deadline.schedule.start_evaluation as Date;
+      await this.startEvaluation.execute(before!.case.id, now < stepAt ? stepAt : now);
+    }
 
     let outcome: StepOutcome = 'stale';
     await this.store.doStep(
@@ -115,7 +121,7 @@ function systemEvent(type: string, d: DeadlineRecord, now: Date, extra: Record<s
   };
 }
 
-function notificationsFor(to: Array<string | null>, kind: NotificationKind, step: DeadlineStep, d: DeadlineRecord, c: CaseRecord): NewNotification[] {
+function notificationsFor(to: Array<string | null>, kind: NotificationKind, step: DeadlineStep, d: DeadlineRecord, c: CaseHeader): NewNotification[] {
   return [...new Set(to.filter((u): u is string => !!u))].map((userId) => ({
     userId,
     kind,
