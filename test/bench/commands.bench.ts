@@ -4,38 +4,23 @@
  * nothing. Env: BENCH_CASES (default 300), BENCH_CONCURRENCY (default 8).
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { freePort, startEmbeddedPostgres, startRedisServer } from '../../libs/embedded/src';
+import { freePort } from '../../libs/embedded/src';
 import { signDevToken, TokenVerifier } from '../../libs/identity/src';
-import { createDataSource, runMigrations, seedDemoData, DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
+import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
 import { SystemClock } from '../../libs/platform/src';
+import { percentile as pct, startBenchInfra } from './bench-infra';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
-  const redis = await startRedisServer({ port: await freePort() });
-  const url = await pg.createDatabase('bench');
-  const ds = createDataSource(url, { poolSize: 2 });
-  await ds.initialize();
-  await runMigrations(ds);
-  await seedDemoData(ds);
-  await ds.destroy();
+  const infra = await startBenchInfra();
 
   const app = await createApiApp({
-    databaseUrl: url,
-    redisUrl: redis.url,
+    databaseUrl: infra.databaseUrl,
+    redisUrl: infra.redisUrl,
     clock: new SystemClock(),
     verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
     logLevel: 'silent',
@@ -88,7 +73,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const requests = Object.values(latencies).reduce((n, l) => n + l.length, 0);
 
-  console.log(`\nTrygg API bench: ${CASES} cases, concurrency ${CONCURRENCY}, PostgreSQL ${pg.port} (fsync on), node ${process.version}`);
+  console.log(`\nTrygg API bench: ${CASES} cases, concurrency ${CONCURRENCY}, PostgreSQL 18 (fsync on), node ${process.version}`);
   console.log(`total ${requests} requests in ${seconds.toFixed(1)} s = ${(requests / seconds).toFixed(0)} req/s; writes ${((CASES * 3) / seconds).toFixed(0)}/s`);
   console.log('kind          n     p50 ms   p99 ms   max ms');
   for (const [kind, l] of Object.entries(latencies)) {
@@ -98,9 +83,7 @@ async function main(): Promise<void> {
   console.log(`RSS ${(memBefore / 2 ** 20).toFixed(0)} MiB -> ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 
   await app.close();
-  await redis.stop();
-  await pg.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await infra.stop();
 }
 
 main().catch((e) => {

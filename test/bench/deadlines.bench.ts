@@ -6,15 +6,12 @@
  * Env: BENCH_DEADLINES (100000), BENCH_RATE (1000 per second), BENCH_CONCURRENCY (worker, 16).
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { TryggWorker } from '../../apps/worker/src/worker.runtime';
-import { freePort, startEmbeddedPostgres, startRedisServer } from '../../libs/embedded/src';
-import { createDataSource, runMigrations, seedDemoData, DEMO_CHILDREN, DEMO_OWNER, DEMO_UNITS, demoUser } from '../../libs/persistence/src';
+import { createDataSource, DEMO_CHILDREN, DEMO_OWNER, DEMO_UNITS, demoUser } from '../../libs/persistence/src';
+import { percentile as pct, startBenchInfra } from './bench-infra';
 import { SystemClock } from '../../libs/platform/src';
 import { DeadlineReconciler } from '../../libs/scheduling/src/deadline.reconciler';
 import { OutboxRelay } from '../../libs/scheduling/src/outbox.relay';
@@ -28,19 +25,14 @@ const CASES = Math.ceil(N / 100);
 /** Time for setup, enqueue and reconcile before the first deadline falls due. */
 const LEAD_MS = Number(process.env.BENCH_LEAD_MS ?? 120_000);
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const mib = (b: number) => `${Math.round(b / 1048576)} MiB`;
 const log = (msg: string) => console.log(`[bench:deadlines] ${msg}`);
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
-  const redisServer = await startRedisServer({ port: await freePort() });
-  const url = await pg.createDatabase('bench');
+  const infra = await startBenchInfra();
+  const url = infra.databaseUrl;
   const ds = createDataSource(url, { poolSize: 4 });
   await ds.initialize();
-  await runMigrations(ds);
-  await seedDemoData(ds);
   const clock = new SystemClock();
 
   // Cases and deadlines straight into SQL: the API is measured by `npm run bench`.
@@ -70,10 +62,10 @@ async function main(): Promise<void> {
   await ds.query(`INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM deadlines ORDER BY due_at`);
   log(`inserted ${N} deadlines on ${CASES} cases and ${N} outbox rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const connection = { url: redisServer.url, maxRetriesPerRequest: null };
+  const connection = { url: infra.redisUrl, maxRetriesPerRequest: null };
   const deadlines = new Queue(DEADLINE_QUEUE, { connection });
   const mail = new Queue(MAIL_QUEUE, { connection });
-  const redis = new Redis(redisServer.url);
+  const redis = new Redis(infra.redisUrl);
 
   // 1. Enqueue: the outbox relay turns committed rows into delayed jobs.
   const relay = new OutboxRelay(ds, deadlines, mail, clock, (e) => log(`relay error ${e.message}`));
@@ -100,7 +92,7 @@ async function main(): Promise<void> {
   const windows = new Map<number, number[]>();
   const worker = new TryggWorker({
     databaseUrl: url,
-    redisUrl: redisServer.url,
+    redisUrl: infra.redisUrl,
     clock,
     log: () => undefined,
     deadlineConcurrency: CONCURRENCY,
@@ -144,9 +136,7 @@ async function main(): Promise<void> {
   await worker.stop();
   await Promise.all([deadlines.close(), mail.close()]);
   redis.disconnect();
-  await redisServer.stop();
-  await pg.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await infra.stop();
 }
 
 main().catch((e) => {

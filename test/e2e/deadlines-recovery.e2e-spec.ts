@@ -1,4 +1,4 @@
-import { deadline, EVA, ids, ok, open, planFor, schoolConcern, EMMA } from '../harness/flows';
+import { deadline, EVA, ids, ok, open, planEvaluatedOn, schoolConcern, EMMA, toActive } from '../harness/flows';
 import { units } from '../harness/test-app';
 import { DeadlineRig, eventually, startDeadlineRig } from '../harness/deadline-rig';
 import { deadlineJobId } from '../../libs/scheduling/src/queues';
@@ -73,12 +73,8 @@ describe('recovery: FLUSHALL, a weekend without worker, and moved deadlines', ()
 
   it('a deadline moved by a new plan version: the old job is gone, the new one fires at the new time', async () => {
     await rig.travelTo('2027-04-05T09:00:00+02:00');
-    let c = await open(rig.api, 'larer', schoolConcern({ occurredAt: '2027-04-05T08:00:00+02:00' }));
-    c = await ok(rig.api, 'rektor', c.id, 'ACKNOWLEDGE', 1);
-    c = await ok(rig.api, 'larer', c.id, 'RECORD_CHILD_VOICE', 2, { childId: EVA, heardAt: '2027-04-05T08:30:00+02:00', heardBy: 'Lærer Larsen', summary: 'Eva is afraid' });
-    c = await ok(rig.api, 'rektor', c.id, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
-    c = await ok(rig.api, 'larer', c.id, 'SUBMIT_PLAN', 4, { plan: planFor(ids.larer, { evaluateAt: '2027-04-16', measures: [{ ...planFor(ids.larer).measures[0], evaluateAt: '2027-04-16' }] }) });
-    c = await ok(rig.api, 'rektor', c.id, 'APPROVE_PLAN', 5);
+    const opened = await open(rig.api, 'larer', schoolConcern({ occurredAt: '2027-04-05T08:00:00+02:00' }));
+    let c = await toActive(rig.api, opened.id, planEvaluatedOn(ids.larer, '2027-04-16'), '2027-04-05T08:30:00+02:00');
     const first = deadline(c, 'plan_evaluation')[0];
     await rig.settle();
     const oldJob = deadlineJobId(first.id, 1, 'remind');
@@ -87,7 +83,7 @@ describe('recovery: FLUSHALL, a weekend without worker, and moved deadlines', ()
     // The principal evaluates early and revises: a new plan version with a later evaluation date.
     c = await ok(rig.api, 'rektor', c.id, 'START_EVALUATION', 6);
     c = await ok(rig.api, 'rektor', c.id, 'EVALUATE', 7, { outcome: 'revise', summary: 'Measures did not work', childVoice: 'Still afraid' });
-    c = await ok(rig.api, 'larer', c.id, 'SUBMIT_PLAN', 8, { plan: planFor(ids.larer, { evaluateAt: '2027-04-23', measures: [{ ...planFor(ids.larer).measures[0], evaluateAt: '2027-04-23' }] }) });
+    c = await ok(rig.api, 'larer', c.id, 'SUBMIT_PLAN', 8, { plan: planEvaluatedOn(ids.larer, '2027-04-23') });
     c = await ok(rig.api, 'rektor', c.id, 'APPROVE_PLAN', 9);
     const second = deadline(c, 'plan_evaluation').find((d) => d.status === 'pending')!;
     expect(second.dueAt).toBe('2027-04-23T16:00:00+02:00');

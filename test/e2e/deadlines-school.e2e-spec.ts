@@ -1,4 +1,4 @@
-import { deadline, EVA, ids, ok, open, planFor, schoolConcern } from '../harness/flows';
+import { deadline, ids, ok, open, planEvaluatedOn, schoolConcern, toActive } from '../harness/flows';
 import { DeadlineRig, eventually, startDeadlineRig } from '../harness/deadline-rig';
 
 type Ev = { type: string; actor: { userId: string | null; role: string } | null; payload: Record<string, unknown>; at: string };
@@ -88,14 +88,8 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
 
   it('starts the evaluation itself on the plan date, with the reminder before 17 May', async () => {
     await rig.travelTo('2027-05-10T09:00:00+02:00');
-    let c = await open(rig.api, 'larer', schoolConcern({ occurredAt: '2027-05-10T08:00:00+02:00' }));
-    c = await ok(rig.api, 'rektor', c.id, 'ACKNOWLEDGE', 1);
-    c = await ok(rig.api, 'larer', c.id, 'RECORD_CHILD_VOICE', 2, { childId: EVA, heardAt: '2027-05-10T08:30:00+02:00', heardBy: 'Lærer Larsen', summary: 'Eva is afraid in the breaks' });
-    c = await ok(rig.api, 'rektor', c.id, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
-    const plan = planFor(ids.larer, { evaluateAt: '2027-05-18' });
-    plan.measures = plan.measures.map((m) => ({ ...m, evaluateAt: '2027-05-18' }));
-    c = await ok(rig.api, 'larer', c.id, 'SUBMIT_PLAN', 4, { plan });
-    c = await ok(rig.api, 'rektor', c.id, 'APPROVE_PLAN', 5);
+    const opened = await open(rig.api, 'larer', schoolConcern({ occurredAt: '2027-05-10T08:00:00+02:00' }));
+    const c = await toActive(rig.api, opened.id, planEvaluatedOn(ids.larer, '2027-05-18'), '2027-05-10T08:30:00+02:00');
     expect(c.state).toBe('active');
     // 17 May (and Whit Monday) is no school day: the reminder comes on Friday 14 May.
     expect(deadline(c, 'plan_evaluation')[0]).toMatchObject({ dueAt: '2027-05-18T16:00:00+02:00', reminderAt: '2027-05-14T16:00:00+02:00' });

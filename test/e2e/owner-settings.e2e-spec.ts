@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { deadline, JONAS, open, schoolConcern } from '../harness/flows';
 import { startTestApp, TestApp, units } from '../harness/test-app';
 import { DEMO_OWNER } from '../../libs/persistence/src/seed/demo-data';
+import { DEFAULT_DEADLINE_POLICY } from '../../libs/workflow/src';
 
 /** The owner's deadline policy and school holidays: validated, versioned, applied to new deadlines only. */
 describe('per-owner deadline policy and school holidays', () => {
@@ -14,19 +15,8 @@ describe('per-owner deadline policy and school holidays', () => {
   });
   afterAll(() => t.close());
 
-  const policy = (over: Record<string, unknown> = {}) => ({
-    expectedVersion: 1,
-    schoolDayEndsAt: '16:00',
-    acknowledgeSchoolDays: 1,
-    acknowledgeStaffOffenceHours: 2,
-    investigationSchoolDays: 5,
-    planSchoolDays: 5,
-    approvalSchoolDays: 2,
-    reminderSchoolDaysBefore: 1,
-    escalateToPrincipalSchoolDays: 1,
-    escalateToOwnerSchoolDays: 3,
-    ...over,
-  });
+  const { version: _v, ...defaults } = DEFAULT_DEADLINE_POLICY;
+  const policy = (over: Record<string, unknown> = {}) => ({ expectedVersion: 1, ...defaults, ...over });
 
   it('reads the defaults, marked as policy and not law', async () => {
     const res = await t.as('rektor').get(policyUrl);

@@ -83,3 +83,21 @@ export interface DeadlineJson {
 export function deadline(c: { deadlines: DeadlineJson[] }, kind: string, ref: string | null = null): DeadlineJson[] {
   return c.deadlines.filter((d) => d.kind === kind && d.ref === ref);
 }
+
+/**
+ * Takes an open school case from `reported` to `active` with the given plan: acknowledged, the child
+ * heard, concluded not safe, plan submitted by the teacher and approved by the principal.
+ */
+export async function toActive(t: TestApp, caseId: string, plan: Record<string, unknown>, heardAt: string) {
+  await ok(t, 'rektor', caseId, 'ACKNOWLEDGE', 1);
+  await ok(t, 'larer', caseId, 'RECORD_CHILD_VOICE', 2, { childId: EVA, heardAt, heardBy: 'Lærer Larsen', summary: 'Eva is afraid in the breaks' });
+  await ok(t, 'rektor', caseId, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
+  await ok(t, 'larer', caseId, 'SUBMIT_PLAN', 4, { plan });
+  return ok(t, 'rektor', caseId, 'APPROVE_PLAN', 5);
+}
+
+/** planFor with the plan and every measure evaluated on one date. */
+export function planEvaluatedOn(responsibleUserId: string, date: string) {
+  const plan = planFor(responsibleUserId, { evaluateAt: date });
+  return { ...plan, measures: plan.measures.map((m) => ({ ...m, evaluateAt: date })) };
+}

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { QueryBoolean, QueryCursor, QueryLimit } from './query-params';
 import { CASE_STATES, CaseState } from '../../../../libs/workflow/src';
 
 /** GET /api/cases query: filters and cursor pagination. */
@@ -15,10 +15,7 @@ export class ListCasesQueryDto {
   @IsIn(CASE_STATES)
   state?: CaseState;
 
-  @ApiPropertyOptional({ description: 'only cases with a deadline past due' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryBoolean('only cases with a deadline past due')
   overdue?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -26,16 +23,9 @@ export class ListCasesQueryDto {
   @IsUUID()
   childId?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @IsString()
+  @QueryCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @QueryLimit(100, 20)
   limit?: number;
 }

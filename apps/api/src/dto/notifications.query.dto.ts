@@ -1,24 +1,13 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { QueryBoolean, QueryCursor, QueryLimit } from './query-params';
 
+/** GET /api/me/notifications query. */
 export class NotificationsQueryDto {
-  @ApiPropertyOptional({ description: 'only unread ones' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryBoolean('only unread ones')
   unread?: boolean;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @IsString()
+  @QueryCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @QueryLimit(100, 50)
   limit?: number;
 }
