@@ -5,7 +5,7 @@ import { MAINTENANCE_QUEUE } from '../../libs/scheduling/src/queues';
 import { remindOmniAssessments } from '../../apps/worker/src/omni-reminder.processor';
 import { createDataSource } from '../../libs/persistence/src/data-source';
 import { open, schoolConcern } from '../harness/flows';
-import { DeadlineRig, startDeadlineRig } from '../harness/deadline-rig';
+import { DeadlineRig, eventually, startDeadlineRig } from '../harness/deadline-rig';
 import { groups } from '../harness/test-app';
 
 /** Operations: Prometheus metrics, the queue dashboard for admins, health of the worker, Omni reminders. */
@@ -22,8 +22,11 @@ describe('operations', () => {
     expect(down.status).toBe(503);
     expect(down.body.checks).toMatchObject({ queues: { status: 'up' }, worker: { status: 'down' } });
     await rig.startWorker({ metricsPort: 0 });
-    const up = await http().get('/api/health/worker');
-    expect(up.status).toBe(200);
+    const up = await eventually(async () => {
+      const res = await http().get('/api/health/worker');
+      return res.status === 200 && res;
+    });
+    expect(up.body.info).toMatchObject({ worker: { status: 'up' } });
     const all = await http().get('/api/health');
     expect(all.status).toBe(200);
     expect(all.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' }, queues: { status: 'up' } });

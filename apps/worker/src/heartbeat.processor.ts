@@ -8,7 +8,11 @@ export const HEARTBEAT_KEY = 'trygg:worker:heartbeat';
  * it stamps the time into Redis, where the API's health check reads it.
  */
 export async function processHeartbeat(job: Job, redis: Redis, now: () => Date): Promise<string> {
-  const at = now().toISOString();
-  await redis.set(HEARTBEAT_KEY, JSON.stringify({ at, jobId: job.id }), 'EX', 600);
-  return at;
+  return stampHeartbeat(redis, now(), job.id);
+}
+
+export async function stampHeartbeat(redis: Redis, at: Date, jobId?: string): Promise<string> {
+  const iso = at.toISOString();
+  await redis.set(HEARTBEAT_KEY, JSON.stringify({ at: iso, jobId: jobId ?? null }), 'EX', 600);
+  return iso;
 }

@@ -15,7 +15,7 @@ import { DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE } from '../../../libs/sch
 import { OutboxRelay } from '../../../libs/scheduling/src/outbox.relay';
 import { DeadlineReconciler, ReconcileReport } from '../../../libs/scheduling/src/deadline.reconciler';
 import { deadlineProcessor } from './deadline.processor';
-import { HEARTBEAT_KEY, processHeartbeat } from './heartbeat.processor';
+import { HEARTBEAT_KEY, processHeartbeat, stampHeartbeat } from './heartbeat.processor';
 import { remindOmniAssessments } from './omni-reminder.processor';
 import { WorkerMetrics } from './worker.metrics';
 
@@ -140,6 +140,8 @@ export class TryggWorker {
     maint.on('failed', onFailed(MAINTENANCE_QUEUE));
     this.workers = [deadlines, mail, maint];
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    // Alive from the first moment, not only once the scheduler's first heartbeat job has run.
+    await stampHeartbeat(redis, new Date());
     if (rt.metricsPort !== undefined) {
       // Metrics are for operators; a busy port must not stop deadlines from firing.
       try {
