@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { DeadlinesAtWork1764100000000 } from './1764100000000-deadlines-at-work';
+import { OmniStaircase1764200000000 } from './1764200000000-omni-staircase';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
-export const MIGRATIONS = [InitialSchema1764000000000, DeadlinesAtWork1764100000000];
+export const MIGRATIONS = [InitialSchema1764000000000, DeadlinesAtWork1764100000000, OmniStaircase1764200000000];

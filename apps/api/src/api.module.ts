@@ -12,6 +12,7 @@ import { UnitsController } from './controllers/units.controller';
 import { CasesController } from './controllers/cases.controller';
 import { OwnersController } from './controllers/owners.controller';
 import { MetricsController } from './controllers/metrics.controller';
+import { GroupsController } from './controllers/groups.controller';
 import { ApiRuntime, infrastructureProviders, QUEUES, REDIS } from './infrastructure.providers';
 import { Queue } from 'bullmq';
 import { pinoOptions } from './logging';
@@ -28,7 +29,7 @@ export class ApiModule implements OnApplicationShutdown {
     return {
       module: ApiModule,
       imports: [TerminusModule.forRoot({ logger: false }), LoggerModule.forRoot(pinoOptions(rt.logLevel))],
-      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, MetricsController],
+      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, MetricsController],
       providers: [
         ...infrastructureProviders(rt),
         { provide: APP_GUARD, useClass: BearerAuthGuard },

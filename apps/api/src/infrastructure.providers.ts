@@ -22,6 +22,11 @@ import {
   SchoolHolidays,
   GetMyNotifications,
   MarkNotificationRead,
+  STAIRCASE_STORE,
+  OmniInsight,
+  CaseViews,
+  GroupStaircase,
+  OwnerGuidance,
 } from '../../../libs/cases/src';
 import {
   createDataSource,
@@ -29,6 +34,7 @@ import {
   TypeormDirectory,
   TypeormNotificationStore,
   TypeormOwnerSettingsStore,
+  TypeormStaircaseStore,
 } from '../../../libs/persistence/src';
 import { ALL_QUEUES } from '../../../libs/scheduling/src/queues';
 import { TokenVerifier } from '../../../libs/identity/src';
@@ -76,10 +82,13 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     { provide: OWNER_SETTINGS_STORE, useFactory: (ds: DataSource) => new TypeormOwnerSettingsStore(ds), inject: [DataSource] },
     { provide: POLICY_PROVIDER, useExisting: OWNER_SETTINGS_STORE },
     { provide: NOTIFICATION_STORE, useFactory: (ds: DataSource) => new TypeormNotificationStore(ds), inject: [DataSource] },
-    useCase(OpenConcern, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK]),
-    useCase(RunCaseCommand, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK]),
-    useCase(GetCase, [CASE_STORE, CLOCK]),
-    useCase(ListCases, [CASE_STORE, CLOCK]),
+    { provide: STAIRCASE_STORE, useFactory: (ds: DataSource) => new TypeormStaircaseStore(ds), inject: [DataSource] },
+    useCase(OmniInsight, [DIRECTORY, STAIRCASE_STORE, OWNER_SETTINGS_STORE]),
+    useCase(CaseViews, [CASE_STORE, OmniInsight]),
+    useCase(OpenConcern, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews]),
+    useCase(RunCaseCommand, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews, OmniInsight]),
+    useCase(GetCase, [CASE_STORE, CaseViews, CLOCK]),
+    useCase(ListCases, [CASE_STORE, CaseViews, CLOCK]),
     useCase(GetCaseHistory, [CASE_STORE]),
     useCase(GetMyTasks, [CASE_STORE, CLOCK]),
     useCase(DirectoryQueries, [DIRECTORY]),
@@ -88,9 +97,11 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(SchoolHolidays, [OWNER_SETTINGS_STORE, DIRECTORY, CLOCK]),
     useCase(GetMyNotifications, [NOTIFICATION_STORE]),
     useCase(MarkNotificationRead, [NOTIFICATION_STORE, CLOCK]),
+    useCase(GroupStaircase, [DIRECTORY, STAIRCASE_STORE, CLOCK]),
+    useCase(OwnerGuidance, [OWNER_SETTINGS_STORE, CLOCK]),
   ];
 }
 
-function useCase<T>(cls: new (...args: never[]) => T, inject: symbol[]): Provider {
+function useCase<T>(cls: new (...args: never[]) => T, inject: Array<symbol | (new (...args: never[]) => unknown)>): Provider {
   return { provide: cls, useFactory: (...deps: unknown[]) => new (cls as new (...a: unknown[]) => T)(...deps), inject };
 }

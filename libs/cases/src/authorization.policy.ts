@@ -33,6 +33,7 @@ const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
   'RECORD_CHILD_VOICE',
   'SUBMIT_PLAN',
   'START_EVALUATION',
+  'ASSESS_STAIRCASE',
 ]);
 
 const UNIT_ROLES: ReadonlySet<Role> = new Set(['staff', 'principal']);

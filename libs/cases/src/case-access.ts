@@ -1,6 +1,5 @@
 import { Actor, commandsAcceptedNow, CommandType } from '../../workflow/src';
 import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
-import { CaseView, toCaseView } from './case-view';
 import { NotFoundError } from './errors';
 import { CaseRecord, CaseStore, UserContext } from './ports';
 
@@ -36,9 +35,4 @@ export async function loadVisibleCase(store: CaseStore, user: UserContext, caseI
   const rec = await store.get(caseId);
   if (!rec || !actorFor(user, rec)) throw new NotFoundError('case not found');
   return rec;
-}
-
-/** The case as this user sees it now, with its deadlines and the commands offered. */
-export async function caseViewFor(store: CaseStore, user: UserContext, rec: CaseRecord, now: Date): Promise<CaseView> {
-  return toCaseView(rec, await store.deadlines(rec.id), allowedCommandsFor(user, rec, now), now);
 }

@@ -1,4 +1,4 @@
-import { CaseState, CommandType, Plan, toOsloIso } from '../../workflow/src';
+import { CaseState, CommandType, Plan, Suggestion, toOsloIso } from '../../workflow/src';
 import { CaseRecord, DeadlineRecord } from './ports';
 
 /** The case as api-contract.md shows it. Timestamps in Oslo time with offset. */
@@ -35,7 +35,10 @@ export interface CaseView {
   offenderIsLeadership: boolean;
   childVoiceOnRecord: string[];
   investigationOutcome: 'safe' | 'not_safe' | null;
+  /** Omni-trappa step of the case's group (or its children's groups, the highest); null until assessed. */
   staircaseStep: number | null;
+  /** The owner's guidance applied to the case now (decision support, policy). */
+  suggestions: Suggestion[];
   bti: { level: number };
   plan: Plan | null;
   planVersions: Plan[];
@@ -70,7 +73,13 @@ export function deadlineView(d: DeadlineRecord, now: Date): DeadlineView {
 
 const iso = (d: Date | null) => (d ? toOsloIso(d) : null);
 
-export function toCaseView(rec: CaseRecord, deadlines: DeadlineRecord[], allowedCommands: CommandType[], now: Date): CaseView {
+export function toCaseView(
+  rec: CaseRecord,
+  deadlines: DeadlineRecord[],
+  allowedCommands: CommandType[],
+  now: Date,
+  omni: { staircaseStep: number | null; suggestions: Suggestion[] } = { staircaseStep: null, suggestions: [] },
+): CaseView {
   const ctx = rec.snapshot.context;
   return {
     id: rec.id,
@@ -91,7 +100,8 @@ export function toCaseView(rec: CaseRecord, deadlines: DeadlineRecord[], allowed
     offenderIsLeadership: ctx.offenderIsLeadership,
     childVoiceOnRecord: [...new Set(ctx.childVoices.map((v) => v.childId))],
     investigationOutcome: ctx.investigationOutcome,
-    staircaseStep: null,
+    staircaseStep: omni.staircaseStep,
+    suggestions: omni.suggestions,
     bti: { level: 0 },
     plan: ctx.plan,
     planVersions: ctx.planVersions,

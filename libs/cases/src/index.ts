@@ -15,3 +15,6 @@ export * from './queries/directory.queries';
 export * from './deadlines';
 export * from './owner-settings';
 export * from './notifications';
+export * from './case-views';
+export * from './omni-insight';
+export * from './omni';

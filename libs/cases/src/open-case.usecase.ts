@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openCase } from '../../workflow/src';
-import { caseViewFor } from './case-access';
+import { CaseViews } from './case-views';
 import { mayOpenCase } from './authorization.policy';
 import { CaseView } from './case-view';
 import { planEffects } from './effect.planner';
@@ -29,6 +29,7 @@ export class OpenConcern {
     private readonly directory: Directory,
     private readonly policies: PolicyProvider,
     private readonly clock: Clock,
+    private readonly views: CaseViews,
   ) {}
 
   async execute(user: UserContext, input: OpenConcernInput): Promise<CaseView> {
@@ -99,6 +100,6 @@ export class OpenConcern {
       payload: { ...input, regime: unit.kind, legalBasis: ctx.legalBasis, handledBy: ctx.handledBy },
     };
     await this.store.create(rec, { ...writes, events: [opened, ...writes.events] });
-    return caseViewFor(this.store, user, rec, now);
+    return this.views.one(user, rec, now);
   }
 }

@@ -4,6 +4,7 @@ import {
   DeadlinePolicy,
   DeadlineSchedule,
   DeadlineStep,
+  Guidance,
   HolidayRange,
   PersistedCase,
   Regime,
@@ -64,6 +65,7 @@ export interface Directory {
   unitsOfOwners(ownerIds: string[]): Promise<UnitInfo[]>;
   unitsByIds(unitIds: string[]): Promise<UnitInfo[]>;
   groups(unitId: string): Promise<GroupInfo[]>;
+  group(groupId: string): Promise<GroupInfo | undefined>;
   children(unitId: string): Promise<ChildInfo[]>;
   /** The user who answers for a case: the unit's principal, or the owner's administration. */
   leaderOf(unit: UnitInfo, handledBy: 'principal' | 'owner'): Promise<string | null>;
@@ -166,12 +168,35 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
+/** One Omni-trappa assessment of a group, inside a case or not. */
+export interface StaircaseAssessment {
+  id: string;
+  ownerId: string;
+  unitId: string;
+  groupId: string;
+  step: number;
+  basis: string;
+  caseId: string | null;
+  assessedBy: string;
+  assessedAt: Date;
+}
+
 /** Everything one transaction writes besides the case row. */
 export interface CaseWrites {
   events: NewEvent[];
   deadlines: DeadlineOp[];
   notifications: NewNotification[];
+  staircase?: StaircaseAssessment[];
 }
+
+export interface StaircaseStore {
+  /** Every assessment of the group, newest first. */
+  history(groupId: string): Promise<StaircaseAssessment[]>;
+  /** The latest step of each group that has one. */
+  latestSteps(groupIds: string[]): Promise<Map<string, number>>;
+  add(a: StaircaseAssessment): Promise<void>;
+}
+export const STAIRCASE_STORE = Symbol('StaircaseStore');
 
 export interface CaseChange {
   state: CaseState;
@@ -256,6 +281,9 @@ export interface OwnerSettingsStore {
   /** Adds all ranges in one transaction. */
   addHolidays(recs: SchoolHolidayRecord[]): Promise<void>;
   removeHoliday(ownerId: string, id: string): Promise<boolean>;
+  currentGuidance(ownerId: string): Promise<{ guidance: Guidance; changedBy: string | null; changedAt: Date | null }>;
+  /** Appends a new guidance version; false when `expectedVersion` is no longer current. */
+  saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean>;
 }
 export const OWNER_SETTINGS_STORE = Symbol('OwnerSettingsStore');
 

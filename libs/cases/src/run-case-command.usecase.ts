@@ -1,5 +1,8 @@
-import { applyCommand, CaseEvent, commandsInState, CommandType, explainRefusal, osloDateOf } from '../../workflow/src';
-import { actorFor, allowedCommandsFor, caseViewFor, factsOf, loadVisibleCase } from './case-access';
+import { applyCommand, CaseEvent, commandsInState, CommandType, explainRefusal, osloDateOf, PlanWarning } from '../../workflow/src';
+import { actorFor, allowedCommandsFor, factsOf, loadVisibleCase } from './case-access';
+import { CaseViews } from './case-views';
+import { OmniInsight } from './omni-insight';
+import { CommandContext } from './commands';
 import { mayRunCommand } from './authorization.policy';
 import { CaseView } from './case-view';
 import { COMMAND_USE_CASES, MachinePayload } from './commands';
@@ -24,9 +27,11 @@ export class RunCaseCommand {
     private readonly directory: Directory,
     private readonly policies: PolicyProvider,
     private readonly clock: Clock,
+    private readonly views: CaseViews,
+    private readonly omni: OmniInsight,
   ) {}
 
-  async execute<T extends CommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView> {
+  async execute<T extends CommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView & { warnings?: PlanWarning[] }> {
     const useCase = COMMAND_USE_CASES[input.type];
     const rec = await loadVisibleCase(this.store, user, input.caseId);
     const actor = actorFor(user, rec)!;
@@ -42,7 +47,15 @@ export class RunCaseCommand {
       throw this.conflict(user, rec, now, `${input.type} is not possible while the case is ${rec.state}`);
     }
 
-    const errors = (await useCase.check?.(rec, input.payload, { directory: this.directory, today: osloDateOf(now) })) ?? [];
+    const ctx: CommandContext = {
+      directory: this.directory,
+      today: osloDateOf(now),
+      now,
+      user,
+      staircaseStep: (r) => this.omni.staircaseStep(r),
+      guidance: (ownerId) => this.omni.guidance(ownerId),
+    };
+    const errors = (await useCase.check?.(rec, input.payload, ctx)) ?? [];
     if (errors.length) throw new InvalidInputError(errors);
 
     const event = { ...input.payload, type: input.type, actor, at: now.toISOString() } as CaseEvent;
@@ -59,19 +72,22 @@ export class RunCaseCommand {
     if (actor.role === 'staff') involved.add(user.id);
     for (const id of useCase.involves?.(input.payload) ?? []) involved.add(id);
 
-    const ctx = outcome.snapshot.context;
+    const ctx2 = outcome.snapshot.context;
+    const extra = useCase.writes?.(rec, input.payload, ctx) ?? {};
+    const warnings = (await useCase.warnings?.(rec, input.payload, ctx)) ?? [];
     const committed = await this.store.commit(
       rec.id,
       input.expectedVersion,
       {
         state: outcome.state,
         snapshot: outcome.snapshot,
-        serious: ctx.serious,
+        serious: ctx2.serious,
         involvedUserIds: [...involved],
-        closedAt: ctx.closedAt ? new Date(ctx.closedAt) : null,
+        closedAt: ctx2.closedAt ? new Date(ctx2.closedAt) : null,
       },
       {
         ...writes,
+        ...extra,
         events: [{ type: input.type, actorUserId: user.id, actorRole: actor.role, at: now, payload: { ...input.payload } }, ...writes.events],
       },
       now,
@@ -81,7 +97,8 @@ export class RunCaseCommand {
       throw this.conflict(user, fresh, now, `the case changed meanwhile (now version ${fresh.version}): reload it and try again`);
     }
     const saved = (await this.store.get(rec.id)) as CaseRecord;
-    return caseViewFor(this.store, user, saved, now);
+    const view = await this.views.one(user, saved, now);
+    return warnings.length ? { ...view, warnings } : view;
   }
 
   private conflict(user: UserContext, rec: CaseRecord, now: Date, detail: string): ConflictError {

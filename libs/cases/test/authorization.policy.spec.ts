@@ -33,7 +33,7 @@ function caseOf(handledBy: 'principal' | 'owner', involvedUser: string): CaseFac
 }
 
 const LEADER: CommandType[] = ['ACKNOWLEDGE', 'MARK_SERIOUS', 'CONCLUDE_INVESTIGATION', 'APPROVE_PLAN', 'RETURN_PLAN', 'EVALUATE', 'CLOSE', 'REOPEN'];
-const PARTICIPANT: CommandType[] = ['ADD_NOTE', 'RECORD_CHILD_VOICE', 'SUBMIT_PLAN', 'START_EVALUATION'];
+const PARTICIPANT: CommandType[] = ['ADD_NOTE', 'RECORD_CHILD_VOICE', 'SUBMIT_PLAN', 'START_EVALUATION', 'ASSESS_STAIRCASE'];
 
 type Expect = 'allow' | 'deny' | 'hidden';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DEADLINE_STEPS, DeadlineStep } from '../../workflow/src';
-import { CaseWrites, DeadlineOp, DeadlineRecord, NewEvent, NewNotification } from '../../cases/src/ports';
+import { CaseWrites, DeadlineOp, DeadlineRecord, NewEvent, NewNotification, StaircaseAssessment } from '../../cases/src/ports';
 
 /**
  * The SQL every case transaction shares: history, deadline rows, notifications and the outbox.
@@ -22,6 +22,15 @@ export async function writeCaseWrites(m: EntityManager, caseId: string, writes: 
   const touched = await applyDeadlines(m, caseId, writes.deadlines, at);
   await writeOutbox(m, 'deadline', touched);
   await insertNotifications(m, writes.notifications, at);
+  for (const a of writes.staircase ?? []) await insertStaircaseAssessment(m, a);
+}
+
+export async function insertStaircaseAssessment(m: Queryable, a: StaircaseAssessment): Promise<void> {
+  await m.query(
+    `INSERT INTO staircase_assessments (id, owner_id, unit_id, group_id, step, basis, case_id, assessed_by, assessed_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [a.id, a.ownerId, a.unitId, a.groupId, a.step, a.basis, a.caseId, a.assessedBy, a.assessedAt],
+  );
 }
 
 export async function appendEvents(m: Queryable, caseId: string, events: NewEvent[]): Promise<void> {

@@ -8,3 +8,4 @@ export * from './case-writes.sql';
 export * from './typeorm-deadline-step.store';
 export * from './typeorm-owner-settings.store';
 export * from './typeorm-notification.store';
+export * from './typeorm-staircase.store';

@@ -35,6 +35,10 @@ export class TypeormDirectory implements Directory {
     return this.ds.getRepository(GroupEntity).find({ where: { unitId }, order: { name: 'ASC' } });
   }
 
+  async group(groupId: string): Promise<GroupInfo | undefined> {
+    return (await this.ds.getRepository(GroupEntity).findOneBy({ id: groupId })) ?? undefined;
+  }
+
   children(unitId: string): Promise<ChildInfo[]> {
     return this.ds.getRepository(ChildEntity).find({ where: { unitId }, order: { name: 'ASC' } });
   }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy, SchoolCalendar } from '../../workflow/src';
+import { DEFAULT_DEADLINE_POLICY, DEFAULT_GUIDANCE, DeadlinePolicy, Guidance, SchoolCalendar } from '../../workflow/src';
 import { OwnerSettingsStore, PolicyProvider, SchoolHolidayRecord, StoredPolicy } from '../../cases/src/ports';
 
 const HOLIDAY_COLUMNS = `id, owner_id, unit_id, to_char(from_date, 'YYYY-MM-DD') AS from_date,
@@ -29,6 +29,26 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
        WHERE coalesce((SELECT max(version) FROM deadline_policies WHERE owner_id = $1), ${DEFAULT_DEADLINE_POLICY.version}) = $2
        ON CONFLICT DO NOTHING RETURNING version`,
       [ownerId, expectedVersion, JSON.stringify({ ...policy, version: expectedVersion + 1 }), by, at],
+    );
+    return rows.length === 1;
+  }
+
+  async currentGuidance(ownerId: string): Promise<{ guidance: Guidance; changedBy: string | null; changedAt: Date | null }> {
+    const [row] = await this.ds.query(
+      'SELECT guidance, version, changed_by, changed_at FROM owner_guidance WHERE owner_id = $1 ORDER BY version DESC LIMIT 1',
+      [ownerId],
+    );
+    if (!row) return { guidance: DEFAULT_GUIDANCE, changedBy: null, changedAt: null };
+    return { guidance: { ...DEFAULT_GUIDANCE, ...row.guidance, version: row.version }, changedBy: row.changed_by, changedAt: row.changed_at };
+  }
+
+  async saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    const rows = await this.ds.query(
+      `INSERT INTO owner_guidance (owner_id, version, guidance, changed_by, changed_at)
+       SELECT $1, $2 + 1, $3, $4, $5
+       WHERE coalesce((SELECT max(version) FROM owner_guidance WHERE owner_id = $1), ${DEFAULT_GUIDANCE.version}) = $2
+       ON CONFLICT DO NOTHING RETURNING version`,
+      [ownerId, expectedVersion, JSON.stringify({ ...guidance, version: expectedVersion + 1 }), by, at],
     );
     return rows.length === 1;
   }

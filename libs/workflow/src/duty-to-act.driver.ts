@@ -118,6 +118,7 @@ function probes(context: CaseContext, actor: Actor, at: string): CaseEvent[] {
     { ...base, type: 'EVALUATE', outcome: 'resolved', summary: 'probe', childVoice: 'probe' },
     { ...base, type: 'CLOSE', summary: 'probe' },
     { ...base, type: 'REOPEN', reason: 'probe' },
+    { ...base, type: 'ASSESS_STAIRCASE', groupId: 'probe', step: 1, basis: 'probe' },
   ];
   return list;
 }

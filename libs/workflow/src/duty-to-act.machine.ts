@@ -238,6 +238,8 @@ export const dutyToActMachine = setup({
             params: { kind: 'investigation', ref: '', basis: { rule: 'investigation' }, responsible: { leader: true } },
           },
           on: {
+            // Omni-trappa is assessed during the investigation and at each evaluation (domain.md §5).
+            ASSESS_STAIRCASE: { guard: 'actorTakesPart', actions: 'documentNote' },
             CONCLUDE_INVESTIGATION: [
               {
                 // The child's own experience decides: "safe" cannot overrule a child who says it is not.
@@ -329,6 +331,7 @@ export const dutyToActMachine = setup({
         },
         evaluating: {
           on: {
+            ASSESS_STAIRCASE: { guard: 'actorTakesPart', actions: 'documentNote' },
             // Evaluate until the child is safe: resolved closes, continue keeps the plan with a
             // new date, revise starts a new plan version.
             EVALUATE: [

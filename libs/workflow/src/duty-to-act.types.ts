@@ -144,7 +144,9 @@ export type CaseEvent =
       nextEvaluationAt?: IsoDate;
     })
   | (Base & { type: 'CLOSE'; summary: string })
-  | (Base & { type: 'REOPEN'; reason: string });
+  | (Base & { type: 'REOPEN'; reason: string })
+  /** Omni-trappa: where the group stands, 1 (good) to 5, with what the assessment rests on. */
+  | (Base & { type: 'ASSESS_STAIRCASE'; groupId: string; step: 1 | 2 | 3 | 4 | 5; basis: string });
 
 export type CommandType = CaseEvent['type'];
 
@@ -162,6 +164,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'EVALUATE',
   'CLOSE',
   'REOPEN',
+  'ASSESS_STAIRCASE',
 ];
 
 export type DeadlineKind =

@@ -10,3 +10,4 @@ export * from './school-calendar';
 export * from './oslo-time';
 export * from './refusal.explainer';
 export * from './deadline-schedule';
+export * from './omni';

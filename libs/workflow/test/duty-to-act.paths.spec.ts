@@ -22,6 +22,7 @@ function eventsFor(leader: typeof principal): CaseEvent[] {
     ev('EVALUATE', leader, { outcome: 'revise', summary: 's', childVoice: 'c' }),
     ev('CLOSE', leader, { summary: 's' }),
     ev('REOPEN', leader, { reason: 'r' }),
+    ev('ASSESS_STAIRCASE', involvedStaff, { groupId: 'g1', step: 3, basis: 'b' }),
   ];
 }
 

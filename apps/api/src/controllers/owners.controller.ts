@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangeDeadlinePolicy, GetDeadlinePolicy, SchoolHolidays, UserContext } from '../../../../libs/cases/src';
+import { ChangeDeadlinePolicy, GetDeadlinePolicy, OwnerGuidance, SchoolHolidays, UserContext } from '../../../../libs/cases/src';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateBody } from '../errors/validate-body';
 import { ApiProblems } from '../dto/api-problems.decorator';
-import { DeadlinePolicyDto, DeadlinePolicyViewDto, SchoolHolidaysDto, SchoolHolidayViewDto } from '../dto/owner-settings.dto';
+import { DeadlinePolicyDto, DeadlinePolicyViewDto, GuidanceDto, GuidanceViewDto, SchoolHolidaysDto, SchoolHolidayViewDto } from '../dto/owner-settings.dto';
 import { UuidParam } from './uuid-param.pipe';
 
 /** The owner's (kommune's) settings: deadline policy and school holidays (skolerute). */
@@ -16,7 +16,26 @@ export class OwnersController {
     private readonly getPolicy: GetDeadlinePolicy,
     private readonly changePolicy: ChangeDeadlinePolicy,
     private readonly holidays: SchoolHolidays,
+    private readonly guidance: OwnerGuidance,
   ) {}
+
+  @Get('guidance')
+  @ApiOperation({ summary: 'Omni decision support: FFSS warning threshold and suggestion rules (policy, not law)' })
+  @ApiOkResponse({ type: GuidanceViewDto })
+  @ApiProblems(401, 404)
+  getGuidance(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string) {
+    return this.guidance.get(user, ownerId);
+  }
+
+  @Put('guidance')
+  @ApiOperation({ summary: 'Change the Omni guidance (owner only); applies at once to warnings and suggestions' })
+  @ApiBody({ type: GuidanceDto })
+  @ApiOkResponse({ type: GuidanceViewDto })
+  @ApiProblems(401, 403, 404, 409, 422)
+  async setGuidance(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string, @Body() body: unknown) {
+    const dto = await validateBody(GuidanceDto, body);
+    return this.guidance.change(user, ownerId, { ...dto, rules: dto.rules.map((r) => ({ whenStepAtLeast: r.whenStepAtLeast, suggest: r.suggest })) });
+  }
 
   @Get('deadline-policy')
   @ApiOperation({ summary: 'The deadline policy in force (policy, not law); anyone working for the owner may read it' })

@@ -16,6 +16,18 @@ export class ProblemDto {
   @ApiPropertyOptional({ enum: COMMAND_TYPES, isArray: true, description: '409: what you may send now' }) allowedCommands?: string[];
 }
 
+export class SuggestionDto {
+  @ApiProperty({ enum: ['MARK_SERIOUS', 'BTI_LEVEL_2_OR_HIGHER', 'INVOLVE_PPT', 'ADD_STOPPE_OR_STOTTE_MEASURE'] }) code: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ description: 'the rule of the owner guidance that gave it' }) basis: string;
+}
+
+export class PlanWarningDto {
+  @ApiProperty({ enum: ['FFSS_NO_STOPPE_OR_STOTTE'] }) code: string;
+  @ApiProperty() message: string;
+  @ApiProperty() basis: string;
+}
+
 export class EscalationDto {
   @ApiProperty({ format: 'date-time', nullable: true, description: 'escalated to the principal if still overdue then (policy)' })
   toPrincipalAt: string | null;
@@ -67,7 +79,11 @@ export class CaseDto {
   @ApiProperty() offenderIsLeadership: boolean;
   @ApiProperty({ type: [String], description: 'children whose voice (or why not heard) is on record' }) childVoiceOnRecord: string[];
   @ApiProperty({ enum: ['safe', 'not_safe'], nullable: true }) investigationOutcome: string | null;
-  @ApiProperty({ nullable: true, type: Number }) staircaseStep: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "Omni-trappa step of the case's group (or its children's groups, the highest)" })
+  staircaseStep: number | null;
+  @ApiProperty({ type: [SuggestionDto], description: "the owner's guidance applied now (decision support, policy)" }) suggestions: SuggestionDto[];
+  @ApiPropertyOptional({ type: [PlanWarningDto], description: 'only in the response to the command that caused them (SUBMIT_PLAN: FFSS)' })
+  warnings?: PlanWarningDto[];
   @ApiProperty({ example: { level: 0 } }) bti: { level: number };
   @ApiProperty({ type: PlanVersionDto, nullable: true }) plan: PlanVersionDto | null;
   @ApiProperty({ type: [PlanVersionDto] }) planVersions: PlanVersionDto[];

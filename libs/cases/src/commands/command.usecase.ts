@@ -1,6 +1,7 @@
 import { CaseEvent, CommandType } from '../../../workflow/src';
 import { FieldError } from '../errors';
-import { CaseRecord, Directory } from '../ports';
+import { CaseRecord, CaseWrites, Directory, UserContext } from '../ports';
+import { Guidance, PlanWarning } from '../../../workflow/src';
 
 /**
  * One command = one use case. Each file in this folder states what its command needs beyond the
@@ -13,6 +14,11 @@ export interface CommandContext {
   directory: Directory;
   /** Oslo date of the command, for rules like "not in the past". */
   today: string;
+  now: Date;
+  user: UserContext;
+  /** The group's current Omni-trappa step for the case (its group, or its children's groups). */
+  staircaseStep(rec: CaseRecord): Promise<number | null>;
+  guidance(ownerId: string): Promise<Guidance>;
 }
 
 export interface CommandUseCase<T extends CommandType = CommandType> {
@@ -20,6 +26,10 @@ export interface CommandUseCase<T extends CommandType = CommandType> {
   check?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Promise<FieldError[]> | FieldError[];
   /** Users who become involved in the case by this command (besides the actor). */
   involves?(payload: MachinePayload<T>): string[];
+  /** Rows the command writes beside the case, in the same transaction. */
+  writes?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Partial<CaseWrites>;
+  /** Decision support shown with the response; the command is accepted all the same. */
+  warnings?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Promise<PlanWarning[]>;
 }
 
 export function defineCommand<T extends CommandType>(useCase: CommandUseCase<T>): CommandUseCase<T> {

@@ -13,6 +13,7 @@ import { startEvaluation } from './start-evaluation.usecase';
 import { evaluate } from './evaluate.usecase';
 import { close } from './close.usecase';
 import { reopen } from './reopen.usecase';
+import { assessStaircase } from './assess-staircase.usecase';
 
 export * from './command.usecase';
 
@@ -30,4 +31,5 @@ export const COMMAND_USE_CASES: { [T in CommandType]: CommandUseCase<T> } = {
   EVALUATE: evaluate,
   CLOSE: close,
   REOPEN: reopen,
+  ASSESS_STAIRCASE: assessStaircase,
 };

@@ -1,4 +1,4 @@
-import { planViolations } from '../../../workflow/src';
+import { ffssWarnings, planViolations } from '../../../workflow/src';
 import { defineCommand } from './command.usecase';
 
 /** Submits the written plan with its five legal elements for the principal's approval. */
@@ -16,4 +16,8 @@ export const submitPlan = defineCommand({
     );
   },
   involves: (p) => p.plan.measures.map((m) => m.responsibleUserId),
+  // Omni/FFSS decision support: a group high on the staircase with nothing that stops or supports.
+  async warnings(rec, p, ctx) {
+    return ffssWarnings(p.plan, await ctx.staircaseStep(rec), await ctx.guidance(rec.ownerId));
+  },
 });

@@ -2,3 +2,4 @@ export * from './deadline-policy.view';
 export * from './get-deadline-policy.query';
 export * from './change-deadline-policy.usecase';
 export * from './school-holidays.usecases';
+export * from './guidance.usecases';

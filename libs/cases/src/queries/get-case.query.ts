@@ -1,15 +1,17 @@
-import { caseViewFor, loadVisibleCase } from '../case-access';
+import { loadVisibleCase } from '../case-access';
 import { CaseView } from '../case-view';
+import { CaseViews } from '../case-views';
 import { CaseStore, Clock, UserContext } from '../ports';
 
 export class GetCase {
   constructor(
     private readonly store: CaseStore,
+    private readonly views: CaseViews,
     private readonly clock: Clock,
   ) {}
 
   async execute(user: UserContext, caseId: string): Promise<CaseView> {
     const rec = await loadVisibleCase(this.store, user, caseId);
-    return caseViewFor(this.store, user, rec, this.clock.now());
+    return this.views.one(user, rec, this.clock.now());
   }
 }

@@ -1,7 +1,7 @@
 import { CaseState } from '../../../workflow/src';
-import { allowedCommandsFor } from '../case-access';
 import { caseScopeOf } from '../authorization.policy';
-import { CaseView, toCaseView } from '../case-view';
+import { CaseView } from '../case-view';
+import { CaseViews } from '../case-views';
 import { InvalidInputError } from '../errors';
 import { CaseStore, Clock, UserContext } from '../ports';
 
@@ -36,6 +36,7 @@ function decodeCursor(cursor: string): { openedAt: Date; id: string } {
 export class ListCases {
   constructor(
     private readonly store: CaseStore,
+    private readonly views: CaseViews,
     private readonly clock: Clock,
   ) {}
 
@@ -52,8 +53,7 @@ export class ListCases {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const deadlines = await this.store.deadlinesOf(page.map((rec) => rec.id));
-    const items = page.map((rec) => toCaseView(rec, deadlines.get(rec.id) ?? [], allowedCommandsFor(user, rec, now), now));
+    const items = await this.views.many(user, page, now);
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { COMMAND_TYPES, CommandType } from '../../../../../libs/workflow/src';
 
 /**
@@ -160,6 +160,31 @@ export class ReopenDto extends CommandDto {
   @Text('why the case is reopened') reason: string;
 }
 
+/** Staircase steps as a shared rule for the case command and the group endpoint. */
+export class StaircaseAssessmentFields {
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'Omni-trappa step of the group: 1 safe and inclusive … 5 parents take over' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  step: 1 | 2 | 3 | 4 | 5;
+
+  @Text('what the assessment rests on (observations, surveys, conversations)') basis: string;
+}
+
+export class AssessStaircaseDto extends CommandDto {
+  @ApiProperty({ format: 'uuid', description: 'a group (class, SFO group, department) of the case unit' })
+  @IsUUID()
+  groupId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  step: 1 | 2 | 3 | 4 | 5;
+
+  @Text('what the assessment rests on (observations, surveys, conversations)') basis: string;
+}
+
 export const COMMAND_DTOS: Record<CommandType, new () => CommandDto> = {
   ACKNOWLEDGE: AcknowledgeDto,
   MARK_SERIOUS: MarkSeriousDto,
@@ -173,5 +198,6 @@ export const COMMAND_DTOS: Record<CommandType, new () => CommandDto> = {
   START_EVALUATION: StartEvaluationDto,
   EVALUATE: EvaluateDto,
   CLOSE: CloseDto,
+  ASSESS_STAIRCASE: AssessStaircaseDto,
   REOPEN: ReopenDto,
 };
