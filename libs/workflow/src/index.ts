@@ -11,3 +11,6 @@ export * from './oslo-time';
 export * from './refusal.explainer';
 export * from './deadline-schedule';
 export * from './omni';
+export * from './bti.types';
+export * from './bti.machine';
+export * from './bti.driver';

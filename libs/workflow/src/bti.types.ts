@@ -1,0 +1,74 @@
+import { Actor } from './duty-to-act.types';
+
+/**
+ * BTI — Bedre tverrfaglig innsats (domain.md §4): responsibility levels 0–3 for a child where
+ * someone wonders or worries. A municipal collaboration model, not a statute; the consent rules
+ * come from the duty of confidentiality (information goes to another service only with consent,
+ * except a report to barnevern).
+ */
+export type BtiLevel = 0 | 1 | 2 | 3;
+export type BtiState = 'level0' | 'level1' | 'level2' | 'level3' | 'closed';
+
+/** Outside services a case can involve; the owner may extend the list. */
+export const BTI_SERVICES = ['ppt', 'helsestasjon', 'skolehelsetjeneste', 'barnevern', 'bup', 'other'] as const;
+export type BtiService = string;
+
+export interface Consent {
+  service: BtiService;
+  status: 'given' | 'withdrawn' | 'refused';
+  givenBy: string;
+  form: 'written' | 'oral' | null;
+  scope: string;
+  givenAt: string | null;
+  expiresAt: string | null;
+  recordedAt: string;
+}
+
+export interface BtiContext {
+  level: BtiLevel;
+  handledBy: 'principal' | 'owner';
+  /** The stafettholder who has accepted; responsible until a successor accepts. */
+  coordinator: string | null;
+  /** Assigned but not yet accepted. */
+  pendingCoordinator: string | null;
+  /** Outside services taking part. */
+  services: BtiService[];
+  consents: Record<BtiService, Consent>;
+  barnevernReportedAt: string | null;
+}
+
+interface Base {
+  actor: Actor;
+  at: string;
+}
+
+export type BtiDecision = 'close' | 'level1' | 'level2' | 'level3';
+
+export type BtiEvent =
+  | (Base & { type: 'BTI_DECIDE'; decision: BtiDecision; reason: string; services?: BtiService[]; barnevernReported?: boolean; barnevernReportedAt?: string })
+  | (Base & { type: 'BTI_ESCALATE'; toLevel: 2 | 3; reason: string; services?: BtiService[] })
+  | (Base & { type: 'BTI_DEESCALATE'; toLevel: 1 | 2; reason: string })
+  | (Base & { type: 'ASSIGN_COORDINATOR'; userId: string })
+  | (Base & { type: 'ACCEPT_COORDINATION' })
+  | (Base & { type: 'RECORD_CONSENT'; service: BtiService; givenBy: string; form: 'written' | 'oral'; scope: string; givenAt: string; expiresAt?: string })
+  | (Base & { type: 'RECORD_CONSENT_REFUSAL'; service: BtiService; refusedBy: string })
+  | (Base & { type: 'WITHDRAW_CONSENT'; service: BtiService; reason: string })
+  | (Base & { type: 'BTI_EVALUATE'; participants: string[]; decision: 'continue' | 'change_level' | 'close'; toLevel?: 1 | 2 | 3; summary: string });
+
+export type BtiCommandType = BtiEvent['type'];
+export const BTI_COMMAND_TYPES: readonly BtiCommandType[] = [
+  'BTI_DECIDE',
+  'BTI_ESCALATE',
+  'BTI_DEESCALATE',
+  'ASSIGN_COORDINATOR',
+  'ACCEPT_COORDINATION',
+  'RECORD_CONSENT',
+  'RECORD_CONSENT_REFUSAL',
+  'WITHDRAW_CONSENT',
+  'BTI_EVALUATE',
+];
+
+export type BtiEffect =
+  | { type: 'startDeadline'; kind: 'bti_decision' | 'consent_expiry'; ref: string; basis: { rule: 'bti_decision' } | { rule: 'on_instant'; at: string } }
+  | { type: 'meetDeadlines'; kinds: Array<'bti_decision'> }
+  | { type: 'cancelDeadlines'; kinds: Array<'bti_decision' | 'consent_expiry'>; ref?: string };
