@@ -1,8 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { openBti } from '../libs/workflow/src/bti.driver';
 
 /**
  * Omni-trappa assessments of groups (inside a case or not) and the owner's guidance rules
  * (FFSS warning threshold, suggestions): append-only versions like the deadline policy.
+ * Each case gets its BTI snapshot (the second machine); existing cases start at level 0.
  */
 export class OmniStaircase1764200000000 implements MigrationInterface {
   name = 'OmniStaircase1764200000000';
@@ -32,10 +34,15 @@ export class OmniStaircase1764200000000 implements MigrationInterface {
         changed_at timestamptz NOT NULL,
         PRIMARY KEY (owner_id, version)
       );
+      ALTER TABLE cases ADD COLUMN bti jsonb;
     `);
+    for (const handledBy of ['principal', 'owner'] as const) {
+      await q.query('UPDATE cases SET bti = $1 WHERE handled_by = $2', [JSON.stringify(openBti(handledBy).snapshot), handledBy]);
+    }
+    await q.query('ALTER TABLE cases ALTER COLUMN bti SET NOT NULL');
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE owner_guidance; DROP TABLE staircase_assessments;');
+    await q.query('ALTER TABLE cases DROP COLUMN bti; DROP TABLE owner_guidance; DROP TABLE staircase_assessments;');
   }
 }

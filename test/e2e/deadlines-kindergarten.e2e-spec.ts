@@ -52,13 +52,16 @@ describe('deadlines fire for a kindergarten case', () => {
     expect(await notes('kommune', 'deadline_escalated')).toHaveLength(1);
 
     c = await ok(rig.api, 'styrer', c.id, 'ACKNOWLEDGE', 1);
-    c = await ok(rig.api, 'ansatt', c.id, 'RECORD_CHILD_VOICE', 2, { childId: EMMA, heardAt: '2027-05-21T17:00:00+02:00', heardBy: 'Ansatt Aas', summary: 'Emma is sad', saysUnsafe: true });
-    c = await ok(rig.api, 'styrer', c.id, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
+    // BTI: the styrer decides level 1 (measures inside the kindergarten), meeting that deadline.
+    c = await ok(rig.api, 'styrer', c.id, 'BTI_DECIDE', 2, { decision: 'level1', reason: 'Measures in the department' });
+    expect(c.bti).toMatchObject({ level: 1, state: 'level1' });
+    c = await ok(rig.api, 'ansatt', c.id, 'RECORD_CHILD_VOICE', 3, { childId: EMMA, heardAt: '2027-05-21T17:00:00+02:00', heardBy: 'Ansatt Aas', summary: 'Emma is sad', saysUnsafe: true });
+    c = await ok(rig.api, 'styrer', c.id, 'CONCLUDE_INVESTIGATION', 4, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
     const base = planFor(ids.ansatt);
-    c = await ok(rig.api, 'ansatt', c.id, 'SUBMIT_PLAN', 4, {
+    c = await ok(rig.api, 'ansatt', c.id, 'SUBMIT_PLAN', 5, {
       plan: { ...base, evaluateAt: '2028-04-18', measures: [{ ...base.measures[0], evaluateAt: '2028-04-18' }] },
     });
-    c = await ok(rig.api, 'styrer', c.id, 'APPROVE_PLAN', 5);
+    c = await ok(rig.api, 'styrer', c.id, 'APPROVE_PLAN', 6);
     // Easter 2028: Maundy Thursday 13 April to Easter Monday 17 April are no school days.
     expect(deadline(c, 'measure_evaluation', 'm1')[0]).toMatchObject({
       dueAt: '2028-04-18T16:00:00+02:00',

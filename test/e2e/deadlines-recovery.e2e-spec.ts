@@ -55,14 +55,14 @@ describe('recovery: FLUSHALL, a weekend without worker, and moved deadlines', ()
     expect(overdue.map((r) => r.n)).toEqual([1, 1, 1]);
     // The Friday reminders are past their point (the item is already overdue): not sent late.
     expect((await perDeadline('DEADLINE_REMINDER_SENT')).map((r) => r.n)).toEqual([0, 0, 0]);
-    expect(await pendingWithoutJob()).toEqual({ pending: 3, missing: [] });
+    expect(await pendingWithoutJob()).toEqual({ pending: 6, missing: [] }); // an acknowledgement and a BTI decision per case
 
     // Wiped again while the worker runs: the periodic reconcile puts it right, nothing fires twice.
     await rig.redisClient.flushall();
-    expect((await pendingWithoutJob()).missing).toHaveLength(3);
+    expect((await pendingWithoutJob()).missing).toHaveLength(6);
     await rig.worker!.reconcile();
     await rig.settle();
-    expect(await pendingWithoutJob()).toEqual({ pending: 3, missing: [] });
+    expect(await pendingWithoutJob()).toEqual({ pending: 6, missing: [] }); // an acknowledgement and a BTI decision per case
     expect((await perDeadline('DEADLINE_OVERDUE')).map((r) => r.n)).toEqual([1, 1, 1]);
     expect((await rig.sql<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'deadline_overdue'`))[0].n).toBe(3);
 

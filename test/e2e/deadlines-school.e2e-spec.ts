@@ -29,8 +29,8 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
       escalation: { toPrincipalAt: '2027-03-31T16:00:00+02:00', toOwnerAt: '2027-04-02T16:00:00+02:00', escalatedTo: [] },
     });
     await rig.settle();
-    const [job] = await rig.deadlines.getDelayed();
-    expect(job.id).toBe(`dl-${ack.id}-r1-remind`);
+    const scheduled = (await rig.deadlines.getDelayed()).map((j) => j.id);
+    expect(scheduled).toContain(`dl-${ack.id}-r1-remind`);
 
     // A second before the reminder: the delayed job fires by itself.
     await rig.travelTo('2027-03-24T15:59:59+01:00');
@@ -51,7 +51,7 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     const viewed = (await rig.api.as('rektor').get(`/api/cases/${c.id}`)).body;
     expect(deadline(viewed, 'acknowledge')[0].status).toBe('overdue');
     const tasks = (await rig.api.as('rektor').get('/api/me/tasks')).body;
-    expect(tasks).toEqual([expect.objectContaining({ caseId: c.id, kind: 'acknowledge', overdue: true })]);
+    expect(tasks.filter((x: { kind: string }) => x.kind === 'acknowledge')).toEqual([expect.objectContaining({ caseId: c.id, overdue: true })]);
     expect((await rig.api.as('rektor').get('/api/cases?overdue=true')).body.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
     expect((await notes('rektor')).filter((n) => n.kind === 'deadline_overdue')).toHaveLength(1);
     expect(await ofType(c.id, 'DEADLINE_ESCALATED')).toHaveLength(0);

@@ -38,7 +38,8 @@ describe('operations', () => {
     let text = (await http().get('/metrics')).text;
     expect(text).toMatch(/trygg_deadlines_pending\{kind="acknowledge"\} 1/);
     expect(text).toMatch(/trygg_deadlines_overdue\{kind="acknowledge"\} 0/);
-    expect(text).toMatch(/trygg_queue_jobs\{queue="trygg-deadlines",state="delayed"\} 1/);
+    // The acknowledgement's reminder and the BTI decision's reminder.
+    expect(text).toMatch(/trygg_queue_jobs\{queue="trygg-deadlines",state="delayed"\} 2/);
     expect(text).toMatch(/trygg_queue_jobs\{queue="trygg-deadlines",state="failed"\} 0/);
     expect(text).toMatch(/trygg_queue_oldest_waiting_seconds\{queue="trygg-deadlines"\} 0/);
 

@@ -32,9 +32,22 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
 
     // The principal sees the task and what they may do.
     const tasks = await t.as('rektor').get('/api/me/tasks');
-    expect(tasks.body).toEqual([expect.objectContaining({ caseId: c.id, kind: 'acknowledge', overdue: false })]);
+    expect(tasks.body).toEqual([
+      expect.objectContaining({ caseId: c.id, kind: 'acknowledge', overdue: false }),
+      // BTI level 0 starts with the case: decide the level within 14 days (policy).
+      expect.objectContaining({ caseId: c.id, kind: 'bti_decision', dueAt: '2027-03-15T16:00:00+01:00' }),
+    ]);
     const asRektor = await t.as('rektor').get(`/api/cases/${c.id}`);
-    expect(asRektor.body.allowedCommands).toEqual(['ACKNOWLEDGE', 'MARK_SERIOUS', 'ADD_NOTE', 'RECORD_CHILD_VOICE']);
+    expect(asRektor.body.allowedCommands).toEqual([
+      'ACKNOWLEDGE',
+      'MARK_SERIOUS',
+      'ADD_NOTE',
+      'RECORD_CHILD_VOICE',
+      'BTI_DECIDE',
+      'ASSIGN_COORDINATOR',
+      'RECORD_CONSENT',
+      'RECORD_CONSENT_REFUSAL',
+    ]);
 
     c = await ok(t, 'rektor', c.id, 'ACKNOWLEDGE', 1);
     expect(c.state).toBe('investigating');

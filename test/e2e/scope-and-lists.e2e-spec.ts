@@ -1,6 +1,6 @@
 import { EVA, JONAS, OLA, ok, open, schoolConcern } from '../harness/flows';
 import { startTestApp, TestApp, units } from '../harness/test-app';
-import { COMMAND_TYPES } from '../../libs/workflow/src';
+import { CASE_COMMAND_TYPES } from '../../libs/cases/src/commands/command.usecase';
 
 /** Need-to-know: who sees which cases, list filters, cursor pagination and overdue items. */
 describe('scope, lists and pagination', () => {
@@ -152,7 +152,7 @@ describe('identity', () => {
     expect(schemas.CaseDto.properties).toHaveProperty('allowedCommands');
     expect(schemas.ProblemDto.properties).toHaveProperty('errors');
     const commandBody = doc.body.paths['/api/cases/{caseId}/commands'].post.requestBody.content['application/json'].schema;
-    expect(Object.keys(commandBody.discriminator.mapping)).toHaveLength(COMMAND_TYPES.length);
+    expect(Object.keys(commandBody.discriminator.mapping)).toHaveLength(CASE_COMMAND_TYPES.length);
     expect(doc.body.paths['/api/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['unitId', 'state', 'overdue', 'childId', 'cursor', 'limit']),
     );

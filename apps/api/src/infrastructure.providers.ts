@@ -27,6 +27,7 @@ import {
   CaseViews,
   GroupStaircase,
   OwnerGuidance,
+  GetBtiLog,
 } from '../../../libs/cases/src';
 import {
   createDataSource,
@@ -90,6 +91,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(GetCase, [CASE_STORE, CaseViews, CLOCK]),
     useCase(ListCases, [CASE_STORE, CaseViews, CLOCK]),
     useCase(GetCaseHistory, [CASE_STORE]),
+    useCase(GetBtiLog, [CASE_STORE]),
     useCase(GetMyTasks, [CASE_STORE, CLOCK]),
     useCase(DirectoryQueries, [DIRECTORY]),
     useCase(GetDeadlinePolicy, [OWNER_SETTINGS_STORE]),

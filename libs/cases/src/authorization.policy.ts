@@ -1,4 +1,4 @@
-import { CommandType, Role } from '../../workflow/src';
+import { BtiCommandType, CommandType, Role } from '../../workflow/src';
 import { CaseScope, GrantedRole, UserContext } from './ports';
 
 /**
@@ -14,6 +14,9 @@ export interface CaseFacts {
   involvedUserIds: string[];
   /** Users responsible for a measure in the current plan. */
   measureResponsibles: string[];
+  /** BTI: the coordinator (stafettholder) and the one assigned but not yet accepted. */
+  btiCoordinator?: string | null;
+  btiPendingCoordinator?: string | null;
 }
 
 export type Decision = { allow: true; role: Role } | { allow: false; reason: string };
@@ -36,6 +39,11 @@ const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
   'ASSESS_STAIRCASE',
 ]);
 
+/** BTI (domain.md §4): the leader decides levels and assigns the coordinator. */
+const BTI_LEADER_COMMANDS: ReadonlySet<BtiCommandType> = new Set(['BTI_DECIDE', 'BTI_ESCALATE', 'BTI_DEESCALATE', 'ASSIGN_COORDINATOR']);
+/** The coordinator (or the leader) records consent and holds the evaluation meetings. */
+const BTI_COORDINATOR_COMMANDS: ReadonlySet<BtiCommandType> = new Set(['RECORD_CONSENT', 'RECORD_CONSENT_REFUSAL', 'WITHDRAW_CONSENT', 'BTI_EVALUATE']);
+
 const UNIT_ROLES: ReadonlySet<Role> = new Set(['staff', 'principal']);
 
 /** Unit roles (staff, principal) count in their unit; owner-level roles across the owner's units. */
@@ -50,7 +58,13 @@ function holds(user: UserContext, role: Role, where: { ownerId: string; unitId?:
 
 /** Opened the case, took part in it, or is responsible for one of its measures. */
 export function isInvolved(user: UserContext, c: CaseFacts): boolean {
-  return c.openedBy === user.id || c.involvedUserIds.includes(user.id) || c.measureResponsibles.includes(user.id);
+  return (
+    c.openedBy === user.id ||
+    c.involvedUserIds.includes(user.id) ||
+    c.measureResponsibles.includes(user.id) ||
+    (!!c.btiCoordinator && c.btiCoordinator === user.id) ||
+    (!!c.btiPendingCoordinator && c.btiPendingCoordinator === user.id)
+  );
 }
 
 /**
@@ -80,17 +94,28 @@ export function leadsCase(role: Role, c: CaseFacts): boolean {
   return c.handledBy === 'owner' ? role === 'owner' : role === 'principal';
 }
 
-export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType): Decision {
+export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType | BtiCommandType): Decision {
   const role = roleInCase(user, c);
   if (!role) return { allow: false, reason: 'the case is not visible to you' };
   if (role === 'auditor') return { allow: false, reason: 'auditors read case histories; they never write' };
   if (role === 'ppt') return { allow: false, reason: 'PPT cannot change this case' };
   const leader = leadsCase(role, c);
   const who = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
-  if (LEADER_COMMANDS.has(command)) {
+  if (BTI_LEADER_COMMANDS.has(command as BtiCommandType)) {
     return leader ? { allow: true, role } : { allow: false, reason: `${command} is for ${who}` };
   }
-  if (PARTICIPANT_COMMANDS.has(command)) {
+  if (BTI_COORDINATOR_COMMANDS.has(command as BtiCommandType)) {
+    if (leader || (c.btiCoordinator && c.btiCoordinator === user.id)) return { allow: true, role };
+    return { allow: false, reason: `${command} is for the BTI coordinator (stafettholder) and ${who}` };
+  }
+  if (command === 'ACCEPT_COORDINATION') {
+    if (c.btiPendingCoordinator === user.id) return { allow: true, role };
+    return { allow: false, reason: 'ACCEPT_COORDINATION is for the person assigned as coordinator' };
+  }
+  if (LEADER_COMMANDS.has(command as CommandType)) {
+    return leader ? { allow: true, role } : { allow: false, reason: `${command} is for ${who}` };
+  }
+  if (PARTICIPANT_COMMANDS.has(command as CommandType)) {
     if (leader || (role === 'staff' && isInvolved(user, c))) return { allow: true, role };
     return { allow: false, reason: `${command} is for staff involved in the case and ${who}` };
   }

@@ -1,4 +1,4 @@
-import { Actor, commandsAcceptedNow, CommandType } from '../../workflow/src';
+import { Actor, BtiCommandType, btiCommandsAcceptedNow, commandsAcceptedNow, CommandType } from '../../workflow/src';
 import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
 import { NotFoundError } from './errors';
 import { CaseRecord, CaseStore, UserContext } from './ports';
@@ -12,6 +12,8 @@ export function factsOf(rec: CaseRecord): CaseFacts {
     openedBy: rec.openedBy,
     involvedUserIds: rec.involvedUserIds,
     measureResponsibles: rec.snapshot.context.plan?.measures.map((m) => m.responsibleUserId) ?? [],
+    btiCoordinator: rec.bti.context.coordinator,
+    btiPendingCoordinator: rec.bti.context.pendingCoordinator,
   };
 }
 
@@ -22,12 +24,15 @@ export function actorFor(user: UserContext, rec: CaseRecord): Actor | undefined 
   return { userId: user.id, role, involved: isInvolved(user, facts) };
 }
 
-/** What the machine accepts now ∩ what the policy lets this user do. */
-export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): CommandType[] {
+/** What the machines accept now ∩ what the policy lets this user do. */
+export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): Array<CommandType | BtiCommandType> {
   const actor = actorFor(user, rec);
   if (!actor) return [];
   const facts = factsOf(rec);
-  return commandsAcceptedNow(rec.snapshot, actor, now.toISOString()).filter((t) => mayRunCommand(user, facts, t).allow);
+  const at = now.toISOString();
+  // BTI runs alongside the duty to act while the case is open.
+  const bti = rec.state === 'closed' ? [] : btiCommandsAcceptedNow(rec.bti, actor, at);
+  return [...commandsAcceptedNow(rec.snapshot, actor, at), ...bti].filter((t) => mayRunCommand(user, facts, t).allow);
 }
 
 /** Loads a case the user may see; anything else is "not found" (never revealing it exists). */

@@ -1,4 +1,4 @@
-import { CaseState, CommandType, Plan, Suggestion, toOsloIso } from '../../workflow/src';
+import { btiStateOf, CaseState, consentValid, Plan, Suggestion, toOsloIso } from '../../workflow/src';
 import { CaseRecord, DeadlineRecord } from './ports';
 
 /** The case as api-contract.md shows it. Timestamps in Oslo time with offset. */
@@ -39,17 +39,48 @@ export interface CaseView {
   staircaseStep: number | null;
   /** The owner's guidance applied to the case now (decision support, policy). */
   suggestions: Suggestion[];
-  bti: { level: number };
+  /** BTI responsibility level and who coordinates (domain.md §4). */
+  bti: BtiView;
   plan: Plan | null;
   planVersions: Plan[];
   measureStatus: Record<string, string>;
   nextEvaluationAt: string | null;
   deadlines: DeadlineView[];
-  allowedCommands: CommandType[];
+  allowedCommands: string[];
   openedBy: string;
   occurredAt: string | null;
   openedAt: string;
   closedAt: string | null;
+}
+
+export interface BtiView {
+  level: number;
+  state: string;
+  coordinator: string | null;
+  pendingCoordinator: string | null;
+  services: string[];
+  consents: Array<{ service: string; status: string; form: string | null; givenAt: string | null; expiresAt: string | null; valid: boolean }>;
+  barnevernReportedAt: string | null;
+}
+
+export function btiView(rec: CaseRecord, now: Date): BtiView {
+  const c = rec.bti.context;
+  return {
+    level: c.level,
+    state: btiStateOf(rec.bti),
+    coordinator: c.coordinator,
+    pendingCoordinator: c.pendingCoordinator,
+    services: c.services,
+    consents: Object.values(c.consents).map((x) => ({
+      service: x.service,
+      status: x.status,
+      form: x.form,
+      givenAt: x.givenAt,
+      expiresAt: x.expiresAt,
+      valid: consentValid(c, x.service, now.toISOString()),
+    })),
+    barnevernReportedAt: c.barnevernReportedAt,
+  };
 }
 
 export function deadlineView(d: DeadlineRecord, now: Date): DeadlineView {
@@ -76,7 +107,7 @@ const iso = (d: Date | null) => (d ? toOsloIso(d) : null);
 export function toCaseView(
   rec: CaseRecord,
   deadlines: DeadlineRecord[],
-  allowedCommands: CommandType[],
+  allowedCommands: string[],
   now: Date,
   omni: { staircaseStep: number | null; suggestions: Suggestion[] } = { staircaseStep: null, suggestions: [] },
 ): CaseView {
@@ -102,7 +133,7 @@ export function toCaseView(
     investigationOutcome: ctx.investigationOutcome,
     staircaseStep: omni.staircaseStep,
     suggestions: omni.suggestions,
-    bti: { level: 0 },
+    bti: btiView(rec, now),
     plan: ctx.plan,
     planVersions: ctx.planVersions,
     measureStatus: ctx.measureStatus,

@@ -1,4 +1,4 @@
-import { dueAt, Effect, scheduleFor } from '../../workflow/src';
+import { BtiEffect, dueAt, Effect, scheduleFor } from '../../workflow/src';
 import { CaseWrites, Directory, PolicyProvider, UnitInfo } from './ports';
 
 /**
@@ -7,8 +7,9 @@ import { CaseWrites, Directory, PolicyProvider, UnitInfo } from './ports';
  * OWNER_NOTIFIED, and the notifications they owe.
  */
 export async function planEffects(
-  effects: Effect[],
-  target: { caseId: string; unit: UnitInfo; handledBy: 'principal' | 'owner' },
+  effects: Array<Effect | BtiEffect>,
+  /** `coordinator`: the BTI stafettholder, who answers for consent deadlines when there is one. */
+  target: { caseId: string; unit: UnitInfo; handledBy: 'principal' | 'owner'; coordinator?: string | null },
   now: Date,
   deps: { directory: Directory; policies: PolicyProvider },
 ): Promise<CaseWrites> {
@@ -22,8 +23,10 @@ export async function planEffects(
     switch (e.type) {
       case 'startDeadline': {
         let responsible: string | null;
-        if ('userId' in e.responsible) responsible = e.responsible.userId;
-        else responsible = leader === undefined ? (leader = await deps.directory.leaderOf(unit, handledBy)) : leader;
+        const leaderId = async () => (leader === undefined ? (leader = await deps.directory.leaderOf(unit, handledBy)) : leader);
+        if (!('responsible' in e)) responsible = (e.kind === 'consent_expiry' && target.coordinator) || (await leaderId());
+        else if ('userId' in e.responsible) responsible = e.responsible.userId;
+        else responsible = await leaderId();
         const due = dueAt(e.basis, now, policy, calendar);
         writes.deadlines.push({
           op: 'start',
@@ -41,7 +44,7 @@ export async function planEffects(
         writes.deadlines.push({ op: 'meet', kinds: e.kinds });
         break;
       case 'cancelDeadlines':
-        writes.deadlines.push({ op: 'cancel', kinds: e.kinds });
+        writes.deadlines.push({ op: 'cancel', kinds: e.kinds, ...('ref' in e && e.ref ? { ref: e.ref } : {}) });
         break;
       case 'notifyOwner': {
         const to = await deps.directory.ownerUsers(unit.ownerId);

@@ -26,7 +26,7 @@ export class ConflictError extends Error {
     readonly detail: string,
     readonly currentState: CaseState,
     readonly version: number,
-    readonly allowedCommands: CommandType[],
+    readonly allowedCommands: string[],
   ) {
     super(detail);
   }

@@ -18,3 +18,4 @@ export * from './notifications';
 export * from './case-views';
 export * from './omni-insight';
 export * from './omni';
+export * from './bti';

@@ -46,7 +46,7 @@ export class OmniInsight {
       if (!guidance.has(rec.ownerId)) guidance.set(rec.ownerId, await this.guidance(rec.ownerId));
       const ctx = rec.snapshot.context;
       const suggestions = suggestionsFor(
-        { staircaseStep, serious: ctx.serious, btiLevel: 0, closed: rec.state === 'closed' },
+        { staircaseStep, serious: ctx.serious, btiLevel: rec.bti.context.level, closed: rec.state === 'closed' },
         guidance.get(rec.ownerId)!,
       );
       out.set(rec.id, { staircaseStep, suggestions });

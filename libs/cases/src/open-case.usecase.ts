@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openCase } from '../../workflow/src';
+import { openBti, openCase } from '../../workflow/src';
 import { CaseViews } from './case-views';
 import { mayOpenCase } from './authorization.policy';
 import { CaseView } from './case-view';
@@ -68,7 +68,9 @@ export class OpenConcern {
     });
     const ctx = outcome.snapshot.context;
     const caseId = randomUUID();
-    const writes = await planEffects(outcome.effects, { caseId, unit, handledBy: ctx.handledBy }, now, {
+    // BTI level 0 starts with the case (domain.md §4), with its decision deadline.
+    const bti = openBti(ctx.handledBy);
+    const writes = await planEffects([...outcome.effects, ...bti.effects], { caseId, unit, handledBy: ctx.handledBy }, now, {
       directory: this.directory,
       policies: this.policies,
     });
@@ -81,6 +83,7 @@ export class OpenConcern {
       state: outcome.state,
       version: 1,
       snapshot: outcome.snapshot,
+      bti: bti.snapshot,
       handledBy: ctx.handledBy,
       serious: ctx.serious,
       childIds: input.childIds,

@@ -6,6 +6,7 @@ import {
   DeadlineStep,
   Guidance,
   HolidayRange,
+  PersistedBti,
   PersistedCase,
   Regime,
   Role,
@@ -85,6 +86,8 @@ export interface CaseRecord {
   state: CaseState;
   version: number;
   snapshot: PersistedCase;
+  /** The BTI machine's snapshot (responsibility level, coordinator, consents). */
+  bti: PersistedBti;
   handledBy: 'principal' | 'owner';
   serious: boolean;
   childIds: string[];
@@ -144,7 +147,7 @@ export type DeadlineOp =
       policyVersion: number;
     }
   | { op: 'meet'; kinds: DeadlineKind[] }
-  | { op: 'cancel'; kinds: DeadlineKind[] | 'all' };
+  | { op: 'cancel'; kinds: DeadlineKind[] | 'all'; ref?: string };
 
 export type NotificationKind =
   | 'owner_informed'
@@ -201,6 +204,7 @@ export const STAIRCASE_STORE = Symbol('StaircaseStore');
 export interface CaseChange {
   state: CaseState;
   snapshot: PersistedCase;
+  bti: PersistedBti;
   serious: boolean;
   involvedUserIds: string[];
   closedAt: Date | null;

@@ -1,25 +1,51 @@
-import { applyCommand, CaseEvent, commandsInState, CommandType, explainRefusal, osloDateOf, PlanWarning } from '../../workflow/src';
+import {
+  applyBtiCommand,
+  applyCommand,
+  BtiEffect,
+  BtiEvent,
+  CaseEvent,
+  CaseState,
+  commandsInState,
+  Effect,
+  explainBtiRefusal,
+  explainRefusal,
+  osloDateOf,
+  PersistedBti,
+  PersistedCase,
+  PlanWarning,
+} from '../../workflow/src';
 import { actorFor, allowedCommandsFor, factsOf, loadVisibleCase } from './case-access';
 import { CaseViews } from './case-views';
 import { OmniInsight } from './omni-insight';
-import { CommandContext } from './commands';
 import { mayRunCommand } from './authorization.policy';
 import { CaseView } from './case-view';
-import { COMMAND_USE_CASES, MachinePayload } from './commands';
+import { AnyCommandType, COMMAND_USE_CASES, CommandContext, CommandUseCase, isBtiCommand, MachinePayload } from './commands';
+import { BTI_USE_CASES } from './bti';
 import { planEffects } from './effect.planner';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
 import { CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
 
-export interface CaseCommandInput<T extends CommandType = CommandType> {
+const USE_CASES: Record<AnyCommandType, unknown> = { ...COMMAND_USE_CASES, ...BTI_USE_CASES };
+
+export interface CaseCommandInput<T extends AnyCommandType = AnyCommandType> {
   caseId: string;
   type: T;
   expectedVersion: number;
   payload: MachinePayload<T>;
 }
 
+/** What a command did to the case's two machines. */
+interface Transitioned {
+  state: CaseState;
+  snapshot: PersistedCase;
+  bti: PersistedBti;
+  effects: Array<Effect | BtiEffect>;
+}
+
 /**
- * Runs one command on one case: load, authorise, check, transition, and persist the snapshot,
- * events and deadlines in ONE transaction guarded by the expected version.
+ * Runs one command on one case: load, authorise, check, transition (the duty-to-act machine, or
+ * the BTI machine for BTI commands), and persist the snapshots, events and deadlines in ONE
+ * transaction guarded by the expected version.
  */
 export class RunCaseCommand {
   constructor(
@@ -31,8 +57,8 @@ export class RunCaseCommand {
     private readonly omni: OmniInsight,
   ) {}
 
-  async execute<T extends CommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView & { warnings?: PlanWarning[] }> {
-    const useCase = COMMAND_USE_CASES[input.type];
+  async execute<T extends AnyCommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView & { warnings?: PlanWarning[] }> {
+    const useCase = USE_CASES[input.type] as unknown as CommandUseCase<T>;
     const rec = await loadVisibleCase(this.store, user, input.caseId);
     const actor = actorFor(user, rec)!;
 
@@ -43,8 +69,11 @@ export class RunCaseCommand {
     if (rec.version !== input.expectedVersion) {
       throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);
     }
-    if (!commandsInState(rec.snapshot).includes(input.type)) {
+    if (!isBtiCommand(input.type) && !commandsInState(rec.snapshot).includes(input.type)) {
       throw this.conflict(user, rec, now, `${input.type} is not possible while the case is ${rec.state}`);
+    }
+    if (isBtiCommand(input.type) && rec.state === 'closed') {
+      throw this.conflict(user, rec, now, `${input.type} is not possible while the case is closed`);
     }
 
     const ctx: CommandContext = {
@@ -58,32 +87,35 @@ export class RunCaseCommand {
     const errors = (await useCase.check?.(rec, input.payload, ctx)) ?? [];
     if (errors.length) throw new InvalidInputError(errors);
 
-    const event = { ...input.payload, type: input.type, actor, at: now.toISOString() } as CaseEvent;
-    const outcome = applyCommand(rec.snapshot, event);
-    if (!outcome) throw this.conflict(user, rec, now, explainRefusal(rec.snapshot, event));
+    const event = { ...input.payload, type: input.type, actor, at: now.toISOString() };
+    const next = this.transition(rec, event);
+    if (typeof next === 'string') throw this.conflict(user, rec, now, next);
 
     const unit = await this.directory.unit(rec.unitId);
     if (!unit) throw new NotFoundError('unit not found');
-    const writes = await planEffects(outcome.effects, { caseId: rec.id, unit, handledBy: rec.handledBy }, now, {
-      directory: this.directory,
-      policies: this.policies,
-    });
+    const writes = await planEffects(
+      next.effects,
+      { caseId: rec.id, unit, handledBy: rec.handledBy, coordinator: next.bti.context.coordinator ?? next.bti.context.pendingCoordinator },
+      now,
+      { directory: this.directory, policies: this.policies },
+    );
     const involved = new Set(rec.involvedUserIds);
     if (actor.role === 'staff') involved.add(user.id);
     for (const id of useCase.involves?.(input.payload) ?? []) involved.add(id);
 
-    const ctx2 = outcome.snapshot.context;
+    const duty = next.snapshot.context;
     const extra = useCase.writes?.(rec, input.payload, ctx) ?? {};
     const warnings = (await useCase.warnings?.(rec, input.payload, ctx)) ?? [];
     const committed = await this.store.commit(
       rec.id,
       input.expectedVersion,
       {
-        state: outcome.state,
-        snapshot: outcome.snapshot,
-        serious: ctx2.serious,
+        state: next.state,
+        snapshot: next.snapshot,
+        bti: next.bti,
+        serious: duty.serious,
         involvedUserIds: [...involved],
-        closedAt: ctx2.closedAt ? new Date(ctx2.closedAt) : null,
+        closedAt: duty.closedAt ? new Date(duty.closedAt) : null,
       },
       {
         ...writes,
@@ -99,6 +131,20 @@ export class RunCaseCommand {
     const saved = (await this.store.get(rec.id)) as CaseRecord;
     const view = await this.views.one(user, saved, now);
     return warnings.length ? { ...view, warnings } : view;
+  }
+
+  /** The new snapshots and effects, or the rule that refused the command, in words. */
+  private transition(rec: CaseRecord, event: { type: AnyCommandType } & Record<string, unknown>): Transitioned | string {
+    if (isBtiCommand(event.type)) {
+      const e = event as unknown as BtiEvent;
+      const outcome = applyBtiCommand(rec.bti, e);
+      if (!outcome) return explainBtiRefusal(rec.bti, e);
+      return { state: rec.state, snapshot: rec.snapshot, bti: outcome.snapshot, effects: outcome.effects };
+    }
+    const e = event as unknown as CaseEvent;
+    const outcome = applyCommand(rec.snapshot, e);
+    if (!outcome) return explainRefusal(rec.snapshot, e);
+    return { state: outcome.state, snapshot: outcome.snapshot, bti: rec.bti, effects: outcome.effects };
   }
 
   private conflict(user: UserContext, rec: CaseRecord, now: Date, detail: string): ConflictError {

@@ -155,12 +155,13 @@ async function applyDeadlines(m: EntityManager, caseId: string, ops: DeadlineOp[
     } else {
       const status = op.op === 'meet' ? 'met' : 'cancelled';
       const all = op.kinds === 'all';
+      const ref = op.op === 'cancel' ? (op.ref ?? null) : null;
       // UPDATE … RETURNING comes back from TypeORM as [rows, affected].
       const [rows]: [Array<{ id: string }>, number] = await m.query(
         `UPDATE deadlines SET status = $2, resolved_at = $3
-         WHERE case_id = $1 AND status = 'pending' AND ($4::boolean OR kind = ANY($5::text[]))
+         WHERE case_id = $1 AND status = 'pending' AND ($4::boolean OR kind = ANY($5::text[])) AND ($6::text IS NULL OR ref = $6)
          RETURNING id`,
-        [caseId, status, at, all, all ? [] : op.kinds],
+        [caseId, status, at, all, all ? [] : op.kinds, ref],
       );
       touched.push(...rows.map((r) => r.id));
     }

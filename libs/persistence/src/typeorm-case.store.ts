@@ -25,8 +25,8 @@ export class TypeormCaseStore implements CaseStore {
     await this.ds.transaction(async (m) => {
       await m.query(
         `INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
-           serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18)`,
+           serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at, bti)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20)`,
         [
           rec.id,
           rec.ownerId,
@@ -47,6 +47,7 @@ export class TypeormCaseStore implements CaseStore {
           rec.occurredAt,
           rec.openedAt,
           rec.closedAt,
+          JSON.stringify(rec.bti),
         ],
       );
       await writeCaseWrites(m, rec.id, writes, rec.openedAt);
@@ -63,7 +64,7 @@ export class TypeormCaseStore implements CaseStore {
     return this.ds.transaction(async (m) => {
       const [, affected] = (await m.query(
         `UPDATE cases SET state = $3, snapshot = $4, machine_version = $5, serious = $6, involved_user_ids = $7,
-           closed_at = $8, updated_at = $9, version = version + 1
+           closed_at = $8, updated_at = $9, bti = $10, version = version + 1
          WHERE id = $1 AND version = $2`,
         [
           caseId,
@@ -75,6 +76,7 @@ export class TypeormCaseStore implements CaseStore {
           change.involvedUserIds,
           change.closedAt,
           at,
+          JSON.stringify(change.bti),
         ],
       )) as [unknown, number];
       if (affected !== 1) return false;
@@ -180,6 +182,7 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     version: r.version as number,
     // Older snapshots are brought up to the running machine version on read.
     snapshot: migrateSnapshot(r.snapshot as CaseRecord['snapshot']),
+    bti: r.bti as CaseRecord['bti'],
     handledBy: r.handled_by as CaseRecord['handledBy'],
     serious: r.serious as boolean,
     childIds: r.child_ids as string[],

@@ -1,6 +1,6 @@
 import { initialTransition, transition } from 'xstate';
-import { BTI_MACHINE_VERSION, btiMachine } from './bti.machine';
-import { BtiContext, BtiEffect, BtiEvent, BtiState } from './bti.types';
+import { BTI_MACHINE_VERSION, btiMachine, consentValid } from './bti.machine';
+import { BTI_COMMAND_TYPES, BtiCommandType, BtiContext, BtiEffect, BtiEvent, BtiState } from './bti.types';
 
 /** The BTI machine as pure functions over a persisted snapshot, like the duty-to-act driver. */
 export interface PersistedBti {
@@ -52,4 +52,52 @@ export function applyBtiCommand(p: PersistedBti, event: BtiEvent): BtiOutcome | 
   if (!s.can(event)) return undefined;
   const [next, actions] = transition(btiMachine, s, event);
   return { snapshot: persist(next), state: stateOf(next), effects: effectsOf(actions) };
+}
+
+/** Sample events that pass each command's input checks, to ask "could this actor do X now?". */
+function probes(c: BtiContext, actor: BtiEvent['actor'], at: string): BtiEvent[] {
+  const base = { actor, at };
+  const services = c.services.length ? c.services : ['ppt'];
+  const consent = (service: string): BtiEvent => ({ ...base, type: 'RECORD_CONSENT', service, givenBy: 'probe', form: 'written', scope: 'probe', givenAt: at });
+  return [
+    { ...base, type: 'BTI_DECIDE', decision: 'close', reason: 'probe' },
+    { ...base, type: 'BTI_DECIDE', decision: 'level1', reason: 'probe' },
+    { ...base, type: 'BTI_ESCALATE', toLevel: c.level < 2 ? 2 : 3, reason: 'probe' },
+    { ...base, type: 'BTI_DEESCALATE', toLevel: c.level > 2 ? 2 : 1, reason: 'probe' },
+    { ...base, type: 'ASSIGN_COORDINATOR', userId: 'probe' },
+    { ...base, type: 'ACCEPT_COORDINATION' },
+    consent('ppt'),
+    { ...base, type: 'RECORD_CONSENT_REFUSAL', service: 'ppt', refusedBy: 'probe' },
+    ...services.map((service): BtiEvent => ({ ...base, type: 'WITHDRAW_CONSENT', service, reason: 'probe' })),
+    ...Object.keys(c.consents).map((service): BtiEvent => ({ ...base, type: 'WITHDRAW_CONSENT', service, reason: 'probe' })),
+    { ...base, type: 'BTI_EVALUATE', participants: ['probe'], decision: 'continue', summary: 'probe' },
+  ];
+}
+
+/** The BTI commands the machine would accept from this actor now. */
+export function btiCommandsAcceptedNow(p: PersistedBti, actor: BtiEvent['actor'], at: string): BtiCommandType[] {
+  const s = restore(p);
+  const ok = new Set<BtiCommandType>();
+  for (const probe of probes(p.context, actor, at)) if (!ok.has(probe.type) && s.can(probe)) ok.add(probe.type);
+  return BTI_COMMAND_TYPES.filter((t) => ok.has(t));
+}
+
+/** Why the BTI machine refused an event, in words naming the rule. */
+export function explainBtiRefusal(p: PersistedBti, event: BtiEvent): string {
+  const c = p.context;
+  const state = btiStateOf(p);
+  const leads = c.handledBy === 'owner' ? event.actor.role === 'owner' : event.actor.role === 'principal';
+  if (state === 'closed') return `${event.type} is not possible: BTI is closed for this case`;
+  if (event.type === 'BTI_DECIDE' && state !== 'level0') return `BTI_DECIDE ends level 0; the case is at BTI ${state}`;
+  if (['BTI_ESCALATE', 'BTI_DEESCALATE', 'BTI_EVALUATE'].includes(event.type) && state === 'level0') return `${event.type} needs a BTI level decided first (BTI_DECIDE)`;
+  if (event.type === 'ACCEPT_COORDINATION') return 'actorIsAssignedCoordinator: only the person assigned as coordinator (stafettholder) can accept';
+  if (['BTI_DECIDE', 'BTI_ESCALATE', 'BTI_DEESCALATE', 'ASSIGN_COORDINATOR'].includes(event.type) && !leads) return `actorLeadsCase: ${event.type} is for whoever leads the case`;
+  if (event.type === 'WITHDRAW_CONSENT') return `consentOnRecord: there is no given consent for ${event.service} to withdraw`;
+  const wanted = 'toLevel' in event ? event.toLevel : event.type === 'BTI_DECIDE' ? Number(event.decision.slice(-1)) : c.level;
+  if ((event.type === 'BTI_ESCALATE' || event.type === 'BTI_DEESCALATE') && (wanted as number) === c.level) return `the case is already at BTI level ${c.level}`;
+  if ((wanted as number) >= 2 && !c.coordinator && !c.pendingCoordinator) return 'coordinatorAssigned: BTI level 2 and 3 need a coordinator (stafettholder): ASSIGN_COORDINATOR first';
+  const services = [...new Set([...c.services, ...('services' in event && event.services ? event.services : [])])];
+  const missing = services.filter((s) => !(s === 'barnevern' && (c.barnevernReportedAt || (event.type === 'BTI_DECIDE' && event.barnevernReported))) && !consentValid(c, s, event.at));
+  if (missing.length) return `consentForEachService: no valid consent for ${missing.join(', ')} (RECORD_CONSENT first; a report to barnevern needs none)`;
+  return `${event.type} is not possible at BTI ${state}`;
 }

@@ -24,6 +24,10 @@ export interface DeadlinePolicy {
   escalateToPrincipalSchoolDays: number;
   /** Escalate an overdue item to the owner after this many school days. */
   escalateToOwnerSchoolDays: number;
+  /** BTI: decide at level 0 within this many calendar days (domain.md §4). */
+  btiDecisionDays: number;
+  /** BTI: remind the coordinator this many calendar days before a consent expires. */
+  consentExpiryReminderDays: number;
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze({
@@ -37,4 +41,6 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze({
   reminderSchoolDaysBefore: 1,
   escalateToPrincipalSchoolDays: 1,
   escalateToOwnerSchoolDays: 3,
+  btiDecisionDays: 14,
+  consentExpiryReminderDays: 14,
 });

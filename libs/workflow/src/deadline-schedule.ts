@@ -31,6 +31,12 @@ export function scheduleFor(
   const schoolDaysBefore = (n: number) => osloInstant(calendar.subtractSchoolDays(dueDate, n), time);
   const schoolDaysAfter = (n: number) => osloInstant(calendar.addSchoolDays(dueDate, n), time);
 
+  if (kind === 'consent_expiry') {
+    // Not work that falls due but a consent that runs out: the coordinator is told in time to
+    // renew it (calendar days, policy) and when it has expired; nothing escalates.
+    const remind = new Date(due.getTime() - policy.consentExpiryReminderDays * 86_400_000);
+    return { remind: remind.getTime() > createdAt.getTime() ? remind : null, start_evaluation: null, overdue: due, escalate_principal: null, escalate_owner: null };
+  }
   let remind: Date | null = policy.reminderSchoolDaysBefore > 0 ? schoolDaysBefore(policy.reminderSchoolDaysBefore) : null;
   // A reminder that would fall before the deadline even existed is no reminder.
   if (remind && remind.getTime() <= createdAt.getTime()) remind = null;

@@ -1,7 +1,7 @@
 import { DeadlineBasis } from './duty-to-act.types';
 import { DeadlinePolicy } from './deadline-policy';
 import { SchoolCalendar } from './school-calendar';
-import { osloDateOf, osloInstant } from './oslo-time';
+import { addDays, osloDateOf, osloInstant } from './oslo-time';
 
 /**
  * Turns a deadline basis into the instant it falls due, from the owner's policy and school
@@ -25,5 +25,9 @@ export function dueAt(basis: DeadlineBasis, from: Date, policy: DeadlinePolicy, 
       return endOf(calendar.addSchoolDays(start, policy.approvalSchoolDays));
     case 'on_date':
       return endOf(basis.date);
+    case 'bti_decision':
+      return endOf(addDays(start, policy.btiDecisionDays));
+    case 'on_instant':
+      return new Date(basis.at);
   }
 }

@@ -173,7 +173,11 @@ export type DeadlineKind =
   | 'plan'
   | 'approval'
   | 'measure_evaluation'
-  | 'plan_evaluation';
+  | 'plan_evaluation'
+  /** BTI: decide at level 0 (policy: 14 days). */
+  | 'bti_decision'
+  /** BTI: a consent runs out (ref = the service); the coordinator is reminded before. */
+  | 'consent_expiry';
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = [
   'acknowledge',
@@ -182,6 +186,8 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
   'approval',
   'measure_evaluation',
   'plan_evaluation',
+  'bti_decision',
+  'consent_expiry',
 ];
 
 /** How a due date is computed; the planner turns a basis plus the policy and calendar into an instant. */
@@ -191,7 +197,9 @@ export type DeadlineBasis =
   | { rule: 'investigation' }
   | { rule: 'plan' }
   | { rule: 'approval' }
-  | { rule: 'on_date'; date: IsoDate };
+  | { rule: 'on_date'; date: IsoDate }
+  | { rule: 'bti_decision' }
+  | { rule: 'on_instant'; at: string };
 
 /** Who must meet a deadline: the person leading the case, or a named user (a measure's responsible). */
 export type Responsible = { leader: true } | { userId: string };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkRespon
 import {
   GetCase,
   GetCaseHistory,
+  GetBtiLog,
   ListCases,
   OpenConcern,
   RunCaseCommand,
@@ -14,7 +15,7 @@ import { validateBody } from '../errors/validate-body';
 import { OpenCaseDto } from '../dto/open-case.dto';
 import { ListCasesQueryDto } from '../dto/list-cases.query.dto';
 import { COMMAND_DTOS, CommandDto, PlanSchema, PlanMeasureSchema } from '../dto/commands/case-command.dtos';
-import { COMMAND_TYPES, CommandType } from '../../../../libs/workflow/src';
+import { AnyCommandType, CASE_COMMAND_TYPES } from '../../../../libs/cases/src/commands/command.usecase';
 import { UuidParam } from './uuid-param.pipe';
 import { ApiProblems } from '../dto/api-problems.decorator';
 import { CaseDto, CasePageDto, EventDto, ProblemDto } from '../dto/responses.dto';
@@ -33,7 +34,15 @@ export class CasesController {
     private readonly getCase: GetCase,
     private readonly listCases: ListCases,
     private readonly history: GetCaseHistory,
+    private readonly btiLog: GetBtiLog,
   ) {}
+
+  @Get(':caseId/bti-log')
+  @ApiOperation({ summary: 'The stafettlogg: BTI decisions, levels, coordinator and consents over time, with who is responsible now' })
+  @ApiProblems(401, 404)
+  bti(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
+    return this.btiLog.execute(user, caseId);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Open a concern (melding): staff, principal or owner of the unit' })
@@ -97,10 +106,10 @@ export class CasesController {
   })
   async command(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Body() body: unknown) {
     const type = (body as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) {
-      throw new InvalidInputError([{ field: 'type', message: `must be one of ${COMMAND_TYPES.join(', ')}` }]);
+    if (typeof type !== 'string' || !(CASE_COMMAND_TYPES as readonly string[]).includes(type)) {
+      throw new InvalidInputError([{ field: 'type', message: `must be one of ${CASE_COMMAND_TYPES.join(', ')}` }]);
     }
-    const dto: CommandDto = await validateBody(COMMAND_DTOS[type as CommandType], body);
+    const dto: CommandDto = await validateBody(COMMAND_DTOS[type as AnyCommandType], body);
     const { type: _t, expectedVersion, ...payload } = dto as CommandDto & Record<string, unknown>;
     return this.runCommand.execute(user, { caseId, type: dto.type, expectedVersion, payload: payload as never });
   }

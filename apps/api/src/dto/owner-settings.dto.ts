@@ -26,6 +26,12 @@ export class DeadlinePolicyDto {
   @ApiProperty({ example: 1, description: '0 = no reminder' }) @IsInt() @Min(0) @Max(10) reminderSchoolDaysBefore: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(20) escalateToPrincipalSchoolDays: number;
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(30) escalateToOwnerSchoolDays: number;
+  @ApiProperty({ example: 14, description: 'BTI: decide at level 0 within this many calendar days' }) @IsInt() @Min(1) @Max(90) btiDecisionDays: number;
+  @ApiProperty({ example: 14, description: 'BTI: remind the coordinator this many calendar days before a consent expires' })
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  consentExpiryReminderDays: number;
 }
 
 export class SchoolHolidayDto {

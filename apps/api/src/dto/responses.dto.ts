@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATES, COMMAND_TYPES, DEADLINE_KINDS } from '../../../../libs/workflow/src';
+import { CASE_STATES, DEADLINE_KINDS } from '../../../../libs/workflow/src';
+import { CASE_COMMAND_TYPES } from '../../../../libs/cases/src/commands/command.usecase';
 import { PlanSchema } from './commands/case-command.dtos';
 
 /** Response shapes, for the OpenAPI document only (the use cases return plain objects). */
@@ -13,7 +14,7 @@ export class ProblemDto {
   errors?: Array<{ field: string; message: string }>;
   @ApiPropertyOptional({ enum: CASE_STATES, description: '409' }) currentState?: string;
   @ApiPropertyOptional({ description: '409' }) version?: number;
-  @ApiPropertyOptional({ enum: COMMAND_TYPES, isArray: true, description: '409: what you may send now' }) allowedCommands?: string[];
+  @ApiPropertyOptional({ enum: CASE_COMMAND_TYPES, isArray: true, description: '409: what you may send now' }) allowedCommands?: string[];
 }
 
 export class SuggestionDto {
@@ -84,13 +85,17 @@ export class CaseDto {
   @ApiProperty({ type: [SuggestionDto], description: "the owner's guidance applied now (decision support, policy)" }) suggestions: SuggestionDto[];
   @ApiPropertyOptional({ type: [PlanWarningDto], description: 'only in the response to the command that caused them (SUBMIT_PLAN: FFSS)' })
   warnings?: PlanWarningDto[];
-  @ApiProperty({ example: { level: 0 } }) bti: { level: number };
+  @ApiProperty({
+    description: 'BTI responsibility level (0–3), state, coordinator (stafettholder), services taking part and consents',
+    example: { level: 0, state: 'level0', coordinator: null, pendingCoordinator: null, services: [], consents: [], barnevernReportedAt: null },
+  })
+  bti: Record<string, unknown>;
   @ApiProperty({ type: PlanVersionDto, nullable: true }) plan: PlanVersionDto | null;
   @ApiProperty({ type: [PlanVersionDto] }) planVersions: PlanVersionDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['done', 'not_done', 'ongoing'] } }) measureStatus: Record<string, string>;
   @ApiProperty({ format: 'date', nullable: true }) nextEvaluationAt: string | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
-  @ApiProperty({ enum: COMMAND_TYPES, isArray: true }) allowedCommands: string[];
+  @ApiProperty({ enum: CASE_COMMAND_TYPES, isArray: true }) allowedCommands: string[];
   @ApiProperty({ format: 'uuid' }) openedBy: string;
   @ApiProperty({ format: 'date-time', nullable: true }) occurredAt: string | null;
   @ApiProperty({ format: 'date-time' }) openedAt: string;

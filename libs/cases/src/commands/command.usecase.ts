@@ -1,4 +1,4 @@
-import { CaseEvent, CommandType } from '../../../workflow/src';
+import { BTI_COMMAND_TYPES, BtiCommandType, BtiEvent, CaseEvent, COMMAND_TYPES, CommandType } from '../../../workflow/src';
 import { FieldError } from '../errors';
 import { CaseRecord, CaseWrites, Directory, UserContext } from '../ports';
 import { Guidance, PlanWarning } from '../../../workflow/src';
@@ -8,7 +8,14 @@ import { Guidance, PlanWarning } from '../../../workflow/src';
  * payload's own shape (checked at the edge): checks against the case, the machine event it
  * becomes, what the history records, and who becomes involved.
  */
-export type MachinePayload<T extends CommandType> = Omit<Extract<CaseEvent, { type: T }>, 'type' | 'actor' | 'at'>;
+export type MachinePayload<T extends AnyCommandType> = Omit<Extract<CaseEvent | BtiEvent, { type: T }>, 'type' | 'actor' | 'at'>;
+
+/** Every command a case takes: the duty-to-act machine's and the BTI machine's. */
+export type AnyCommandType = CommandType | BtiCommandType;
+export const CASE_COMMAND_TYPES: readonly AnyCommandType[] = [...COMMAND_TYPES, ...BTI_COMMAND_TYPES];
+export function isBtiCommand(t: AnyCommandType): t is BtiCommandType {
+  return (BTI_COMMAND_TYPES as readonly string[]).includes(t);
+}
 
 export interface CommandContext {
   directory: Directory;
@@ -21,7 +28,7 @@ export interface CommandContext {
   guidance(ownerId: string): Promise<Guidance>;
 }
 
-export interface CommandUseCase<T extends CommandType = CommandType> {
+export interface CommandUseCase<T extends AnyCommandType = AnyCommandType> {
   type: T;
   check?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Promise<FieldError[]> | FieldError[];
   /** Users who become involved in the case by this command (besides the actor). */
@@ -32,6 +39,6 @@ export interface CommandUseCase<T extends CommandType = CommandType> {
   warnings?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Promise<PlanWarning[]>;
 }
 
-export function defineCommand<T extends CommandType>(useCase: CommandUseCase<T>): CommandUseCase<T> {
+export function defineCommand<T extends AnyCommandType>(useCase: CommandUseCase<T>): CommandUseCase<T> {
   return useCase;
 }

@@ -32,7 +32,7 @@ export class StartEvaluationOnDate {
       const committed = await this.store.commit(
         rec.id,
         rec.version,
-        { state: outcome.state, snapshot: outcome.snapshot, serious: ctx.serious, involvedUserIds: rec.involvedUserIds, closedAt: null },
+        { state: outcome.state, snapshot: outcome.snapshot, bti: rec.bti, serious: ctx.serious, involvedUserIds: rec.involvedUserIds, closedAt: null },
         {
           ...writes,
           events: [

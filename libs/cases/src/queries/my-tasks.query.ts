@@ -10,6 +10,8 @@ const WHAT_TO_DO: Record<DeadlineKind, string> = {
   approval: 'Approve or return the submitted plan',
   measure_evaluation: 'Evaluate the measure you are responsible for',
   plan_evaluation: 'Evaluate the plan with the child (evaluering)',
+  bti_decision: 'Decide the BTI level (nivå 0: avslutt, nivå 1, 2 eller 3)',
+  consent_expiry: 'A consent (samtykke) to share with a service runs out: renew it or stop sharing',
 };
 
 export interface TaskView extends DeadlineView {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { COMMAND_TYPES, CommandType } from '../../../../../libs/workflow/src';
+import { ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { BTI_SERVICES } from '../../../../../libs/workflow/src';
+import { AnyCommandType, CASE_COMMAND_TYPES } from '../../../../../libs/cases/src/commands/command.usecase';
 
 /**
  * The body of POST /api/cases/{caseId}/commands, one class per command type. Each names its
@@ -11,9 +12,9 @@ const TEXT = 20000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CommandDto {
-  @ApiProperty({ enum: COMMAND_TYPES })
-  @IsIn(COMMAND_TYPES)
-  type: CommandType;
+  @ApiProperty({ enum: CASE_COMMAND_TYPES })
+  @IsIn(CASE_COMMAND_TYPES)
+  type: AnyCommandType;
 
   @ApiProperty({ minimum: 1, description: 'the case version the command was decided on (optimistic concurrency)' })
   @IsInt()
@@ -185,7 +186,95 @@ export class AssessStaircaseDto extends CommandDto {
   @Text('what the assessment rests on (observations, surveys, conversations)') basis: string;
 }
 
-export const COMMAND_DTOS: Record<CommandType, new () => CommandDto> = {
+// BTI (domain.md §4): levels, coordinator, consent, evaluation meetings.
+
+const SERVICE_HELP = `an outside service: ${BTI_SERVICES.join(', ')}`;
+
+export class BtiDecideDto extends CommandDto {
+  @ApiProperty({ enum: ['close', 'level1', 'level2', 'level3'] })
+  @IsIn(['close', 'level1', 'level2', 'level3'])
+  decision: 'close' | 'level1' | 'level2' | 'level3';
+
+  @Text('why') reason: string;
+
+  @ApiPropertyOptional({ type: [String], description: `outside services taking part (${SERVICE_HELP}); each needs valid consent, barnevern excepted when reported` })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  services?: string[];
+
+  @ApiPropertyOptional({ description: 'level 3 about care at home: reported to barnevern (no consent needed)' })
+  @IsOptional()
+  @IsBoolean()
+  barnevernReported?: boolean;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @ValidateIf((o: BtiDecideDto) => o.barnevernReported === true)
+  @IsISO8601({ strict: true })
+  barnevernReportedAt?: string;
+}
+
+export class BtiEscalateDto extends CommandDto {
+  @ApiProperty({ enum: [2, 3] }) @IsIn([2, 3]) toLevel: 2 | 3;
+  @Text('why') reason: string;
+  @ApiPropertyOptional({ type: [String], description: SERVICE_HELP }) @IsOptional() @IsArray() @IsString({ each: true }) services?: string[];
+}
+
+export class BtiDeescalateDto extends CommandDto {
+  @ApiProperty({ enum: [1, 2] }) @IsIn([1, 2]) toLevel: 1 | 2;
+  @Text('why') reason: string;
+}
+
+export class AssignCoordinatorDto extends CommandDto {
+  @ApiProperty({ format: 'uuid', description: 'the new coordinator (stafettholder); the previous one stays responsible until they accept' })
+  @IsUUID()
+  userId: string;
+}
+
+export class AcceptCoordinationDto extends CommandDto {}
+
+export class RecordConsentDto extends CommandDto {
+  @ApiProperty({ description: SERVICE_HELP }) @IsString() @IsNotEmpty() service: string;
+  @Text('who gave it (e.g. the parents with parental responsibility)') givenBy: string;
+  @ApiProperty({ enum: ['written', 'oral'], description: 'oral consent is recorded here' }) @IsIn(['written', 'oral']) form: 'written' | 'oral';
+  @Text('what may be shared, and for what') scope: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) givenAt: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it runs out; the coordinator is reminded before (policy: 14 days)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
+}
+
+export class RecordConsentRefusalDto extends CommandDto {
+  @ApiProperty({ description: SERVICE_HELP }) @IsString() @IsNotEmpty() service: string;
+  @Text('who refused') refusedBy: string;
+}
+
+export class WithdrawConsentDto extends CommandDto {
+  @ApiProperty({ description: SERVICE_HELP }) @IsString() @IsNotEmpty() service: string;
+  @Text('why, as told') reason: string;
+}
+
+export class BtiEvaluateDto extends CommandDto {
+  @ApiProperty({ type: [String], description: 'who took part in the evaluation meeting' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  participants: string[];
+
+  @ApiProperty({ enum: ['continue', 'change_level', 'close'] })
+  @IsIn(['continue', 'change_level', 'close'])
+  decision: 'continue' | 'change_level' | 'close';
+
+  @ApiPropertyOptional({ enum: [1, 2, 3], description: 'required for change_level' })
+  @IsOptional()
+  @IsIn([1, 2, 3])
+  toLevel?: 1 | 2 | 3;
+
+  @Text('what was decided and why') summary: string;
+}
+
+export const COMMAND_DTOS: Record<AnyCommandType, new () => CommandDto> = {
   ACKNOWLEDGE: AcknowledgeDto,
   MARK_SERIOUS: MarkSeriousDto,
   ADD_NOTE: AddNoteDto,
@@ -199,5 +288,14 @@ export const COMMAND_DTOS: Record<CommandType, new () => CommandDto> = {
   EVALUATE: EvaluateDto,
   CLOSE: CloseDto,
   ASSESS_STAIRCASE: AssessStaircaseDto,
+  BTI_DECIDE: BtiDecideDto,
+  BTI_ESCALATE: BtiEscalateDto,
+  BTI_DEESCALATE: BtiDeescalateDto,
+  ASSIGN_COORDINATOR: AssignCoordinatorDto,
+  ACCEPT_COORDINATION: AcceptCoordinationDto,
+  RECORD_CONSENT: RecordConsentDto,
+  RECORD_CONSENT_REFUSAL: RecordConsentRefusalDto,
+  WITHDRAW_CONSENT: WithdrawConsentDto,
+  BTI_EVALUATE: BtiEvaluateDto,
   REOPEN: ReopenDto,
 };

@@ -1,0 +1,55 @@
+import { BTI_COMMAND_TYPES, btiStateOf, toOsloIso } from '../../../workflow/src';
+import { loadVisibleCase } from '../case-access';
+import { CaseStore, UserContext } from '../ports';
+
+export interface BtiLogEntry {
+  seq: number;
+  at: string;
+  type: string;
+  by: { userId: string | null; role: string | null };
+  /** The entry's own content: decision, level, reason, service, participants, summary … */
+  details: Record<string, unknown>;
+}
+
+export interface BtiLog {
+  caseId: string;
+  level: number;
+  state: string;
+  /** Who is responsible now: the coordinator, else the case's leader decides. */
+  coordinator: string | null;
+  pendingCoordinator: string | null;
+  entries: BtiLogEntry[];
+}
+
+const BTI_TYPES = new Set<string>([...BTI_COMMAND_TYPES, 'CASE_OPENED']);
+
+/**
+ * The stafettlogg (domain.md §4): measures, decisions and who is responsible, over time — the BTI
+ * entries of the case's history, oldest first, with the current level and coordinator.
+ */
+export class GetBtiLog {
+  constructor(private readonly store: CaseStore) {}
+
+  async execute(user: UserContext, caseId: string): Promise<BtiLog> {
+    const rec = await loadVisibleCase(this.store, user, caseId);
+    const events = await this.store.events(caseId);
+    const c = rec.bti.context;
+    return {
+      caseId,
+      level: c.level,
+      state: btiStateOf(rec.bti),
+      coordinator: c.coordinator,
+      pendingCoordinator: c.pendingCoordinator,
+      entries: events
+        .filter((e) => BTI_TYPES.has(e.type))
+        .map((e) => ({
+          seq: e.seq,
+          at: toOsloIso(e.at),
+          type: e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type,
+          by: { userId: e.actorUserId, role: e.actorRole },
+          // Level 0 starts with the concern; its content stays in the case history.
+          details: e.type === 'CASE_OPENED' ? { level: 0 } : e.payload,
+        })),
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './bti-commands';
+export * from './bti-log.query';
