@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { COMMAND_TYPES } from '../../libs/workflow/src';
+import { CASE_COMMAND_TYPES } from '../../libs/cases/src/commands/command.usecase';
 import { EVA, ids, ok, open, schoolConcern } from '../harness/flows';
 import { startTestApp, TestApp, units } from '../harness/test-app';
 
@@ -65,7 +65,7 @@ describe('random input never gives a 5xx', () => {
     fc.jsonValue({ maxDepth: 3 }),
     fc.record(
       {
-        type: fc.oneof(fc.constantFrom(...COMMAND_TYPES), wild),
+        type: fc.oneof(fc.constantFrom(...CASE_COMMAND_TYPES), wild),
         expectedVersion: fc.oneof(fc.integer({ min: -2, max: 6 }), wild),
         reason: wild,
         kind: wild,
@@ -84,6 +84,23 @@ describe('random input never gives a 5xx', () => {
         note: wild,
         childVoice: wild,
         nextEvaluationAt: wild,
+        groupId: wild,
+        step: fc.oneof(fc.integer({ min: 0, max: 6 }), wild),
+        basis: wild,
+        decision: fc.oneof(fc.constantFrom('close', 'level1', 'level2', 'level3', 'continue', 'change_level'), wild),
+        services: fc.oneof(fc.array(fc.constantFrom('ppt', 'barnevern', 'bup', 'x')), wild),
+        toLevel: fc.oneof(fc.integer({ min: 0, max: 4 }), wild),
+        userId: fc.oneof(fc.constant(ids.larer), wild),
+        service: fc.oneof(fc.constantFrom('ppt', 'helsestasjon', 'x'), wild),
+        givenBy: wild,
+        form: fc.oneof(fc.constantFrom('written', 'oral'), wild),
+        scope: wild,
+        givenAt: wild,
+        expiresAt: wild,
+        refusedBy: wild,
+        participants: wild,
+        barnevernReported: wild,
+        barnevernReportedAt: wild,
       },
       { requiredKeys: ['type'] },
     ),

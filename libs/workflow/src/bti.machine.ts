@@ -90,10 +90,11 @@ export const btiMachine = setup({
     /** Levels 2 and 3 are led by a stafettholder (assigned, or already coordinating). */
     coordinatorAssigned: ({ context, event }) => (targetLevel(event) ?? 0) < 2 || !!(context.coordinator || context.pendingCoordinator),
     /**
-     * Every outside service taking part has valid consent; a report to barnevern needs none
-     * (the duty to report overrides confidentiality).
+     * At level 2 and 3 every outside service taking part has valid consent; a report to barnevern
+     * needs none (the duty to report overrides confidentiality). Level 1 stays inside the service.
      */
     consentForEachService: ({ context, event }) =>
+      (targetLevel(event) ?? 0) < 2 ||
       servicesAfter(context, event)
         .filter((s) => !(s === 'barnevern' && (context.barnevernReportedAt || (event.type === 'BTI_DECIDE' && event.barnevernReported))))
         .every((s) => consentValid(context, s, event.at)),
