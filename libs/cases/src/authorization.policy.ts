@@ -17,6 +17,8 @@ export interface CaseFacts {
   /** BTI: the coordinator (stafettholder) and the one assigned but not yet accepted. */
   btiCoordinator?: string | null;
   btiPendingCoordinator?: string | null;
+  /** PPT was asked into the case and may see it now (anonymously, or with valid consent). */
+  pptAccess?: boolean;
 }
 
 export type Decision = { allow: true; role: Role } | { allow: false; reason: string };
@@ -40,7 +42,7 @@ const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
 ]);
 
 /** BTI (domain.md §4): the leader decides levels and assigns the coordinator. */
-const BTI_LEADER_COMMANDS: ReadonlySet<BtiCommandType> = new Set(['BTI_DECIDE', 'BTI_ESCALATE', 'BTI_DEESCALATE', 'ASSIGN_COORDINATOR']);
+const BTI_LEADER_COMMANDS: ReadonlySet<BtiCommandType> = new Set(['BTI_DECIDE', 'BTI_ESCALATE', 'BTI_DEESCALATE', 'ASSIGN_COORDINATOR', 'REQUEST_PPT']);
 /** The coordinator (or the leader) records consent and holds the evaluation meetings. */
 const BTI_COORDINATOR_COMMANDS: ReadonlySet<BtiCommandType> = new Set(['RECORD_CONSENT', 'RECORD_CONSENT_REFUSAL', 'WITHDRAW_CONSENT', 'BTI_EVALUATE']);
 
@@ -77,12 +79,14 @@ export function roleInCase(user: UserContext, c: CaseFacts): Role | undefined {
     if (holds(user, 'owner', c)) return 'owner';
     if (holds(user, 'auditor', c)) return 'auditor';
     if (holds(user, 'staff', c) && isInvolved(user, c)) return 'staff';
-    return undefined;
+  } else {
+    if (holds(user, 'principal', c)) return 'principal';
+    if (holds(user, 'owner', c)) return 'owner';
+    if (holds(user, 'auditor', c)) return 'auditor';
+    if (holds(user, 'staff', c) && isInvolved(user, c)) return 'staff';
   }
-  if (holds(user, 'principal', c)) return 'principal';
-  if (holds(user, 'owner', c)) return 'owner';
-  if (holds(user, 'auditor', c)) return 'auditor';
-  if (holds(user, 'staff', c) && isInvolved(user, c)) return 'staff';
+  // PPT sees exactly the cases it was asked into, while it may (consent, or anonymous mode).
+  if (holds(user, 'ppt', c) && c.pptAccess) return 'ppt';
   return undefined;
 }
 
@@ -98,7 +102,10 @@ export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandT
   const role = roleInCase(user, c);
   if (!role) return { allow: false, reason: 'the case is not visible to you' };
   if (role === 'auditor') return { allow: false, reason: 'auditors read case histories; they never write' };
-  if (role === 'ppt') return { allow: false, reason: 'PPT cannot change this case' };
+  if (role === 'ppt') {
+    return command === 'PPT_ADVICE' ? { allow: true, role } : { allow: false, reason: 'PPT gives its advice (PPT_ADVICE); it does not change the case otherwise' };
+  }
+  if (command === 'PPT_ADVICE') return { allow: false, reason: 'PPT_ADVICE is for the PPT service' };
   const leader = leadsCase(role, c);
   const who = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
   if (BTI_LEADER_COMMANDS.has(command as BtiCommandType)) {
@@ -135,10 +142,12 @@ export function mayOpenCase(user: UserContext, unit: { id: string; ownerId: stri
 }
 
 /** The scope a user's case lists are limited to. */
-export function caseScopeOf(user: UserContext): CaseScope {
+export function caseScopeOf(user: UserContext, at: Date): CaseScope {
   const pick = (roles: GrantedRole[]) => user.roles.filter((r) => roles.includes(r.role));
   return {
     userId: user.id,
+    at,
+    pptOwnerIds: [...new Set(pick(['ppt']).map((r) => r.ownerId))],
     ownerIds: [...new Set(pick(['owner', 'auditor']).map((r) => r.ownerId))],
     principalUnitIds: pick(['principal']).map((r) => r.unitId as string),
     staffUnitIds: pick(['staff']).map((r) => r.unitId as string),

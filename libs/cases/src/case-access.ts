@@ -1,10 +1,10 @@
-import { Actor, BtiCommandType, btiCommandsAcceptedNow, commandsAcceptedNow, CommandType } from '../../workflow/src';
+import { Actor, BtiCommandType, btiCommandsAcceptedNow, commandsAcceptedNow, CommandType, pptHasAccess } from '../../workflow/src';
 import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
 import { NotFoundError } from './errors';
 import { CaseRecord, CaseStore, UserContext } from './ports';
 
 /** Bridges stored cases to the authorisation policy and the machine's actor. */
-export function factsOf(rec: CaseRecord): CaseFacts {
+export function factsOf(rec: CaseRecord, now: Date): CaseFacts {
   return {
     ownerId: rec.ownerId,
     unitId: rec.unitId,
@@ -14,11 +14,12 @@ export function factsOf(rec: CaseRecord): CaseFacts {
     measureResponsibles: rec.snapshot.context.plan?.measures.map((m) => m.responsibleUserId) ?? [],
     btiCoordinator: rec.bti.context.coordinator,
     btiPendingCoordinator: rec.bti.context.pendingCoordinator,
+    pptAccess: pptHasAccess(rec.bti.context, now.toISOString()),
   };
 }
 
-export function actorFor(user: UserContext, rec: CaseRecord): Actor | undefined {
-  const facts = factsOf(rec);
+export function actorFor(user: UserContext, rec: CaseRecord, now: Date): Actor | undefined {
+  const facts = factsOf(rec, now);
   const role = roleInCase(user, facts);
   if (!role) return undefined;
   return { userId: user.id, role, involved: isInvolved(user, facts) };
@@ -26,9 +27,9 @@ export function actorFor(user: UserContext, rec: CaseRecord): Actor | undefined 
 
 /** What the machines accept now ∩ what the policy lets this user do. */
 export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): Array<CommandType | BtiCommandType> {
-  const actor = actorFor(user, rec);
+  const actor = actorFor(user, rec, now);
   if (!actor) return [];
-  const facts = factsOf(rec);
+  const facts = factsOf(rec, now);
   const at = now.toISOString();
   // BTI runs alongside the duty to act while the case is open.
   const bti = rec.state === 'closed' ? [] : btiCommandsAcceptedNow(rec.bti, actor, at);
@@ -36,8 +37,8 @@ export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date
 }
 
 /** Loads a case the user may see; anything else is "not found" (never revealing it exists). */
-export async function loadVisibleCase(store: CaseStore, user: UserContext, caseId: string): Promise<CaseRecord> {
+export async function loadVisibleCase(store: CaseStore, user: UserContext, caseId: string, now: Date): Promise<CaseRecord> {
   const rec = await store.get(caseId);
-  if (!rec || !actorFor(user, rec)) throw new NotFoundError('case not found');
+  if (!rec || !actorFor(user, rec, now)) throw new NotFoundError('case not found');
   return rec;
 }

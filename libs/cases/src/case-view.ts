@@ -41,6 +41,8 @@ export interface CaseView {
   suggestions: Suggestion[];
   /** BTI responsibility level and who coordinates (domain.md §4). */
   bti: BtiView;
+  /** PPT's part, once asked: the question, and whether PPT sees the case anonymously. */
+  ppt: { requestedAt: string; question: string; anonymous: boolean; anonymousSummary: string | null } | null;
   plan: Plan | null;
   planVersions: Plan[];
   measureStatus: Record<string, string>;
@@ -134,6 +136,14 @@ export function toCaseView(
     staircaseStep: omni.staircaseStep,
     suggestions: omni.suggestions,
     bti: btiView(rec, now),
+    ppt: rec.bti.context.ppt
+      ? {
+          requestedAt: rec.bti.context.ppt.requestedAt,
+          question: rec.bti.context.ppt.question,
+          anonymous: rec.bti.context.ppt.anonymous,
+          anonymousSummary: rec.bti.context.ppt.anonymousSummary,
+        }
+      : null,
     plan: ctx.plan,
     planVersions: ctx.planVersions,
     measureStatus: ctx.measureStatus,

@@ -1,6 +1,7 @@
 import { allowedCommandsFor } from './case-access';
 import { CaseView, toCaseView } from './case-view';
 import { OmniInsight } from './omni-insight';
+import { anonymousCaseView, seesAnonymously } from './ppt-anonymity';
 import { CaseRecord, CaseStore, UserContext } from './ports';
 
 /** The one place a stored case becomes what a user sees: deadlines, commands offered, Omni extras. */
@@ -16,6 +17,9 @@ export class CaseViews {
 
   async many(user: UserContext, recs: CaseRecord[], now: Date): Promise<CaseView[]> {
     const [deadlines, extras] = await Promise.all([this.store.deadlinesOf(recs.map((r) => r.id)), this.omni.forCases(recs)]);
-    return recs.map((rec) => toCaseView(rec, deadlines.get(rec.id) ?? [], allowedCommandsFor(user, rec, now), now, extras.get(rec.id)));
+    return recs.map((rec) => {
+      const view = toCaseView(rec, deadlines.get(rec.id) ?? [], allowedCommandsFor(user, rec, now), now, extras.get(rec.id));
+      return seesAnonymously(user, rec, now) ? anonymousCaseView(view) : view;
+    });
   }
 }

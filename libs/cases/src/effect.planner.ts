@@ -24,7 +24,10 @@ export async function planEffects(
       case 'startDeadline': {
         let responsible: string | null;
         const leaderId = async () => (leader === undefined ? (leader = await deps.directory.leaderOf(unit, handledBy)) : leader);
-        if (!('responsible' in e)) responsible = (e.kind === 'consent_expiry' && target.coordinator) || (await leaderId());
+        if (!('responsible' in e)) {
+          if (e.kind === 'ppt_advice') responsible = (await deps.directory.pptUsers(unit.ownerId))[0] ?? null;
+          else responsible = (e.kind === 'consent_expiry' && target.coordinator) || (await leaderId());
+        }
         else if ('userId' in e.responsible) responsible = e.responsible.userId;
         else responsible = await leaderId();
         const due = dueAt(e.basis, now, policy, calendar);

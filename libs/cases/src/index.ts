@@ -19,3 +19,4 @@ export * from './case-views';
 export * from './omni-insight';
 export * from './omni';
 export * from './bti';
+export * from './ppt-anonymity';

@@ -72,6 +72,8 @@ export interface Directory {
   leaderOf(unit: UnitInfo, handledBy: 'principal' | 'owner'): Promise<string | null>;
   /** The users who act for the owner (role `owner`): told of serious cases and escalations. */
   ownerUsers(ownerId: string): Promise<string[]>;
+  /** The owner's PPT users (the educational-psychological service). */
+  pptUsers(ownerId: string): Promise<string[]>;
   /** Which of these ids are users of the owner (for responsibleUserId). */
   existingUserIds(ownerId: string, ids: string[]): Promise<string[]>;
 }
@@ -212,6 +214,10 @@ export interface CaseChange {
 
 export interface CaseScope {
   userId: string;
+  /** Now, for rules that depend on time (a PPT consent that has expired). */
+  at: Date;
+  /** Owners whose cases the user sees as PPT, where PPT was asked in and may see them. */
+  pptOwnerIds: string[];
   /** Owners whose every case the user may read (owner, auditor). */
   ownerIds: string[];
   /** Units whose principal-handled cases the user may read (principal). */

@@ -59,13 +59,13 @@ export class RunCaseCommand {
 
   async execute<T extends AnyCommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView & { warnings?: PlanWarning[] }> {
     const useCase = USE_CASES[input.type] as unknown as CommandUseCase<T>;
-    const rec = await loadVisibleCase(this.store, user, input.caseId);
-    const actor = actorFor(user, rec)!;
+    const now = this.clock.now();
+    const rec = await loadVisibleCase(this.store, user, input.caseId, now);
+    const actor = actorFor(user, rec, now)!;
 
-    const decision = mayRunCommand(user, factsOf(rec), input.type);
+    const decision = mayRunCommand(user, factsOf(rec, now), input.type);
     if (!decision.allow) throw new ForbiddenError(decision.reason, input.type);
 
-    const now = this.clock.now();
     if (rec.version !== input.expectedVersion) {
       throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);
     }
@@ -120,7 +120,11 @@ export class RunCaseCommand {
       {
         ...writes,
         ...extra,
-        events: [{ type: input.type, actorUserId: user.id, actorRole: actor.role, at: now, payload: { ...input.payload } }, ...writes.events],
+        events: [
+          { type: input.type, actorUserId: user.id, actorRole: actor.role, at: now, payload: { ...input.payload } },
+          ...writes.events,
+          ...(extra.events ?? []),
+        ],
       },
       now,
     );

@@ -168,6 +168,10 @@ function scopeSql(scope: CaseScope, p: (v: unknown) => string): string {
     OR (c.unit_id = ANY(${p(scope.staffUnitIds)}::uuid[]) AND (c.opened_by = ${me}::uuid OR ${me}::uuid = ANY(c.involved_user_ids)
         OR EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(c.snapshot->'context'->'plan'->'measures', '[]'::jsonb)) m
                    WHERE m->>'responsibleUserId' = ${me}::text)))
+    OR (c.owner_id = ANY(${p(scope.pptOwnerIds)}::uuid[]) AND jsonb_typeof(c.bti->'context'->'ppt') = 'object'
+        AND ((c.bti->'context'->'ppt'->>'anonymous')::boolean
+             OR (c.bti->'context'->'consents'->'ppt'->>'status' = 'given'
+                 AND coalesce((c.bti->'context'->'consents'->'ppt'->>'expiresAt')::timestamptz > ${p(scope.at)}, true))))
   )`;
 }
 

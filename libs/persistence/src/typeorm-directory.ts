@@ -61,11 +61,19 @@ export class TypeormDirectory implements Directory {
     return rows[0]?.user_id ?? null;
   }
 
-  async ownerUsers(ownerId: string): Promise<string[]> {
+  ownerUsers(ownerId: string): Promise<string[]> {
+    return this.usersWithRole(ownerId, 'owner');
+  }
+
+  pptUsers(ownerId: string): Promise<string[]> {
+    return this.usersWithRole(ownerId, 'ppt');
+  }
+
+  private async usersWithRole(ownerId: string, role: 'owner' | 'ppt'): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.ds.query(
       `SELECT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id
-       WHERE r.role = 'owner' AND r.owner_id = $1 ORDER BY u.username`,
-      [ownerId],
+       WHERE r.role = $2 AND r.owner_id = $1 ORDER BY u.username`,
+      [ownerId, role],
     );
     return rows.map((r) => r.user_id);
   }

@@ -92,6 +92,12 @@ export function explainBtiRefusal(p: PersistedBti, event: BtiEvent): string {
   if (['BTI_ESCALATE', 'BTI_DEESCALATE', 'BTI_EVALUATE'].includes(event.type) && state === 'level0') return `${event.type} needs a BTI level decided first (BTI_DECIDE)`;
   if (event.type === 'ACCEPT_COORDINATION') return 'actorIsAssignedCoordinator: only the person assigned as coordinator (stafettholder) can accept';
   if (['BTI_DECIDE', 'BTI_ESCALATE', 'BTI_DEESCALATE', 'ASSIGN_COORDINATOR'].includes(event.type) && !leads) return `actorLeadsCase: ${event.type} is for whoever leads the case`;
+  if (event.type === 'REQUEST_PPT') {
+    if (c.ppt) return 'PPT has already been asked into this case';
+    if (!leads) return 'actorLeadsCase: REQUEST_PPT is for whoever leads the case';
+    return 'pptMayTakePart: naming the child to PPT needs valid consent for ppt (RECORD_CONSENT), or ask anonymously';
+  }
+  if (event.type === 'PPT_ADVICE') return 'pptMayTakePart: PPT may advise only in a case it was asked into, while its consent (or anonymous mode) holds';
   if (event.type === 'WITHDRAW_CONSENT') return `consentOnRecord: there is no given consent for ${event.service} to withdraw`;
   const wanted = 'toLevel' in event ? event.toLevel : event.type === 'BTI_DECIDE' ? Number(event.decision.slice(-1)) : c.level;
   if ((event.type === 'BTI_ESCALATE' || event.type === 'BTI_DEESCALATE') && (wanted as number) === c.level) return `the case is already at BTI level ${c.level}`;

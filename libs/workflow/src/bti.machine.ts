@@ -23,6 +23,11 @@ export function consentValid(context: BtiContext, service: string, at: string): 
   return !c.expiresAt || new Date(c.expiresAt).getTime() > new Date(at).getTime();
 }
 
+/** PPT sees the case now: it was asked, anonymously or with a consent that is still valid. */
+export function pptHasAccess(context: BtiContext, at: string): boolean {
+  return !!context.ppt && (context.ppt.anonymous || consentValid(context, 'ppt', at));
+}
+
 /** The level an event asks for, for the level-2/3 guards. */
 function targetLevel(event: BtiEvent): BtiLevel | null {
   switch (event.type) {
@@ -68,6 +73,18 @@ export const btiMachine = setup({
       },
     }),
     acceptCoordination: assign({ coordinator: ({ context }) => context.pendingCoordinator, pendingCoordinator: null }),
+    requestPpt: assign({
+      ppt: ({ event }) => {
+        assertEvent(event, 'REQUEST_PPT');
+        return {
+          requestedAt: event.at,
+          requestedBy: event.actor.userId,
+          question: event.question,
+          anonymous: event.anonymous,
+          anonymousSummary: event.anonymous ? (event.anonymousSummary ?? null) : null,
+        };
+      },
+    }),
     recordConsent: assign({
       consents: ({ context, event }) => {
         assertEvent(event, ['RECORD_CONSENT', 'RECORD_CONSENT_REFUSAL', 'WITHDRAW_CONSENT']);
@@ -111,6 +128,11 @@ export const btiMachine = setup({
     evaluationCloses: ({ event }) => event.type === 'BTI_EVALUATE' && event.decision === 'close',
     consentOnRecord: ({ context, event }) => 'service' in event && context.consents[event.service]?.status === 'given',
     hasExpiry: ({ event }) => event.type === 'RECORD_CONSENT' && !!event.expiresAt,
+    /** PPT may see the case: asked anonymously, or with valid consent for PPT. */
+    pptMayTakePart: ({ context, event }) =>
+      event.type === 'REQUEST_PPT' ? event.anonymous || consentValid(context, 'ppt', event.at) : pptHasAccess(context, event.at),
+    pptNotYetRequested: ({ context }) => context.ppt === null,
+    actorIsPpt: ({ event }) => event.actor.role === 'ppt',
   },
 }).createMachine({
   id: 'bti',
@@ -122,6 +144,7 @@ export const btiMachine = setup({
     services: [],
     consents: {},
     barnevernReportedAt: null,
+    ppt: null,
   }),
   initial: 'level0',
   on: {
@@ -145,6 +168,15 @@ export const btiMachine = setup({
       { guard: or(['actorLeadsCase', 'actorIsCoordinator']), actions: 'recordConsent' },
     ],
     RECORD_CONSENT_REFUSAL: { guard: or(['actorLeadsCase', 'actorIsCoordinator']), actions: 'recordConsent' },
+    // PPT at escalation (domain.md §4): pulled in by the leader, named with consent or anonymously.
+    REQUEST_PPT: {
+      guard: and(['actorLeadsCase', 'pptNotYetRequested', 'pptMayTakePart']),
+      actions: ['requestPpt', { type: 'startDeadline', params: { kind: 'ppt_advice', ref: '', basis: { rule: 'ppt_advice' } } }],
+    },
+    PPT_ADVICE: {
+      guard: and(['actorIsPpt', 'pptMayTakePart']),
+      actions: { type: 'meetDeadlines', params: { kinds: ['ppt_advice'] } },
+    },
     WITHDRAW_CONSENT: {
       guard: and([or(['actorLeadsCase', 'actorIsCoordinator']), 'consentOnRecord']),
       actions: [

@@ -35,6 +35,17 @@ export interface BtiContext {
   services: BtiService[];
   consents: Record<BtiService, Consent>;
   barnevernReportedAt: string | null;
+  /** PPT pulled in at escalation: named with consent, or anonymously (no child identified). */
+  ppt: PptRequest | null;
+}
+
+export interface PptRequest {
+  requestedAt: string;
+  requestedBy: string;
+  question: string;
+  anonymous: boolean;
+  /** In anonymous mode, what PPT sees instead of the case's free text. */
+  anonymousSummary: string | null;
 }
 
 interface Base {
@@ -53,7 +64,9 @@ export type BtiEvent =
   | (Base & { type: 'RECORD_CONSENT'; service: BtiService; givenBy: string; form: 'written' | 'oral'; scope: string; givenAt: string; expiresAt?: string })
   | (Base & { type: 'RECORD_CONSENT_REFUSAL'; service: BtiService; refusedBy: string })
   | (Base & { type: 'WITHDRAW_CONSENT'; service: BtiService; reason: string })
-  | (Base & { type: 'BTI_EVALUATE'; participants: string[]; decision: 'continue' | 'change_level' | 'close'; toLevel?: 1 | 2 | 3; summary: string });
+  | (Base & { type: 'BTI_EVALUATE'; participants: string[]; decision: 'continue' | 'change_level' | 'close'; toLevel?: 1 | 2 | 3; summary: string })
+  | (Base & { type: 'REQUEST_PPT'; question: string; anonymous: boolean; anonymousSummary?: string })
+  | (Base & { type: 'PPT_ADVICE'; text: string; part?: 'advice' | 'evaluation' });
 
 export type BtiCommandType = BtiEvent['type'];
 export const BTI_COMMAND_TYPES: readonly BtiCommandType[] = [
@@ -66,9 +79,11 @@ export const BTI_COMMAND_TYPES: readonly BtiCommandType[] = [
   'RECORD_CONSENT_REFUSAL',
   'WITHDRAW_CONSENT',
   'BTI_EVALUATE',
+  'REQUEST_PPT',
+  'PPT_ADVICE',
 ];
 
 export type BtiEffect =
-  | { type: 'startDeadline'; kind: 'bti_decision' | 'consent_expiry'; ref: string; basis: { rule: 'bti_decision' } | { rule: 'on_instant'; at: string } }
-  | { type: 'meetDeadlines'; kinds: Array<'bti_decision'> }
+  | { type: 'startDeadline'; kind: 'bti_decision' | 'consent_expiry' | 'ppt_advice'; ref: string; basis: { rule: 'bti_decision' } | { rule: 'on_instant'; at: string } | { rule: 'ppt_advice' } }
+  | { type: 'meetDeadlines'; kinds: Array<'bti_decision' | 'ppt_advice'> }
   | { type: 'cancelDeadlines'; kinds: Array<'bti_decision' | 'consent_expiry'>; ref?: string };

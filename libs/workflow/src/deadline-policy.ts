@@ -28,6 +28,8 @@ export interface DeadlinePolicy {
   btiDecisionDays: number;
   /** BTI: remind the coordinator this many calendar days before a consent expires. */
   consentExpiryReminderDays: number;
+  /** PPT answers a request within this many school days. */
+  pptAdviceSchoolDays: number;
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze({
@@ -43,4 +45,5 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze({
   escalateToOwnerSchoolDays: 3,
   btiDecisionDays: 14,
   consentExpiryReminderDays: 14,
+  pptAdviceSchoolDays: 10,
 });

@@ -29,5 +29,7 @@ export function dueAt(basis: DeadlineBasis, from: Date, policy: DeadlinePolicy, 
       return endOf(addDays(start, policy.btiDecisionDays));
     case 'on_instant':
       return new Date(basis.at);
+    case 'ppt_advice':
+      return endOf(calendar.addSchoolDays(start, policy.pptAdviceSchoolDays));
   }
 }

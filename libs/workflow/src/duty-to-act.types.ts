@@ -177,7 +177,9 @@ export type DeadlineKind =
   /** BTI: decide at level 0 (policy: 14 days). */
   | 'bti_decision'
   /** BTI: a consent runs out (ref = the service); the coordinator is reminded before. */
-  | 'consent_expiry';
+  | 'consent_expiry'
+  /** PPT gives its advice after being asked (policy: 10 school days). */
+  | 'ppt_advice';
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = [
   'acknowledge',
@@ -188,6 +190,7 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
   'plan_evaluation',
   'bti_decision',
   'consent_expiry',
+  'ppt_advice',
 ];
 
 /** How a due date is computed; the planner turns a basis plus the policy and calendar into an instant. */
@@ -199,7 +202,8 @@ export type DeadlineBasis =
   | { rule: 'approval' }
   | { rule: 'on_date'; date: IsoDate }
   | { rule: 'bti_decision' }
-  | { rule: 'on_instant'; at: string };
+  | { rule: 'on_instant'; at: string }
+  | { rule: 'ppt_advice' };
 
 /** Who must meet a deadline: the person leading the case, or a named user (a measure's responsible). */
 export type Responsible = { leader: true } | { userId: string };

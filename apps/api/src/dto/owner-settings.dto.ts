@@ -32,6 +32,7 @@ export class DeadlinePolicyDto {
   @Min(0)
   @Max(90)
   consentExpiryReminderDays: number;
+  @ApiProperty({ example: 10, description: 'PPT answers a request within this many school days' }) @IsInt() @Min(1) @Max(60) pptAdviceSchoolDays: number;
 }
 
 export class SchoolHolidayDto {

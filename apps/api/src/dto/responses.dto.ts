@@ -90,6 +90,12 @@ export class CaseDto {
     example: { level: 0, state: 'level0', coordinator: null, pendingCoordinator: null, services: [], consents: [], barnevernReportedAt: null },
   })
   bti: Record<string, unknown>;
+  @ApiProperty({
+    nullable: true,
+    description: "PPT's part once asked (REQUEST_PPT): question, anonymous, anonymousSummary. In anonymous mode PPT sees no child identity",
+    example: null,
+  })
+  ppt: Record<string, unknown> | null;
   @ApiProperty({ type: PlanVersionDto, nullable: true }) plan: PlanVersionDto | null;
   @ApiProperty({ type: [PlanVersionDto] }) planVersions: PlanVersionDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['done', 'not_done', 'ongoing'] } }) measureStatus: Record<string, string>;

@@ -39,7 +39,23 @@ export const BTI_USE_CASES: { [T in BtiCommandType]: CommandUseCase<T> } = {
     ],
   }),
   RECORD_CONSENT_REFUSAL: defineCommand({ type: 'RECORD_CONSENT_REFUSAL', check: (_rec, p) => knownService(p.service) }),
-  WITHDRAW_CONSENT: defineCommand({ type: 'WITHDRAW_CONSENT', check: (_rec, p) => knownService(p.service) }),
+  WITHDRAW_CONSENT: defineCommand({
+    type: 'WITHDRAW_CONSENT',
+    check: (_rec, p) => knownService(p.service),
+    // PPT loses access at once when it took part by consent; the history says so.
+    writes: (rec, p, { now }) =>
+      p.service === 'ppt' && rec.bti.context.ppt && !rec.bti.context.ppt.anonymous
+        ? { events: [{ type: 'PPT_ACCESS_ENDED', actorUserId: null, actorRole: 'system', at: now, payload: { reason: 'consent for ppt withdrawn' } }] }
+        : {},
+  }),
+  REQUEST_PPT: defineCommand({
+    type: 'REQUEST_PPT',
+    check: (_rec, p) =>
+      p.anonymous && !p.anonymousSummary?.trim()
+        ? [{ field: 'anonymousSummary', message: 'is required when anonymous: it is all PPT sees of the case, so write it without names' }]
+        : [],
+  }),
+  PPT_ADVICE: defineCommand({ type: 'PPT_ADVICE' }),
   BTI_EVALUATE: defineCommand({
     type: 'BTI_EVALUATE',
     check: (_rec, p) => (p.decision === 'change_level' && !p.toLevel ? [{ field: 'toLevel', message: 'is required when decision is change_level' }] : []),

@@ -1,6 +1,7 @@
 import { BTI_COMMAND_TYPES, btiStateOf, toOsloIso } from '../../../workflow/src';
 import { loadVisibleCase } from '../case-access';
-import { CaseStore, UserContext } from '../ports';
+import { CaseStore, Clock, UserContext } from '../ports';
+import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 
 export interface BtiLogEntry {
   seq: number;
@@ -21,18 +22,23 @@ export interface BtiLog {
   entries: BtiLogEntry[];
 }
 
-const BTI_TYPES = new Set<string>([...BTI_COMMAND_TYPES, 'CASE_OPENED']);
+const BTI_TYPES = new Set<string>([...BTI_COMMAND_TYPES, 'CASE_OPENED', 'PPT_ACCESS_ENDED']);
 
 /**
  * The stafettlogg (domain.md §4): measures, decisions and who is responsible, over time — the BTI
  * entries of the case's history, oldest first, with the current level and coordinator.
  */
 export class GetBtiLog {
-  constructor(private readonly store: CaseStore) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(user: UserContext, caseId: string): Promise<BtiLog> {
-    const rec = await loadVisibleCase(this.store, user, caseId);
-    const events = await this.store.events(caseId);
+    const now = this.clock.now();
+    const rec = await loadVisibleCase(this.store, user, caseId, now);
+    const anonymous = seesAnonymously(user, rec, now);
+    const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
     const c = rec.bti.context;
     return {
       caseId,

@@ -1,5 +1,6 @@
 import { toOsloIso } from '../../../workflow/src';
-import { CaseStore, UserContext } from '../ports';
+import { CaseStore, Clock, UserContext } from '../ports';
+import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 import { loadVisibleCase } from '../case-access';
 
 export interface EventView {
@@ -14,11 +15,16 @@ export interface EventView {
 
 /** The full history of a case, oldest first. */
 export class GetCaseHistory {
-  constructor(private readonly store: CaseStore) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(user: UserContext, caseId: string): Promise<EventView[]> {
-    await loadVisibleCase(this.store, user, caseId);
-    const events = await this.store.events(caseId);
+    const now = this.clock.now();
+    const rec = await loadVisibleCase(this.store, user, caseId, now);
+    const anonymous = seesAnonymously(user, rec, now);
+    const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
     return events.map((e) => ({
       seq: e.seq,
       type: e.type,

@@ -11,7 +11,8 @@ export class GetCase {
   ) {}
 
   async execute(user: UserContext, caseId: string): Promise<CaseView> {
-    const rec = await loadVisibleCase(this.store, user, caseId);
-    return this.views.one(user, rec, this.clock.now());
+    const now = this.clock.now();
+    const rec = await loadVisibleCase(this.store, user, caseId, now);
+    return this.views.one(user, rec, now);
   }
 }

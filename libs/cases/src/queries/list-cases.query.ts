@@ -44,7 +44,7 @@ export class ListCases {
     const now = this.clock.now();
     const limit = input.limit ?? 20;
     const rows = await this.store.list({
-      scope: caseScopeOf(user),
+      scope: caseScopeOf(user, now),
       unitId: input.unitId,
       state: input.state,
       childId: input.childId,

@@ -12,6 +12,7 @@ const WHAT_TO_DO: Record<DeadlineKind, string> = {
   plan_evaluation: 'Evaluate the plan with the child (evaluering)',
   bti_decision: 'Decide the BTI level (nivå 0: avslutt, nivå 1, 2 eller 3)',
   consent_expiry: 'A consent (samtykke) to share with a service runs out: renew it or stop sharing',
+  ppt_advice: 'PPT: give your advice on the case (PPT_ADVICE)',
 };
 
 export interface TaskView extends DeadlineView {
@@ -31,7 +32,7 @@ export class GetMyTasks {
 
   async execute(user: UserContext): Promise<TaskView[]> {
     const now = this.clock.now();
-    const rows = await this.store.pendingDeadlinesOf(user.id, caseScopeOf(user), 200);
+    const rows = await this.store.pendingDeadlinesOf(user.id, caseScopeOf(user, now), 200);
     return rows.map((r) => {
       const view = deadlineView(r.deadline, now);
       return {

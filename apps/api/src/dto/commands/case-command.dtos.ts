@@ -274,6 +274,29 @@ export class BtiEvaluateDto extends CommandDto {
   @Text('what was decided and why') summary: string;
 }
 
+export class RequestPptDto extends CommandDto {
+  @Text('what the school asks PPT') question: string;
+
+  @ApiProperty({ description: 'anonymous: PPT sees no child identity, only anonymousSummary; otherwise valid consent for ppt is required' })
+  @IsBoolean()
+  anonymous: boolean;
+
+  @ApiPropertyOptional({ description: 'required when anonymous: the case without names, ids or identifying details' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  anonymousSummary?: string;
+}
+
+export class PptAdviceDto extends CommandDto {
+  @Text("PPT's advice") text: string;
+
+  @ApiPropertyOptional({ enum: ['advice', 'evaluation'], description: "evaluation: PPT's part in the evaluation" })
+  @IsOptional()
+  @IsIn(['advice', 'evaluation'])
+  part?: 'advice' | 'evaluation';
+}
+
 export const COMMAND_DTOS: Record<AnyCommandType, new () => CommandDto> = {
   ACKNOWLEDGE: AcknowledgeDto,
   MARK_SERIOUS: MarkSeriousDto,
@@ -297,5 +320,7 @@ export const COMMAND_DTOS: Record<AnyCommandType, new () => CommandDto> = {
   RECORD_CONSENT_REFUSAL: RecordConsentRefusalDto,
   WITHDRAW_CONSENT: WithdrawConsentDto,
   BTI_EVALUATE: BtiEvaluateDto,
+  REQUEST_PPT: RequestPptDto,
+  PPT_ADVICE: PptAdviceDto,
   REOPEN: ReopenDto,
 };
