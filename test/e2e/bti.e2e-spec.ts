@@ -1,5 +1,6 @@
 import { deadline, ids, ok, open, schoolConcern } from '../harness/flows';
 import { startTestApp, TestApp } from '../harness/test-app';
+import { DEMO_OWNER } from '../../libs/persistence/src/seed/demo-data';
 
 /** BTI responsibility levels over HTTP (domain.md §4): coordinator, consent, the stafettlogg. */
 describe('BTI on a case', () => {
@@ -82,6 +83,23 @@ describe('BTI on a case', () => {
     ]);
     expect(log.entries[3]).toMatchObject({ by: { userId: ids.rektor, role: 'principal' }, details: { decision: 'level2', services: ['ppt'] } });
     expect((await t.as('larer2').get(`/api/cases/${c.id}/bti-log`)).status).toBe(404);
+  });
+
+  it('the owner extends the list of services', async () => {
+    const c = await open(t, 'larer', schoolConcern());
+    const consent = { service: 'familievern', givenBy: 'parents', form: 'written', scope: 's', givenAt: '2027-03-01T09:00:00+01:00' };
+    expect((await t.as('rektor').command(c.id, 'RECORD_CONSENT', 1, consent)).status).toBe(422);
+    const url = `/api/owners/${DEMO_OWNER.id}/guidance`;
+    const current = (await t.as('kommune').get(url)).body;
+    const put = await t.as('kommune').put(url, {
+      expectedVersion: current.version,
+      ffssWarningFromStep: current.ffssWarningFromStep,
+      rules: current.rules,
+      btiServices: ['familievern'],
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.btiServices).toEqual(['ppt', 'helsestasjon', 'skolehelsetjeneste', 'barnevern', 'bup', 'other', 'familievern']);
+    expect((await t.as('rektor').command(c.id, 'RECORD_CONSENT', 1, consent)).status).toBe(200);
   });
 
   it('a report to barnevern needs no consent; closing BTI at level 0 is possible', async () => {

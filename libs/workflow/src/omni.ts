@@ -1,4 +1,5 @@
 import { Ffss, PlanInput } from './duty-to-act.types';
+import { BTI_SERVICES } from './bti.types';
 
 /**
  * The Omni model (domain.md §5). Omni-trappa describes a GROUP (class, SFO group, kindergarten
@@ -29,12 +30,15 @@ export interface Guidance {
   /** A plan for a case whose group stands at this step or higher needs a stoppe or stotte measure, or gets a warning. */
   ffssWarningFromStep: StaircaseStep;
   rules: GuidanceRule[];
+  /** Outside services a BTI case can involve: the standard list plus the owner's own. */
+  btiServices: string[];
 }
 
 export const DEFAULT_GUIDANCE: Guidance = Object.freeze({
   version: 1,
   ffssWarningFromStep: 3,
   rules: [{ whenStepAtLeast: 4, suggest: ['MARK_SERIOUS', 'BTI_LEVEL_2_OR_HIGHER'] }],
+  btiServices: [...BTI_SERVICES],
 }) as Guidance;
 
 export const SUGGESTION_TEXT: Record<SuggestionCode, string> = {

@@ -21,7 +21,7 @@ const pptConsent = ev({ type: 'RECORD_CONSENT', actor: principal, service: 'ppt'
 
 /** What the guards look at: state, level, a coordinator (assigned or accepted), the consent, the services taking part. */
 const key = (value: unknown, c: BtiContext) =>
-  JSON.stringify([value, c.level, !!(c.coordinator || c.pendingCoordinator), c.consents.ppt?.status === 'given', c.consents.ppt?.status ?? null, c.services]);
+  JSON.stringify([value, c.level, !!(c.coordinator || c.pendingCoordinator), c.consents.ppt?.status ?? null, c.services, !!c.ppt]);
 
 describe('BTI levels (domain.md §4)', () => {
   it('level 0 starts with the case and its 14-day decision deadline', () => {
@@ -42,6 +42,8 @@ describe('BTI levels (domain.md §4)', () => {
       ev({ type: 'BTI_EVALUATE', actor: principal, participants: ['p'], decision: 'continue', summary: 's' }),
       ev({ type: 'BTI_EVALUATE', actor: principal, participants: ['p'], decision: 'close', summary: 's' }),
       ev({ type: 'WITHDRAW_CONSENT', actor: principal, service: 'ppt', reason: 'r' }),
+      ev({ type: 'REQUEST_PPT', actor: principal, question: 'q', anonymous: true, anonymousSummary: 's' }),
+      ev({ type: 'PPT_ADVICE', actor: { userId: 'u-ppt', role: 'ppt', involved: false }, text: 't' }),
     ];
     const paths = getSimplePaths(btiMachine, {
       input: { handledBy: 'principal' },

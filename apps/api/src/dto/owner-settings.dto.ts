@@ -131,6 +131,17 @@ export class GuidanceDto {
   @ValidateNested({ each: true })
   @Type(() => GuidanceRuleDto)
   rules: GuidanceRuleDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'BTI services a case can involve; the standard ones (ppt, helsestasjon, skolehelsetjeneste, barnevern, bup, other) are always kept, add your own',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9_-]{2,40}$/, { each: true, message: 'each btiServices entry must be 2–40 of a-z, 0-9, _ or -' })
+  btiServices?: string[];
 }
 
 export class GuidanceViewDto extends GuidanceDto {

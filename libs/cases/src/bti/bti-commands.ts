@@ -1,25 +1,34 @@
 import { BTI_SERVICES, BtiCommandType } from '../../../workflow/src';
-import { CommandUseCase, defineCommand } from '../commands/command.usecase';
+import { CommandContext, CommandUseCase, defineCommand } from '../commands/command.usecase';
+import { CaseRecord } from '../ports';
 import { FieldError } from '../errors';
 
 /**
  * The BTI commands (domain.md §4): what each needs beyond its payload's shape. The BTI machine
  * decides levels, coordinator and consent rules; these check names against the organisation.
  */
-const knownServices = (services: string[] | undefined, field: string): FieldError[] =>
-  (services ?? []).flatMap((s, i) => ((BTI_SERVICES as readonly string[]).includes(s) ? [] : [{ field: `${field}[${i}]`, message: `must be one of ${BTI_SERVICES.join(', ')}` }]));
-const knownService = (service: string): FieldError[] =>
-  (BTI_SERVICES as readonly string[]).includes(service) ? [] : [{ field: 'service', message: `must be one of ${BTI_SERVICES.join(', ')}` }];
+/** The owner's list of services (the standard ones plus its own, in its guidance). */
+async function servicesOf(rec: CaseRecord, ctx: CommandContext): Promise<string[]> {
+  return (await ctx.guidance(rec.ownerId)).btiServices ?? [...BTI_SERVICES];
+}
+async function knownServices(rec: CaseRecord, ctx: CommandContext, services: string[] | undefined, field: string): Promise<FieldError[]> {
+  const known = await servicesOf(rec, ctx);
+  return (services ?? []).flatMap((s, i) => (known.includes(s) ? [] : [{ field: `${field}[${i}]`, message: `must be one of ${known.join(', ')}` }]));
+}
+async function knownService(rec: CaseRecord, ctx: CommandContext, service: string): Promise<FieldError[]> {
+  const known = await servicesOf(rec, ctx);
+  return known.includes(service) ? [] : [{ field: 'service', message: `must be one of ${known.join(', ')}` }];
+}
 
 export const BTI_USE_CASES: { [T in BtiCommandType]: CommandUseCase<T> } = {
   BTI_DECIDE: defineCommand({
     type: 'BTI_DECIDE',
-    check: (_rec, p) => [
-      ...knownServices(p.services, 'services'),
+    check: async (rec, p, ctx) => [
+      ...(await knownServices(rec, ctx, p.services, 'services')),
       ...(p.barnevernReported && p.decision !== 'level3' ? [{ field: 'barnevernReported', message: 'goes with decision level3' }] : []),
     ],
   }),
-  BTI_ESCALATE: defineCommand({ type: 'BTI_ESCALATE', check: (_rec, p) => knownServices(p.services, 'services') }),
+  BTI_ESCALATE: defineCommand({ type: 'BTI_ESCALATE', check: (rec, p, ctx) => knownServices(rec, ctx, p.services, 'services') }),
   BTI_DEESCALATE: defineCommand({ type: 'BTI_DEESCALATE' }),
   ASSIGN_COORDINATOR: defineCommand({
     type: 'ASSIGN_COORDINATOR',
@@ -33,15 +42,15 @@ export const BTI_USE_CASES: { [T in BtiCommandType]: CommandUseCase<T> } = {
   ACCEPT_COORDINATION: defineCommand({ type: 'ACCEPT_COORDINATION' }),
   RECORD_CONSENT: defineCommand({
     type: 'RECORD_CONSENT',
-    check: (_rec, p) => [
-      ...knownService(p.service),
+    check: async (rec, p, ctx) => [
+      ...(await knownService(rec, ctx, p.service)),
       ...(p.expiresAt && new Date(p.expiresAt).getTime() <= new Date(p.givenAt).getTime() ? [{ field: 'expiresAt', message: 'must be after givenAt' }] : []),
     ],
   }),
-  RECORD_CONSENT_REFUSAL: defineCommand({ type: 'RECORD_CONSENT_REFUSAL', check: (_rec, p) => knownService(p.service) }),
+  RECORD_CONSENT_REFUSAL: defineCommand({ type: 'RECORD_CONSENT_REFUSAL', check: (rec, p, ctx) => knownService(rec, ctx, p.service) }),
   WITHDRAW_CONSENT: defineCommand({
     type: 'WITHDRAW_CONSENT',
-    check: (_rec, p) => knownService(p.service),
+    check: (rec, p, ctx) => knownService(rec, ctx, p.service),
     // PPT loses access at once when it took part by consent; the history says so.
     writes: (rec, p, { now }) =>
       p.service === 'ppt' && rec.bti.context.ppt && !rec.bti.context.ppt.anonymous

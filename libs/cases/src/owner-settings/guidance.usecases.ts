@@ -1,4 +1,4 @@
-import { Guidance, GuidanceRule, toOsloIso } from '../../../workflow/src';
+import { BTI_SERVICES, Guidance, GuidanceRule, toOsloIso } from '../../../workflow/src';
 import { mayChangeOwnerSettings, mayReadOwnerSettings } from '../authorization.policy';
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../errors';
 import { Clock, OwnerSettingsStore, UserContext } from '../ports';
@@ -25,11 +25,17 @@ export class OwnerGuidance {
     return this.view(ownerId);
   }
 
-  async change(user: UserContext, ownerId: string, input: { expectedVersion: number; ffssWarningFromStep: Guidance['ffssWarningFromStep']; rules: GuidanceRule[] }): Promise<GuidanceView> {
+  async change(
+    user: UserContext,
+    ownerId: string,
+    input: { expectedVersion: number; ffssWarningFromStep: Guidance['ffssWarningFromStep']; rules: GuidanceRule[]; btiServices?: string[] },
+  ): Promise<GuidanceView> {
     if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
     if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) sets its guidance', 'owner');
-    const { expectedVersion, ...fields } = input;
-    const saved = await this.settings.saveGuidance(ownerId, { ...fields, version: expectedVersion + 1 }, expectedVersion, user.id, this.clock.now());
+    const { expectedVersion, btiServices, ...fields } = input;
+    // The standard services are always there; the owner adds its own.
+    const services = [...new Set([...BTI_SERVICES, ...(btiServices ?? [])])];
+    const saved = await this.settings.saveGuidance(ownerId, { ...fields, btiServices: services, version: expectedVersion + 1 }, expectedVersion, user.id, this.clock.now());
     const now = await this.view(ownerId);
     if (!saved) throw new StaleVersionError(`the guidance is at version ${now.version}, not ${expectedVersion}: reload it and try again`, now.version);
     return now;
