@@ -65,7 +65,7 @@ describe('scope, lists and pagination', () => {
       plan: {
         problem: 'p',
         evaluateAt: '2027-03-20',
-        measures: [{ id: 'a', description: 'd', when: 'w', responsibleUserId: (await t.as('larer').get('/api/me')).body.id, evaluateAt: '2027-03-20' }],
+        measures: [{ id: 'a', description: 'd', ffss: 'stoppe', when: 'w', responsibleUserId: (await t.as('larer').get('/api/me')).body.id, evaluateAt: '2027-03-20' }],
       },
     });
     expect(await listIds('larer')).toContain(opened.olaByRektor);

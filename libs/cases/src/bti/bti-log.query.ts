@@ -22,11 +22,13 @@ export interface BtiLog {
   entries: BtiLogEntry[];
 }
 
-const BTI_TYPES = new Set<string>([...BTI_COMMAND_TYPES, 'CASE_OPENED', 'PPT_ACCESS_ENDED']);
+/** BTI's own entries, and the measures of the case (the plan, its approval, measures carried out, evaluations). */
+const BTI_TYPES = new Set<string>([...BTI_COMMAND_TYPES, 'CASE_OPENED', 'PPT_ACCESS_ENDED', 'APPROVE_PLAN', 'RECORD_MEASURE', 'EVALUATE']);
 
 /**
  * The stafettlogg (domain.md §4): measures, decisions and who is responsible, over time — the BTI
- * entries of the case's history, oldest first, with the current level and coordinator.
+ * entries and the measures (approved plans, measures carried out, evaluations) of the case's
+ * history, oldest first, with the current level and coordinator.
  */
 export class GetBtiLog {
   constructor(

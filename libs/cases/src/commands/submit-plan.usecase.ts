@@ -6,6 +6,10 @@ export const submitPlan = defineCommand({
   type: 'SUBMIT_PLAN',
   async check(rec, p, { directory, today }) {
     const errors = planViolations(p.plan, today);
+    // Omni: every measure is tagged with the kind of action it is (FFSS, domain.md §5).
+    p.plan.measures.forEach((m, i) => {
+      if (!m.ffss) errors.push({ field: `plan.measures[${i}].ffss`, message: 'is required: fremme, forebygge, stoppe or stotte (Omni FFSS)' });
+    });
     if (errors.length) return errors;
     const ids = [...new Set(p.plan.measures.map((m) => m.responsibleUserId))];
     const known = new Set(await directory.existingUserIds(rec.ownerId, ids));

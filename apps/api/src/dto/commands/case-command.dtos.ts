@@ -101,7 +101,7 @@ export class ConcludeInvestigationDto extends CommandDto {
 export class PlanMeasureSchema {
   @ApiProperty() id: string;
   @ApiProperty() description: string;
-  @ApiPropertyOptional({ enum: ['fremme', 'forebygge', 'stoppe', 'stotte'] }) ffss?: string;
+  @ApiProperty({ enum: ['fremme', 'forebygge', 'stoppe', 'stotte'], description: 'Omni FFSS: promote, prevent, stop, support' }) ffss: string;
   @ApiProperty({ description: 'when the measure is carried out' }) when: string;
   @ApiProperty({ format: 'uuid' }) responsibleUserId: string;
   @ApiProperty({ format: 'date' }) evaluateAt: string;
