@@ -16,7 +16,7 @@ import { SystemClock } from '../../libs/platform/src';
 import { DeadlineReconciler } from '../../libs/scheduling/src/deadline.reconciler';
 import { OutboxRelay } from '../../libs/scheduling/src/outbox.relay';
 import { DEADLINE_QUEUE, MAIL_QUEUE } from '../../libs/scheduling/src/queues';
-import { openCase } from '../../libs/workflow/src';
+import { openBti, openCase } from '../../libs/workflow/src';
 
 const N = Number(process.env.BENCH_DEADLINES ?? 100_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -42,10 +42,10 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   await ds.query(
     `INSERT INTO cases (id, owner_id, unit_id, regime, state, version, machine_version, snapshot, handled_by, child_ids, involved_user_ids,
-       opened_by, source, concern, opened_at, updated_at)
-     SELECT gen_random_uuid(), $1, $2, 'school', 'active', 1, $3, $4, 'principal', ARRAY[$5]::uuid[], ARRAY[$6]::uuid[], $6, 'other', 'bench', now(), now()
+       opened_by, source, concern, opened_at, updated_at, bti)
+     SELECT gen_random_uuid(), $1, $2, 'school', 'active', 1, $3, $4, 'principal', ARRAY[$5]::uuid[], ARRAY[$6]::uuid[], $6, 'other', 'bench', now(), now(), $8
      FROM generate_series(1, $7)`,
-    [DEMO_OWNER.id, DEMO_UNITS.demoSkole.id, snapshot.machineVersion, JSON.stringify(snapshot), DEMO_CHILDREN[0].id, larer, CASES],
+    [DEMO_OWNER.id, DEMO_UNITS.demoSkole.id, snapshot.machineVersion, JSON.stringify(snapshot), DEMO_CHILDREN[0].id, larer, CASES, JSON.stringify(openBti('principal').snapshot)],
   );
   const firstDue = Date.now() + LEAD_MS;
   // Deadline i falls due at firstDue + i/RATE seconds, on case i mod CASES (neighbours in time hit different cases).
