@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_DEADLINE_POLICY, DEFAULT_GUIDANCE, DeadlinePolicy, Guidance, SchoolCalendar } from '../../workflow/src';
 import { OwnerSettingsStore, PolicyProvider, SchoolHolidayRecord, StoredPolicy } from '../../cases/src/ports';
 
+type VersionedTable = 'deadline_policies' | 'owner_guidance';
+
 const HOLIDAY_COLUMNS = `id, owner_id, unit_id, to_char(from_date, 'YYYY-MM-DD') AS from_date,
   to_char(to_date, 'YYYY-MM-DD') AS to_date, name, created_by, created_at`;
 
@@ -13,42 +15,41 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
   constructor(private readonly ds: DataSource) {}
 
   async currentPolicy(ownerId: string): Promise<StoredPolicy> {
-    const [row] = await this.ds.query(
-      'SELECT policy, version, changed_by, changed_at FROM deadline_policies WHERE owner_id = $1 ORDER BY version DESC LIMIT 1',
-      [ownerId],
-    );
+    const row = await this.latest('deadline_policies', 'policy', ownerId);
     if (!row) return { policy: DEFAULT_DEADLINE_POLICY, changedBy: null, changedAt: null };
-    return { policy: { ...DEFAULT_DEADLINE_POLICY, ...row.policy, version: row.version }, changedBy: row.changed_by, changedAt: row.changed_at };
+    return { policy: { ...DEFAULT_DEADLINE_POLICY, ...row.doc, version: row.version }, changedBy: row.changedBy, changedAt: row.changedAt };
   }
 
-  async savePolicy(ownerId: string, policy: DeadlinePolicy, expectedVersion: number, by: string, at: Date): Promise<boolean> {
-    // The primary key (owner_id, version) lets only one of two concurrent changes win.
-    const rows = await this.ds.query(
-      `INSERT INTO deadline_policies (owner_id, version, policy, changed_by, changed_at)
-       SELECT $1, $2 + 1, $3, $4, $5
-       WHERE coalesce((SELECT max(version) FROM deadline_policies WHERE owner_id = $1), ${DEFAULT_DEADLINE_POLICY.version}) = $2
-       ON CONFLICT DO NOTHING RETURNING version`,
-      [ownerId, expectedVersion, JSON.stringify({ ...policy, version: expectedVersion + 1 }), by, at],
-    );
-    return rows.length === 1;
+  savePolicy(ownerId: string, policy: DeadlinePolicy, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    return this.append('deadline_policies', 'policy', DEFAULT_DEADLINE_POLICY.version, ownerId, policy, expectedVersion, by, at);
   }
 
   async currentGuidance(ownerId: string): Promise<{ guidance: Guidance; changedBy: string | null; changedAt: Date | null }> {
-    const [row] = await this.ds.query(
-      'SELECT guidance, version, changed_by, changed_at FROM owner_guidance WHERE owner_id = $1 ORDER BY version DESC LIMIT 1',
-      [ownerId],
-    );
+    const row = await this.latest('owner_guidance', 'guidance', ownerId);
     if (!row) return { guidance: DEFAULT_GUIDANCE, changedBy: null, changedAt: null };
-    return { guidance: { ...DEFAULT_GUIDANCE, ...row.guidance, version: row.version }, changedBy: row.changed_by, changedAt: row.changed_at };
+    return { guidance: { ...DEFAULT_GUIDANCE, ...row.doc, version: row.version }, changedBy: row.changedBy, changedAt: row.changedAt };
   }
 
-  async saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+  saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    return this.append('owner_guidance', 'guidance', DEFAULT_GUIDANCE.version, ownerId, guidance, expectedVersion, by, at);
+  }
+
+  /** The newest version of an append-only owner setting (table and column are ours, never input). */
+  private async latest(table: VersionedTable, column: string, ownerId: string) {
+    const [row] = await this.ds.query(`SELECT ${column} AS doc, version, changed_by, changed_at FROM ${table} WHERE owner_id = $1 ORDER BY version DESC LIMIT 1`, [
+      ownerId,
+    ]);
+    return row ? { doc: row.doc as object, version: row.version as number, changedBy: row.changed_by as string | null, changedAt: row.changed_at as Date } : undefined;
+  }
+
+  /** Appends version expected + 1; the primary key (owner_id, version) lets only one of two concurrent changes win. */
+  private async append(table: VersionedTable, column: string, defaultVersion: number, ownerId: string, doc: object, expectedVersion: number, by: string, at: Date): Promise<boolean> {
     const rows = await this.ds.query(
-      `INSERT INTO owner_guidance (owner_id, version, guidance, changed_by, changed_at)
+      `INSERT INTO ${table} (owner_id, version, ${column}, changed_by, changed_at)
        SELECT $1, $2 + 1, $3, $4, $5
-       WHERE coalesce((SELECT max(version) FROM owner_guidance WHERE owner_id = $1), ${DEFAULT_GUIDANCE.version}) = $2
+       WHERE coalesce((SELECT max(version) FROM ${table} WHERE owner_id = $1), ${defaultVersion}) = $2
        ON CONFLICT DO NOTHING RETURNING version`,
-      [ownerId, expectedVersion, JSON.stringify({ ...guidance, version: expectedVersion + 1 }), by, at],
+      [ownerId, expectedVersion, JSON.stringify({ ...doc, version: expectedVersion + 1 }), by, at],
     );
     return rows.length === 1;
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
@@ -67,14 +67,17 @@ export class SchoolHolidaysDto {
   holidays: SchoolHolidayDto[];
 }
 
-export class DeadlinePolicyViewDto extends DeadlinePolicyDto {
+/** What every versioned owner setting answers with besides its own fields. */
+export class SettingsVersionDto {
   @ApiProperty({ format: 'uuid' }) ownerId: string;
   @ApiProperty() version: number;
-  @ApiProperty() isDefault: boolean;
+  @ApiProperty({ description: "true while the owner keeps Trygg's defaults" }) isDefault: boolean;
   @ApiProperty({ nullable: true, type: String }) changedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) changedAt: string | null;
-  @ApiProperty() notice: string;
+  @ApiProperty({ description: 'that this is policy, not law' }) notice: string;
 }
+
+export class DeadlinePolicyViewDto extends IntersectionType(DeadlinePolicyDto, SettingsVersionDto) {}
 
 export class SchoolHolidayViewDto extends SchoolHolidayDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -144,14 +147,7 @@ export class GuidanceDto {
   btiServices?: string[];
 }
 
-export class GuidanceViewDto extends GuidanceDto {
-  @ApiProperty({ format: 'uuid' }) ownerId: string;
-  @ApiProperty() version: number;
-  @ApiProperty() isDefault: boolean;
-  @ApiProperty({ nullable: true, type: String }) changedBy: string | null;
-  @ApiProperty({ nullable: true, type: String }) changedAt: string | null;
-  @ApiProperty() notice: string;
-}
+export class GuidanceViewDto extends IntersectionType(GuidanceDto, SettingsVersionDto) {}
 
 export class StaircaseAssessmentDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: 'Omni-trappa: 1 safe and inclusive … 5 parents take over the identification' })

@@ -161,17 +161,6 @@ export class ReopenDto extends CommandDto {
   @Text('why the case is reopened') reason: string;
 }
 
-/** Staircase steps as a shared rule for the case command and the group endpoint. */
-export class StaircaseAssessmentFields {
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Omni-trappa step of the group: 1 safe and inclusive … 5 parents take over' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  step: 1 | 2 | 3 | 4 | 5;
-
-  @Text('what the assessment rests on (observations, surveys, conversations)') basis: string;
-}
-
 export class AssessStaircaseDto extends CommandDto {
   @ApiProperty({ format: 'uuid', description: 'a group (class, SFO group, department) of the case unit' })
   @IsUUID()
