@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { deadline, ok, open, schoolConcern } from '../harness/flows';
+import { deadline, open, schoolConcern } from '../harness/flows';
 import { DeadlineRig, eventually, startDeadlineRig } from '../harness/deadline-rig';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,4 +1,4 @@
-import { CaseState, CommandType } from '../../workflow/src';
+import { CaseState } from '../../workflow/src';
 
 /** Use-case errors; the API turns each into an RFC 9457 problem. */
 export interface FieldError {

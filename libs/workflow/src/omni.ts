@@ -16,7 +16,8 @@ export const STAIRCASE_LABELS: Record<StaircaseStep, string> = {
   5: 'Foreldre overtar identifiseringen',
 };
 
-export type SuggestionCode = 'MARK_SERIOUS' | 'BTI_LEVEL_2_OR_HIGHER' | 'INVOLVE_PPT' | 'ADD_STOPPE_OR_STOTTE_MEASURE';
+export const SUGGESTION_CODES = ['MARK_SERIOUS', 'BTI_LEVEL_2_OR_HIGHER', 'INVOLVE_PPT', 'ADD_STOPPE_OR_STOTTE_MEASURE'] as const;
+export type SuggestionCode = (typeof SUGGESTION_CODES)[number];
 
 export interface GuidanceRule {
   /** The rule applies when the group stands at this step or higher. */

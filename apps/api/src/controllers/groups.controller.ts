@@ -4,7 +4,7 @@ import { GroupStaircase, UserContext } from '../../../../libs/cases/src';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateBody } from '../errors/validate-body';
 import { ApiProblems } from '../dto/api-problems.decorator';
-import { GroupStaircaseDto, StaircaseAssessmentDto } from '../dto/owner-settings.dto';
+import { GroupStaircaseDto, StaircaseAssessmentDto } from '../dto/omni.dto';
 import { UuidParam } from './uuid-param.pipe';
 
 /** Omni-trappa of a group (class, SFO group, kindergarten department), outside any case. */

@@ -5,7 +5,7 @@ import { DirectoryQueries, GetMyNotifications, GetMyTasks, MarkNotificationRead,
 import { validateBody } from '../errors/validate-body';
 import { ApiProblems } from '../dto/api-problems.decorator';
 import { NotificationsQueryDto } from '../dto/notifications.query.dto';
-import { NotificationDto, NotificationPageDto } from '../dto/owner-settings.dto';
+import { NotificationDto, NotificationPageDto } from '../dto/notifications.dto';
 import { UuidParam } from './uuid-param.pipe';
 import { CurrentUser } from '../auth/current-user.decorator';
 

@@ -4,7 +4,8 @@ import { ChangeDeadlinePolicy, GetDeadlinePolicy, OwnerGuidance, SchoolHolidays,
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateBody } from '../errors/validate-body';
 import { ApiProblems } from '../dto/api-problems.decorator';
-import { DeadlinePolicyDto, DeadlinePolicyViewDto, GuidanceDto, GuidanceViewDto, SchoolHolidaysDto, SchoolHolidayViewDto } from '../dto/owner-settings.dto';
+import { DeadlinePolicyDto, DeadlinePolicyViewDto, SchoolHolidaysDto, SchoolHolidayViewDto } from '../dto/owner-settings.dto';
+import { GuidanceDto, GuidanceViewDto } from '../dto/omni.dto';
 import { UuidParam } from './uuid-param.pipe';
 
 /** The owner's (kommune's) settings: deadline policy and school holidays (skolerute). */

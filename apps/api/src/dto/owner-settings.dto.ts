@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 
 /** PUT /api/owners/{ownerId}/deadline-policy: the whole policy, based on the version read. */
@@ -82,102 +82,4 @@ export class DeadlinePolicyViewDto extends IntersectionType(DeadlinePolicyDto, S
 export class SchoolHolidayViewDto extends SchoolHolidayDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) ownerId: string;
-}
-
-export class NotificationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['owner_informed', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated', 'evaluation_started', 'omni_assessment_due'] })
-  kind: string;
-  @ApiProperty() message: string;
-  @ApiProperty({ nullable: true, type: String }) unitId: string | null;
-  @ApiProperty({ nullable: true, type: String }) caseId: string | null;
-  @ApiProperty({ nullable: true, type: String }) groupId: string | null;
-  @ApiProperty({ nullable: true, type: String }) deadlineId: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() read: boolean;
-  @ApiProperty({ nullable: true, type: String }) readAt: string | null;
-  @ApiProperty({ enum: ['none', 'pending', 'sent', 'skipped', 'failed'] }) email: string;
-}
-
-export class NotificationPageDto {
-  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
-
-export class GuidanceRuleDto {
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'applies when the group stands at this Omni-trappa step or higher' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  whenStepAtLeast: 1 | 2 | 3 | 4 | 5;
-
-  @ApiProperty({ isArray: true, enum: ['MARK_SERIOUS', 'BTI_LEVEL_2_OR_HIGHER', 'INVOLVE_PPT', 'ADD_STOPPE_OR_STOTTE_MEASURE'] })
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsIn(['MARK_SERIOUS', 'BTI_LEVEL_2_OR_HIGHER', 'INVOLVE_PPT', 'ADD_STOPPE_OR_STOTTE_MEASURE'], { each: true })
-  suggest: Array<'MARK_SERIOUS' | 'BTI_LEVEL_2_OR_HIGHER' | 'INVOLVE_PPT' | 'ADD_STOPPE_OR_STOTTE_MEASURE'>;
-}
-
-/** PUT /api/owners/{ownerId}/guidance: the owner's Omni decision support (policy). */
-export class GuidanceDto {
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) expectedVersion: number;
-
-  @ApiProperty({ minimum: 1, maximum: 5, example: 3, description: 'plans get an FFSS warning from this step when no measure is stoppe or stotte' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  ffssWarningFromStep: 1 | 2 | 3 | 4 | 5;
-
-  @ApiProperty({ type: [GuidanceRuleDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => GuidanceRuleDto)
-  rules: GuidanceRuleDto[];
-
-  @ApiPropertyOptional({
-    type: [String],
-    description: 'BTI services a case can involve; the standard ones (ppt, helsestasjon, skolehelsetjeneste, barnevern, bup, other) are always kept, add your own',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Matches(/^[a-z0-9_-]{2,40}$/, { each: true, message: 'each btiServices entry must be 2–40 of a-z, 0-9, _ or -' })
-  btiServices?: string[];
-}
-
-export class GuidanceViewDto extends IntersectionType(GuidanceDto, SettingsVersionDto) {}
-
-export class StaircaseAssessmentDto {
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Omni-trappa: 1 safe and inclusive … 5 parents take over the identification' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  step: 1 | 2 | 3 | 4 | 5;
-
-  @ApiProperty({ description: 'what the assessment rests on' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(20000)
-  basis: string;
-}
-
-export class StaircaseEntryDto extends StaircaseAssessmentDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) groupId: string;
-  @ApiProperty({ format: 'uuid' }) unitId: string;
-  @ApiProperty() label: string;
-  @ApiProperty({ nullable: true, type: String, description: 'the case it was assessed in, if any' }) caseId: string | null;
-  @ApiProperty({ format: 'uuid' }) assessedBy: string;
-  @ApiProperty() assessedAt: string;
-}
-
-export class GroupStaircaseDto {
-  @ApiProperty({ format: 'uuid' }) groupId: string;
-  @ApiProperty({ format: 'uuid' }) unitId: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: Number }) currentStep: number | null;
-  @ApiProperty({ nullable: true, type: String }) currentLabel: string | null;
-  @ApiProperty({ type: [StaircaseEntryDto] }) history: StaircaseEntryDto[];
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { BTI_SERVICES } from '../../../../../libs/workflow/src';
+import { StaircaseStepField } from '../omni.dto';
 import { AnyCommandType, CASE_COMMAND_TYPES } from '../../../../../libs/cases/src/commands/command.usecase';
 
 /**
@@ -166,10 +167,7 @@ export class AssessStaircaseDto extends CommandDto {
   @IsUUID()
   groupId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @StaircaseStepField('Omni-trappa step of the group: 1 safe and inclusive … 5 parents take over')
   step: 1 | 2 | 3 | 4 | 5;
 
   @Text('what the assessment rests on (observations, surveys, conversations)') basis: string;
