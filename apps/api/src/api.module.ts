@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { ReadOnlyAuditorGuard } from './auth/read-only-auditor.guard';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './controllers/health.controller';
 import { MeController } from './controllers/me.controller';
@@ -32,7 +33,9 @@ export class ApiModule implements OnApplicationShutdown {
       controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, MetricsController],
       providers: [
         ...infrastructureProviders(rt),
+        // Guards run in this order: who you are, then whether you may write at all.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: ReadOnlyAuditorGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

@@ -133,6 +133,11 @@ export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandT
   return { allow: false, reason: `unknown command ${command}` };
 }
 
+/** A user who only audits: everything they send that would change something is refused. */
+export function isReadOnlyUser(user: UserContext): boolean {
+  return user.roles.length > 0 && user.roles.every((r) => r.role === 'auditor');
+}
+
 /** Who may open a concern in a unit: its staff and principal, and the owner (domain.md §6). */
 export function mayOpenCase(user: UserContext, unit: { id: string; ownerId: string }): Decision {
   if (holds(user, 'principal', { ownerId: unit.ownerId, unitId: unit.id })) return { allow: true, role: 'principal' };

@@ -20,3 +20,5 @@ export * from './omni-insight';
 export * from './omni';
 export * from './bti';
 export * from './ppt-anonymity';
+export * from './audit';
+export * from './history';

@@ -12,6 +12,7 @@ import {
   Role,
   SchoolCalendar,
 } from '../../workflow/src';
+import type { ChainRow } from './history';
 
 /**
  * What the use cases need from the outside world. Infrastructure libs implement these;
@@ -134,6 +135,10 @@ export interface NewEvent {
 export interface StoredEvent extends NewEvent {
   seq: number;
   recordedAt: Date;
+  /** Its link in the case's hash chain. */
+  hash: string;
+  /** Retention erased its personal content; the payload shows ERASED in its place. */
+  contentErased: boolean;
 }
 
 /** Deadline writes, applied in order inside the command's transaction. */
@@ -255,7 +260,10 @@ export interface CaseStore {
   deadlines(caseId: string): Promise<DeadlineRecord[]>;
   /** Deadlines of several cases in one round trip, for lists. */
   deadlinesOf(caseIds: string[]): Promise<Map<string, DeadlineRecord[]>>;
+  /** The history with personal content merged back in, oldest first. */
   events(caseId: string): Promise<StoredEvent[]>;
+  /** The history exactly as stored, for verifying the hash chain. */
+  chain(caseId: string): Promise<ChainRow[]>;
   list(query: CaseListQuery): Promise<CaseRecord[]>;
   pendingDeadlinesOf(userId: string, scope: CaseScope, limit: number): Promise<TaskRow[]>;
 }
@@ -343,3 +351,37 @@ export interface DeadlineStepStore {
   doStep(deadlineId: string, step: DeadlineStep, decide: (work: DeadlineAtWork) => Promise<StepWrites | null>, at: Date): Promise<boolean>;
 }
 export const DEADLINE_STEP_STORE = Symbol('DeadlineStepStore');
+
+/** What kind of access a log entry records (domain.md §7: every read of a case is logged). */
+export type AccessKind =
+  | 'detail'
+  | 'history'
+  | 'bti_log'
+  | 'export'
+  | 'verify'
+  | 'access_log'
+  | 'supervision'
+  | 'list'
+  /** A write the user was refused (an auditor's command; any 403 on a case command). */
+  | 'write_refused';
+
+export interface AccessEntry {
+  ownerId: string;
+  unitId: string | null;
+  caseId: string | null;
+  userId: string;
+  role: string;
+  kind: AccessKind;
+  /** The export format, the refused command, … ; never personal content. */
+  detail: string | null;
+  /** Why, when the reader said (`?purpose=`). */
+  purpose: string | null;
+  at: Date;
+}
+
+export interface AccessLog {
+  /** Written before the data is returned: a read that cannot be logged does not happen. */
+  record(entries: AccessEntry[]): Promise<void>;
+  forCase(caseId: string): Promise<AccessEntry[]>;
+}
+export const ACCESS_LOG = Symbol('AccessLog');

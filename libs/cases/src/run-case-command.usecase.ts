@@ -23,7 +23,7 @@ import { AnyCommandType, COMMAND_USE_CASES, CommandContext, CommandUseCase, isBt
 import { BTI_USE_CASES } from './bti';
 import { planEffects } from './effect.planner';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
-import { CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
+import { AccessLog, CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
 
 const USE_CASES: Record<AnyCommandType, unknown> = { ...COMMAND_USE_CASES, ...BTI_USE_CASES };
 
@@ -55,6 +55,7 @@ export class RunCaseCommand {
     private readonly clock: Clock,
     private readonly views: CaseViews,
     private readonly omni: OmniInsight,
+    private readonly accessLog: AccessLog,
   ) {}
 
   async execute<T extends AnyCommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView & { warnings?: PlanWarning[] }> {
@@ -64,7 +65,13 @@ export class RunCaseCommand {
     const actor = actorFor(user, rec, now)!;
 
     const decision = mayRunCommand(user, factsOf(rec, now), input.type);
-    if (!decision.allow) throw new ForbiddenError(decision.reason, input.type);
+    if (!decision.allow) {
+      // A refused write is on record too, like every read (domain.md §7).
+      await this.accessLog.record([
+        { ownerId: rec.ownerId, unitId: rec.unitId, caseId: rec.id, userId: user.id, role: actor.role, kind: 'write_refused', detail: input.type, purpose: null, at: now },
+      ]);
+      throw new ForbiddenError(decision.reason, input.type);
+    }
 
     if (rec.version !== input.expectedVersion) {
       throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DEADLINE_STEPS, DeadlineStep } from '../../workflow/src';
+import { SealedEvent, sealEvents } from '../../cases/src/history';
 import { CaseWrites, DeadlineOp, DeadlineRecord, NewEvent, NewNotification, StaircaseAssessment } from '../../cases/src/ports';
 
 /**
@@ -35,21 +36,47 @@ export async function insertStaircaseAssessment(m: Queryable, a: StaircaseAssess
 
 export async function appendEvents(m: Queryable, caseId: string, events: NewEvent[]): Promise<void> {
   if (!events.length) return;
-  // seq = max + position in one statement; the caller's lock on the case row keeps it gap-free.
-  await m.query(`${EVENTS_CTE} SELECT 1`, [caseId, eventsJson(events)]);
+  // The caller's lock on the case row keeps the chain linear: nobody else appends meanwhile.
+  const last = await lastLink(m, caseId);
+  await m.query(`${EVENTS_CTE} SELECT 1`, [caseId, eventsJson(sealEvents(caseId, last, events))]);
 }
 
-/** Appends $2 (events as JSON) to case $1 after its current last seq. */
-const EVENTS_CTE = `WITH ev AS (
-  INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at)
-  SELECT $1, m.last + e.ord, e.type, e.actor_user_id, e.actor_role, e.at, e.payload, e.at
-  FROM jsonb_to_recordset($2::jsonb) AS e(ord int, type text, actor_user_id uuid, actor_role text, at timestamptz, payload jsonb),
-       (SELECT coalesce(max(seq), 0) AS last FROM case_events WHERE case_id = $1) AS m
-  RETURNING 1)`;
+/** The case's last event (seq and hash), or null for a case without history. */
+export async function lastLink(m: Queryable, caseId: string): Promise<{ seq: number; hash: string } | null> {
+  const rows = (await m.query('SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [caseId])) as Array<{ seq: number; hash: string }>;
+  return rows[0] ?? null;
+}
 
-function eventsJson(events: NewEvent[]): string {
+/**
+ * Appends $2 (sealed events as JSON) to case $1: the events with their chain links, and each
+ * event's personal content in its own row (design.md #9).
+ */
+const EVENTS_CTE = `WITH ev AS (
+  INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at, prev_hash, hash, content_hash)
+  SELECT $1, e.seq, e.type, e.actor_user_id, e.actor_role, e.at, e.payload, e.at, e.prev_hash, e.hash, e.content_hash
+  FROM jsonb_to_recordset($2::jsonb) AS e(seq int, type text, actor_user_id uuid, actor_role text, at timestamptz, payload jsonb,
+       prev_hash text, hash text, content_hash text)
+  RETURNING seq),
+evc AS (
+  INSERT INTO case_event_contents (case_id, seq, nonce, content)
+  SELECT $1, e.seq, e.nonce, e.content FROM jsonb_to_recordset($2::jsonb) AS e(seq int, nonce text, content jsonb)
+  WHERE e.content IS NOT NULL AND e.seq IN (SELECT seq FROM ev))`;
+
+function eventsJson(events: SealedEvent[]): string {
   return JSON.stringify(
-    events.map((e, i) => ({ ord: i + 1, type: e.type, actor_user_id: e.actorUserId, actor_role: e.actorRole, at: e.at.toISOString(), payload: e.payload })),
+    events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      actor_user_id: e.actorUserId,
+      actor_role: e.actorRole,
+      at: e.at.toISOString(),
+      payload: e.payload,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+      content_hash: e.contentHash,
+      nonce: e.content?.nonce ?? null,
+      content: e.content?.personal ?? null,
+    })),
   );
 }
 
@@ -88,7 +115,7 @@ function notificationsJson(notifications: NewNotification[]): string {
  * e-mails into the outbox), the step marked done, and the deadline into the outbox so the relay
  * schedules the next step. The caller holds the case and deadline locks.
  * Parameters: $1 case id, $2 events JSON, $3 notifications JSON, $4 at, $5 deadline id, $6 escalated-to
- * ids, $7 whether e-mail is on.
+ * ids, $7 whether e-mail is on. The events come sealed after the case's last link, read under the lock.
  */
 export function stepDoneSql(doneColumn: string): string {
   return `${EVENTS_CTE}, ${NOTIFICATIONS_CTE(3, 7)},
@@ -101,12 +128,13 @@ export function stepDoneSql(doneColumn: string): string {
 
 export function stepDoneParams(
   caseId: string,
+  last: { seq: number; hash: string } | null,
   deadlineId: string,
   at: Date,
   writes: { events: NewEvent[]; notifications: NewNotification[]; escalatedTo: string[] },
   emailEnabled: boolean,
 ): unknown[] {
-  return [caseId, eventsJson(writes.events), notificationsJson(writes.notifications), at, deadlineId, writes.escalatedTo, emailEnabled];
+  return [caseId, eventsJson(sealEvents(caseId, last, writes.events)), notificationsJson(writes.notifications), at, deadlineId, writes.escalatedTo, emailEnabled];
 }
 
 /** Anything that runs SQL: an EntityManager or a QueryRunner. */

@@ -9,3 +9,4 @@ export * from './typeorm-deadline-step.store';
 export * from './typeorm-owner-settings.store';
 export * from './typeorm-notification.store';
 export * from './typeorm-staircase.store';
+export * from './typeorm-access-log.store';

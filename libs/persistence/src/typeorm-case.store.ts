@@ -12,6 +12,7 @@ import {
   CaseScope,
 } from '../../cases/src/ports';
 import { toDeadline, writeCaseWrites } from './case-writes.sql';
+import { ChainRow, mergePersonal } from '../../cases/src/history';
 
 /**
  * PostgreSQL implementation of the CaseStore port. Every write is one transaction; concurrency
@@ -104,15 +105,41 @@ export class TypeormCaseStore implements CaseStore {
   }
 
   async events(caseId: string): Promise<StoredEvent[]> {
-    const rows = await this.ds.query('SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+    return (await this.chain(caseId)).map((r) => ({
+      seq: r.seq,
+      type: r.type,
+      actorUserId: r.actorUserId,
+      actorRole: r.actorRole as StoredEvent['actorRole'],
+      at: r.at,
+      payload: mergePersonal(r.payload, r.content?.personal ?? null),
+      recordedAt: r.recordedAt,
+      hash: r.hash,
+      contentErased: !!r.content?.erasedAt,
+    }));
+  }
+
+  async chain(caseId: string): Promise<Array<ChainRow & { recordedAt: Date }>> {
+    const rows = await this.ds.query(
+      `SELECT e.*, c.nonce, c.content, c.erased_at, c.case_id IS NOT NULL AS has_content
+       FROM case_events e LEFT JOIN case_event_contents c ON c.case_id = e.case_id AND c.seq = e.seq
+       WHERE e.case_id = $1 ORDER BY e.seq`,
+      [caseId],
+    );
     return rows.map((r: Record<string, unknown>) => ({
+      caseId: r.case_id as string,
       seq: r.seq as number,
       type: r.type as string,
       actorUserId: r.actor_user_id as string | null,
-      actorRole: r.actor_role as StoredEvent['actorRole'],
+      actorRole: r.actor_role as string | null,
       at: r.at as Date,
       payload: r.payload as Record<string, unknown>,
+      contentHash: r.content_hash as string | null,
+      prevHash: r.prev_hash as string | null,
+      hash: r.hash as string,
       recordedAt: r.recorded_at as Date,
+      content: r.has_content
+        ? { nonce: r.nonce as string | null, personal: r.content as Record<string, unknown> | null, erasedAt: r.erased_at as Date | null }
+        : null,
     }));
   }
 

@@ -18,8 +18,8 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
   }
 
   async doStep(deadlineId: string, step: DeadlineStep, decide: (work: DeadlineAtWork) => Promise<StepWrites | null>, at: Date): Promise<boolean> {
-    // Steps are frequent (a thousand a second at peak): four round trips (begin, lock, write
-    // everything in one statement, commit) on a pooled pg client with named statements, so
+    // Steps are frequent (a thousand a second at peak): five round trips (begin, lock, the last
+    // chain link, write everything in one statement, commit) on a pooled pg client with named statements, so
     // PostgreSQL parses and plans them once per connection.
     const [client, release] = (await (this.ds.driver as PostgresDriver).obtainMasterConnection()) as [PgClient, (e?: unknown) => void];
     let failed: unknown;
@@ -37,7 +37,9 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
         return false;
       }
       const column = STEP_COLUMNS[step].done;
-      await client.query({ name: `deadline-step-done-${step}`, text: stepDoneSql(column), values: stepDoneParams(work.case.id, deadlineId, at, writes, this.emailEnabled) });
+      const link = (await client.query({ name: 'deadline-step-last-link', text: LAST_LINK_SQL, values: [work.case.id] })).rows[0];
+      const last = link ? { seq: link.seq as number, hash: link.hash as string } : null;
+      await client.query({ name: `deadline-step-done-${step}`, text: stepDoneSql(column), values: stepDoneParams(work.case.id, last, deadlineId, at, writes, this.emailEnabled) });
       await client.query('COMMIT');
       return true;
     } catch (e) {
@@ -57,6 +59,9 @@ interface PgClient {
 
 const LOCK_SQL = `SELECT c.id, c.owner_id, c.unit_id, c.state, c.handled_by, row_to_json(d) AS d
   FROM cases c JOIN deadlines d ON d.case_id = c.id WHERE d.id = $1 FOR UPDATE OF c, d`;
+
+/** Read after the lock is held (a lookup inside the locking statement could see a stale last event). */
+const LAST_LINK_SQL = 'SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1';
 
 const HEADER = 'c.id, c.owner_id, c.unit_id, c.state, c.handled_by';
 

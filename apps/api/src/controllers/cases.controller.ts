@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   GetCase,
   GetCaseHistory,
@@ -9,7 +9,10 @@ import {
   RunCaseCommand,
   UserContext,
   InvalidInputError,
+  VerifyCaseHistory,
+  GetCaseAccessLog,
 } from '../../../../libs/cases/src';
+import { PURPOSE_QUERY, purposeOf } from '../dto/query-params';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateBody } from '../errors/validate-body';
 import { OpenCaseDto } from '../dto/open-case.dto';
@@ -19,6 +22,7 @@ import { AnyCommandType, CASE_COMMAND_TYPES } from '../../../../libs/cases/src/c
 import { UuidParam } from './uuid-param.pipe';
 import { ApiProblems } from '../dto/api-problems.decorator';
 import { CaseDto, CasePageDto, EventDto, ProblemDto } from '../dto/responses.dto';
+import { AccessLogDto, VerificationDto } from '../dto/audit.dto';
 
 const COMMAND_DTO_CLASSES = Object.values(COMMAND_DTOS);
 
@@ -35,13 +39,34 @@ export class CasesController {
     private readonly listCases: ListCases,
     private readonly history: GetCaseHistory,
     private readonly btiLog: GetBtiLog,
+    private readonly verifyHistory: VerifyCaseHistory,
+    private readonly accessLog: GetCaseAccessLog,
   ) {}
 
   @Get(':caseId/bti-log')
   @ApiOperation({ summary: 'The stafettlogg: BTI decisions, levels, coordinator and consents over time, with who is responsible now' })
-  @ApiProblems(401, 404)
-  bti(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
-    return this.btiLog.execute(user, caseId);
+  @ApiQuery(PURPOSE_QUERY)
+  @ApiProblems(401, 404, 422)
+  bti(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Query('purpose') purpose: unknown) {
+    return this.btiLog.execute(user, caseId, { purpose: purposeOf(purpose) });
+  }
+
+  @Get(':caseId/verify')
+  @ApiOperation({ summary: 'Verify the hash chain of the history: { valid, events, firstBrokenSeq }' })
+  @ApiOkResponse({ type: VerificationDto })
+  @ApiQuery(PURPOSE_QUERY)
+  @ApiProblems(401, 404, 422)
+  verify(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Query('purpose') purpose: unknown) {
+    return this.verifyHistory.execute(user, caseId, { purpose: purposeOf(purpose) });
+  }
+
+  @Get(':caseId/access-log')
+  @ApiOperation({ summary: 'Every logged read of the case (who, role, when, what, why): principal, owner and auditor' })
+  @ApiOkResponse({ type: AccessLogDto })
+  @ApiQuery(PURPOSE_QUERY)
+  @ApiProblems(401, 403, 404, 422)
+  access(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Query('purpose') purpose: unknown) {
+    return this.accessLog.execute(user, caseId, { purpose: purposeOf(purpose) });
   }
 
   @Post()
@@ -77,17 +102,19 @@ export class CasesController {
   @Get(':caseId')
   @ApiOperation({ summary: 'One case with its deadlines and the commands I may send now' })
   @ApiOkResponse({ type: CaseDto })
-  @ApiProblems(401, 404)
-  get(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
-    return this.getCase.execute(user, caseId);
+  @ApiQuery(PURPOSE_QUERY)
+  @ApiProblems(401, 404, 422)
+  get(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Query('purpose') purpose: unknown) {
+    return this.getCase.execute(user, caseId, { purpose: purposeOf(purpose) });
   }
 
   @Get(':caseId/events')
   @ApiOperation({ summary: 'The full history of the case, oldest first' })
   @ApiOkResponse({ type: [EventDto] })
-  @ApiProblems(401, 404)
-  events(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string) {
-    return this.history.execute(user, caseId);
+  @ApiQuery(PURPOSE_QUERY)
+  @ApiProblems(401, 404, 422)
+  events(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Query('purpose') purpose: unknown) {
+    return this.history.execute(user, caseId, { purpose: purposeOf(purpose) });
   }
 
   @Post(':caseId/commands')

@@ -1,6 +1,6 @@
 import { BTI_COMMAND_TYPES, btiStateOf, toOsloIso } from '../../../workflow/src';
-import { loadVisibleCase } from '../case-access';
-import { CaseStore, Clock, UserContext } from '../ports';
+import { CaseReader, ReadOptions } from '../audit/case-reader';
+import { CaseStore, UserContext } from '../ports';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 
 export interface BtiLogEntry {
@@ -32,13 +32,12 @@ const BTI_TYPES = new Set<string>([...BTI_COMMAND_TYPES, 'CASE_OPENED', 'PPT_ACC
  */
 export class GetBtiLog {
   constructor(
+    private readonly reader: CaseReader,
     private readonly store: CaseStore,
-    private readonly clock: Clock,
   ) {}
 
-  async execute(user: UserContext, caseId: string): Promise<BtiLog> {
-    const now = this.clock.now();
-    const rec = await loadVisibleCase(this.store, user, caseId, now);
+  async execute(user: UserContext, caseId: string, opts: ReadOptions = {}): Promise<BtiLog> {
+    const { rec, now } = await this.reader.read(user, caseId, 'bti_log', opts);
     const anonymous = seesAnonymously(user, rec, now);
     const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
     const c = rec.bti.context;

@@ -1,7 +1,7 @@
 import { toOsloIso } from '../../../workflow/src';
-import { CaseStore, Clock, UserContext } from '../ports';
+import { CaseStore, UserContext } from '../ports';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
-import { loadVisibleCase } from '../case-access';
+import { CaseReader, ReadOptions } from '../audit/case-reader';
 
 export interface EventView {
   seq: number;
@@ -16,13 +16,12 @@ export interface EventView {
 /** The full history of a case, oldest first. */
 export class GetCaseHistory {
   constructor(
+    private readonly reader: CaseReader,
     private readonly store: CaseStore,
-    private readonly clock: Clock,
   ) {}
 
-  async execute(user: UserContext, caseId: string): Promise<EventView[]> {
-    const now = this.clock.now();
-    const rec = await loadVisibleCase(this.store, user, caseId, now);
+  async execute(user: UserContext, caseId: string, opts: ReadOptions = {}): Promise<EventView[]> {
+    const { rec, now } = await this.reader.read(user, caseId, 'history', opts);
     const anonymous = seesAnonymously(user, rec, now);
     const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
     return events.map((e) => ({

@@ -1,18 +1,16 @@
-import { loadVisibleCase } from '../case-access';
+import { CaseReader, ReadOptions } from '../audit/case-reader';
 import { CaseView } from '../case-view';
 import { CaseViews } from '../case-views';
-import { CaseStore, Clock, UserContext } from '../ports';
+import { UserContext } from '../ports';
 
 export class GetCase {
   constructor(
-    private readonly store: CaseStore,
+    private readonly reader: CaseReader,
     private readonly views: CaseViews,
-    private readonly clock: Clock,
   ) {}
 
-  async execute(user: UserContext, caseId: string): Promise<CaseView> {
-    const now = this.clock.now();
-    const rec = await loadVisibleCase(this.store, user, caseId, now);
+  async execute(user: UserContext, caseId: string, opts: ReadOptions = {}): Promise<CaseView> {
+    const { rec, now } = await this.reader.read(user, caseId, 'detail', opts);
     return this.views.one(user, rec, now);
   }
 }

@@ -4,6 +4,7 @@ import { CaseView } from '../case-view';
 import { CaseViews } from '../case-views';
 import { InvalidInputError } from '../errors';
 import { CaseStore, Clock, UserContext } from '../ports';
+import { CaseReader } from '../audit/case-reader';
 
 export interface ListCasesInput {
   unitId?: string;
@@ -38,6 +39,7 @@ export class ListCases {
     private readonly store: CaseStore,
     private readonly views: CaseViews,
     private readonly clock: Clock,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute(user: UserContext, input: ListCasesInput): Promise<CasePage> {
@@ -53,6 +55,8 @@ export class ListCases {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
+    // Auditors' every read is logged (domain.md §6), lists included.
+    if (user.roles.every((r) => r.role === 'auditor')) await this.reader.logMany(user, page, 'list', now);
     const items = await this.views.many(user, page, now);
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };

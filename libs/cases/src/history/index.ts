@@ -1,0 +1,2 @@
+export * from './personal-content';
+export * from './event-chain';
