@@ -24,7 +24,7 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
       staircaseStep: null,
       plan: null,
       planVersions: [],
-      allowedCommands: ['ADD_NOTE', 'RECORD_CHILD_VOICE'],
+      allowedCommands: ['ADD_NOTE', 'RECORD_CHILD_VOICE', 'CORRECT_ENTRY'],
     });
     expect(deadline(c, 'acknowledge')).toEqual([
       expect.objectContaining({ dueAt: '2027-03-02T16:00:00+01:00', status: 'pending', responsibleUserId: ids.rektor }),
@@ -47,6 +47,8 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
       'ASSIGN_COORDINATOR',
       'RECORD_CONSENT',
       'RECORD_CONSENT_REFUSAL',
+      'RAISED_WITH_PRINCIPAL',
+      'CORRECT_ENTRY',
     ]);
 
     c = await ok(t, 'rektor', c.id, 'ACKNOWLEDGE', 1);
@@ -125,9 +127,10 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
     expect(c.state).toBe('closed');
     expect(c.closedAt).toBe('2027-03-12T09:00:00+01:00');
     expect(c.deadlines.every((d: { status: string }) => d.status !== 'pending')).toBe(true);
-    expect(c.allowedCommands).toEqual(['REOPEN']);
+    // Statsforvaltaren and corrections may still come after closing.
+    expect(c.allowedCommands).toEqual(['REOPEN', 'RAISED_WITH_PRINCIPAL', 'CORRECT_ENTRY']);
     const asLarerClosed = await t.as('larer').get(`/api/cases/${c.id}`);
-    expect(asLarerClosed.body.allowedCommands).toEqual([]);
+    expect(asLarerClosed.body.allowedCommands).toEqual(['CORRECT_ENTRY']);
 
     // REOPEN keeps all history.
     c = await ok(t, 'rektor', c.id, 'REOPEN', 12, { reason: 'New incident in the SFO' });

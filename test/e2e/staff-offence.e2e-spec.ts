@@ -23,7 +23,8 @@ describe('staff-offence cases (§12-5 / bhl. §43)', () => {
     expect(events.body[1]).toMatchObject({ actor: null, payload: { reason: 'staff_offence' } });
     const asOwner = await t.as('kommune').get(`/api/cases/${c.id}`);
     expect(asOwner.status).toBe(200);
-    expect(asOwner.body.allowedCommands).toEqual([]);
+    // The owner is informed but does not run the principal's case; it only answers for retention.
+    expect(asOwner.body.allowedCommands).toEqual(['PLACE_LEGAL_HOLD']);
     const acked = await ok(t, 'rektor', c.id, 'ACKNOWLEDGE', 1);
     expect(acked.state).toBe('investigating');
   });

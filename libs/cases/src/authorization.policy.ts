@@ -1,4 +1,4 @@
-import { BtiCommandType, CommandType, Role } from '../../workflow/src';
+import { BtiCommandType, CommandType, EnforcementCommandType, ENFORCEMENT_COMMAND_TYPES, Role } from '../../workflow/src';
 import { CaseScope, GrantedRole, UserContext } from './ports';
 
 /**
@@ -98,7 +98,10 @@ export function leadsCase(role: Role, c: CaseFacts): boolean {
   return c.handledBy === 'owner' ? role === 'owner' : role === 'principal';
 }
 
-export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType | BtiCommandType): Decision {
+/** Commands that only add to the record (libs/cases/src/commands/command.usecase.ts). */
+type RecordCommandName = 'CORRECT_ENTRY' | 'PLACE_LEGAL_HOLD' | 'RELEASE_LEGAL_HOLD';
+
+export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType | BtiCommandType | EnforcementCommandType | RecordCommandName): Decision {
   const role = roleInCase(user, c);
   if (!role) return { allow: false, reason: 'the case is not visible to you' };
   if (role === 'auditor') return { allow: false, reason: 'auditors read case histories; they never write' };
@@ -108,6 +111,21 @@ export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandT
   if (command === 'PPT_ADVICE') return { allow: false, reason: 'PPT_ADVICE is for the PPT service' };
   const leader = leadsCase(role, c);
   const who = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
+  // Raised with the rektor personally: the one it was raised with records it.
+  if (command === 'RAISED_WITH_PRINCIPAL') return leader ? { allow: true, role } : { allow: false, reason: `RAISED_WITH_PRINCIPAL is for ${who}` };
+  // Statsforvaltaren deals with the school and its owner: whoever leads the case, or the owner, records it.
+  if ((ENFORCEMENT_COMMAND_TYPES as readonly string[]).includes(command)) {
+    return leader || role === 'owner' ? { allow: true, role } : { allow: false, reason: `${command} is for ${who} or the owner` };
+  }
+  // Legal holds are the owner's: it answers for archiving and retention.
+  if (command === 'PLACE_LEGAL_HOLD' || command === 'RELEASE_LEGAL_HOLD') {
+    return role === 'owner' ? { allow: true, role } : { allow: false, reason: `${command} is for the owner (it answers for retention)` };
+  }
+  // Whoever wrote in the case may correct what they wrote; the use case checks it is theirs.
+  if (command === 'CORRECT_ENTRY') {
+    if (leader || (role === 'staff' && isInvolved(user, c))) return { allow: true, role };
+    return { allow: false, reason: `CORRECT_ENTRY is for staff involved in the case and ${who}` };
+  }
   if (BTI_LEADER_COMMANDS.has(command as BtiCommandType)) {
     return leader ? { allow: true, role } : { allow: false, reason: `${command} is for ${who}` };
   }

@@ -1,4 +1,13 @@
-import { Actor, BtiCommandType, btiCommandsAcceptedNow, commandsAcceptedNow, CommandType, pptHasAccess } from '../../workflow/src';
+import {
+  Actor,
+  BtiCommandType,
+  btiCommandsAcceptedNow,
+  commandsAcceptedNow,
+  CommandType,
+  EnforcementCommandType,
+  enforcementCommandsAcceptedNow,
+  pptHasAccess,
+} from '../../workflow/src';
 import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
 import { NotFoundError } from './errors';
 import { CaseRecord, CaseStore, UserContext } from './ports';
@@ -25,15 +34,20 @@ export function actorFor(user: UserContext, rec: CaseRecord, now: Date): Actor |
   return { userId: user.id, role, involved: isInvolved(user, facts) };
 }
 
+type RecordCommandName = 'CORRECT_ENTRY' | 'PLACE_LEGAL_HOLD' | 'RELEASE_LEGAL_HOLD';
+
 /** What the machines accept now ∩ what the policy lets this user do. */
-export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): Array<CommandType | BtiCommandType> {
+export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): Array<CommandType | BtiCommandType | EnforcementCommandType | RecordCommandName> {
   const actor = actorFor(user, rec, now);
-  if (!actor) return [];
+  if (!actor || rec.anonymisedAt) return [];
   const facts = factsOf(rec, now);
   const at = now.toISOString();
-  // BTI runs alongside the duty to act while the case is open.
+  // BTI runs alongside the duty to act while the case is open; Statsforvaltaren may come after it closed.
   const bti = rec.state === 'closed' ? [] : btiCommandsAcceptedNow(rec.bti, actor, at);
-  return [...commandsAcceptedNow(rec.snapshot, actor, at), ...bti].filter((t) => mayRunCommand(user, facts, t).allow);
+  const record: RecordCommandName[] = ['CORRECT_ENTRY', rec.legalHold ? 'RELEASE_LEGAL_HOLD' : 'PLACE_LEGAL_HOLD'];
+  return [...commandsAcceptedNow(rec.snapshot, actor, at), ...bti, ...enforcementCommandsAcceptedNow(rec.enforcement, actor, at), ...record].filter(
+    (t) => mayRunCommand(user, facts, t).allow,
+  );
 }
 
 /** Loads a case the user may see; anything else is "not found" (never revealing it exists). */

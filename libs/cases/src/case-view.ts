@@ -1,4 +1,4 @@
-import { btiStateOf, CaseState, consentValid, Plan, Suggestion, toOsloIso } from '../../workflow/src';
+import { btiStateOf, CaseState, consentValid, enforcementStateOf, ONE_WEEK_MS, Plan, SfDecision, Suggestion, toOsloIso } from '../../workflow/src';
 import { CaseRecord, DeadlineRecord } from './ports';
 
 /** The case as api-contract.md shows it. Timestamps in Oslo time with offset. */
@@ -43,6 +43,12 @@ export interface CaseView {
   bti: BtiView;
   /** PPT's part, once asked: the question, and whether PPT sees the case anonymously. */
   ppt: { requestedAt: string; question: string; anonymous: boolean; anonymousSummary: string | null } | null;
+  /** Statsforvaltaren's enforcement (opplæringslova §12-6); null for kindergartens, which have none. */
+  enforcement: EnforcementView | null;
+  /** Why retention must keep the case; null when there is no legal hold. */
+  legalHold: string | null;
+  /** When retention anonymised the case (names and free text replaced). */
+  anonymisedAt: string | null;
   plan: Plan | null;
   planVersions: Plan[];
   measureStatus: Record<string, string>;
@@ -53,6 +59,34 @@ export interface CaseView {
   occurredAt: string | null;
   openedAt: string;
   closedAt: string | null;
+}
+
+export interface EnforcementView {
+  state: string;
+  raisedAt: string | null;
+  raisedAutomatically: boolean;
+  /** One week after raising (§12-6 second paragraph), unless Statsforvaltaren finds special grounds. */
+  earliestReportAt: string | null;
+  reportedAt: string | null;
+  specialGrounds: string | null;
+  decisions: SfDecision[];
+  compliances: Array<{ compliedAt: string; summary: string; recordedAt: string }>;
+}
+
+export function enforcementView(rec: CaseRecord): EnforcementView | null {
+  if (rec.regime !== 'school') return null;
+  const c = rec.enforcement.context;
+  const osloIso = (at: string | null) => (at ? toOsloIso(new Date(at)) : null);
+  return {
+    state: enforcementStateOf(rec.enforcement),
+    raisedAt: osloIso(c.raisedAt),
+    raisedAutomatically: c.raisedAutomatically,
+    earliestReportAt: c.raisedAt ? toOsloIso(new Date(new Date(c.raisedAt).getTime() + ONE_WEEK_MS)) : null,
+    reportedAt: osloIso(c.reportedAt),
+    specialGrounds: c.specialGrounds,
+    decisions: c.decisions,
+    compliances: c.compliances,
+  };
 }
 
 export interface BtiView {
@@ -144,6 +178,9 @@ export function toCaseView(
           anonymousSummary: rec.bti.context.ppt.anonymousSummary,
         }
       : null,
+    enforcement: enforcementView(rec),
+    legalHold: rec.legalHold,
+    anonymisedAt: rec.anonymisedAt ? toOsloIso(rec.anonymisedAt) : null,
     plan: ctx.plan,
     planVersions: ctx.planVersions,
     measureStatus: ctx.measureStatus,

@@ -1,5 +1,7 @@
-import { BtiEffect, dueAt, Effect, scheduleFor } from '../../workflow/src';
+import { BtiEffect, DEADLINE_KINDS, dueAt, Effect, ENFORCEMENT_DEADLINES, EnforcementEffect, scheduleFor } from '../../workflow/src';
 import { CaseWrites, Directory, PolicyProvider, UnitInfo } from './ports';
+
+const CASE_WORK_DEADLINES = DEADLINE_KINDS.filter((k) => !ENFORCEMENT_DEADLINES.includes(k));
 
 /**
  * Turns the machine's effects into the rows one transaction writes: deadline changes (due
@@ -7,7 +9,7 @@ import { CaseWrites, Directory, PolicyProvider, UnitInfo } from './ports';
  * OWNER_NOTIFIED, and the notifications they owe.
  */
 export async function planEffects(
-  effects: Array<Effect | BtiEffect>,
+  effects: Array<Effect | BtiEffect | EnforcementEffect>,
   /** `coordinator`: the BTI stafettholder, who answers for consent deadlines when there is one. */
   target: { caseId: string; unit: UnitInfo; handledBy: 'principal' | 'owner'; coordinator?: string | null },
   now: Date,
@@ -47,7 +49,8 @@ export async function planEffects(
         writes.deadlines.push({ op: 'meet', kinds: e.kinds });
         break;
       case 'cancelDeadlines':
-        writes.deadlines.push({ op: 'cancel', kinds: e.kinds, ...('ref' in e && e.ref ? { ref: e.ref } : {}) });
+        // Closing the case ends its own work; Statsforvaltaren's deadline runs until it is complied with.
+        writes.deadlines.push({ op: 'cancel', kinds: e.kinds === 'all' ? CASE_WORK_DEADLINES : e.kinds, ...('ref' in e && e.ref ? { ref: e.ref } : {}) });
         break;
       case 'notifyOwner': {
         const to = await deps.directory.ownerUsers(unit.ownerId);

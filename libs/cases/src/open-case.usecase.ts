@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openBti, openCase } from '../../workflow/src';
+import { applyEnforcementCommand, openBti, openCase, openEnforcement, Regime } from '../../workflow/src';
 import { CaseViews } from './case-views';
 import { mayOpenCase } from './authorization.policy';
 import { CaseView } from './case-view';
@@ -70,6 +70,9 @@ export class OpenConcern {
     const caseId = randomUUID();
     // BTI level 0 starts with the case (domain.md §4), with its decision deadline.
     const bti = openBti(ctx.handledBy);
+    // Parents who bring a concern to the rektor have raised it with the rektor personally: the week
+    // before they may go to Statsforvaltaren starts now (opplæringslova §12-6).
+    const raised = raisedWithRektorNow(unit.kind, input.source, decision.role, ctx.handledBy, now);
     const writes = await planEffects([...outcome.effects, ...bti.effects], { caseId, unit, handledBy: ctx.handledBy }, now, {
       directory: this.directory,
       policies: this.policies,
@@ -84,6 +87,9 @@ export class OpenConcern {
       version: 1,
       snapshot: outcome.snapshot,
       bti: bti.snapshot,
+      enforcement: raised?.snapshot ?? openEnforcement(unit.kind, ctx.handledBy),
+      legalHold: null,
+      anonymisedAt: null,
       handledBy: ctx.handledBy,
       serious: ctx.serious,
       childIds: input.childIds,
@@ -102,7 +108,20 @@ export class OpenConcern {
       at: now,
       payload: { ...input, regime: unit.kind, legalBasis: ctx.legalBasis, handledBy: ctx.handledBy },
     };
-    await this.store.create(rec, { ...writes, events: [opened, ...writes.events] });
+    const raisedEvent = raised && { type: 'RAISED_WITH_PRINCIPAL', actorUserId: user.id, actorRole: decision.role, at: now, payload: { at: now.toISOString(), automatic: true } };
+    await this.store.create(rec, { ...writes, events: [opened, ...writes.events, ...(raisedEvent ? [raisedEvent] : [])] });
     return this.views.one(user, rec, now);
   }
+}
+
+function raisedWithRektorNow(regime: Regime, source: string, role: string, handledBy: 'principal' | 'owner', now: Date) {
+  if (regime !== 'school' || source !== 'parent_told' || role !== 'principal' || handledBy !== 'principal') return undefined;
+  const at = now.toISOString();
+  return applyEnforcementCommand(openEnforcement(regime, handledBy), {
+    type: 'RAISED_WITH_PRINCIPAL',
+    raisedAt: at,
+    automatic: true,
+    actor: { userId: 'system', role: 'system', involved: false },
+    at,
+  });
 }

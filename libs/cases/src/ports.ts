@@ -8,6 +8,7 @@ import {
   HolidayRange,
   PersistedBti,
   PersistedCase,
+  PersistedEnforcement,
   Regime,
   Role,
   SchoolCalendar,
@@ -91,6 +92,12 @@ export interface CaseRecord {
   snapshot: PersistedCase;
   /** The BTI machine's snapshot (responsibility level, coordinator, consents). */
   bti: PersistedBti;
+  /** Statsforvaltaren's enforcement (schools, opplæringslova §12-6). */
+  enforcement: PersistedEnforcement;
+  /** Why retention must not anonymise this case (a legal hold); null when there is none. */
+  legalHold: string | null;
+  /** When retention anonymised the case; it takes no commands after that. */
+  anonymisedAt: Date | null;
   handledBy: 'principal' | 'owner';
   serious: boolean;
   childIds: string[];
@@ -212,6 +219,8 @@ export interface CaseChange {
   state: CaseState;
   snapshot: PersistedCase;
   bti: PersistedBti;
+  enforcement: PersistedEnforcement;
+  legalHold: string | null;
   serious: boolean;
   involvedUserIds: string[];
   closedAt: Date | null;

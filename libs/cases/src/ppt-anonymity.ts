@@ -27,6 +27,8 @@ export function anonymousCaseView(v: CaseView): CaseView {
     occurredAt: null,
     deadlines: v.deadlines.filter((d) => d.kind === 'ppt_advice'),
     bti: { ...v.bti, consents: v.bti.consents.map((c) => ({ ...c })) },
+    enforcement: null,
+    legalHold: null,
   };
 }
 

@@ -1,17 +1,22 @@
 import {
   applyBtiCommand,
   applyCommand,
+  applyEnforcementCommand,
   BtiEffect,
   BtiEvent,
   CaseEvent,
   CaseState,
   commandsInState,
   Effect,
+  EnforcementEffect,
+  EnforcementEvent,
   explainBtiRefusal,
+  explainEnforcementRefusal,
   explainRefusal,
   osloDateOf,
   PersistedBti,
   PersistedCase,
+  PersistedEnforcement,
   PlanWarning,
 } from '../../workflow/src';
 import { actorFor, allowedCommandsFor, factsOf, loadVisibleCase } from './case-access';
@@ -19,13 +24,24 @@ import { CaseViews } from './case-views';
 import { OmniInsight } from './omni-insight';
 import { mayRunCommand } from './authorization.policy';
 import { CaseView } from './case-view';
-import { AnyCommandType, COMMAND_USE_CASES, CommandContext, CommandUseCase, isBtiCommand, MachinePayload } from './commands';
+import {
+  AnyCommandType,
+  COMMAND_USE_CASES,
+  CommandContext,
+  CommandUseCase,
+  ENFORCEMENT_USE_CASES,
+  isBtiCommand,
+  isEnforcementCommand,
+  isRecordCommand,
+  MachinePayload,
+  RECORD_USE_CASES,
+} from './commands';
 import { BTI_USE_CASES } from './bti';
 import { planEffects } from './effect.planner';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
 import { AccessLog, CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
 
-const USE_CASES: Record<AnyCommandType, unknown> = { ...COMMAND_USE_CASES, ...BTI_USE_CASES };
+const USE_CASES: Record<AnyCommandType, unknown> = { ...COMMAND_USE_CASES, ...BTI_USE_CASES, ...ENFORCEMENT_USE_CASES, ...RECORD_USE_CASES };
 
 export interface CaseCommandInput<T extends AnyCommandType = AnyCommandType> {
   caseId: string;
@@ -34,12 +50,13 @@ export interface CaseCommandInput<T extends AnyCommandType = AnyCommandType> {
   payload: MachinePayload<T>;
 }
 
-/** What a command did to the case's two machines. */
+/** What a command did to the case's three machines. */
 interface Transitioned {
   state: CaseState;
   snapshot: PersistedCase;
   bti: PersistedBti;
-  effects: Array<Effect | BtiEffect>;
+  enforcement: PersistedEnforcement;
+  effects: Array<Effect | BtiEffect | EnforcementEffect>;
 }
 
 /**
@@ -73,10 +90,14 @@ export class RunCaseCommand {
       throw new ForbiddenError(decision.reason, input.type);
     }
 
+    if (rec.anonymisedAt) {
+      throw this.conflict(user, rec, now, 'the case was anonymised under the owner\'s retention rules; it takes no more commands');
+    }
     if (rec.version !== input.expectedVersion) {
       throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);
     }
-    if (!isBtiCommand(input.type) && !commandsInState(rec.snapshot).includes(input.type)) {
+    const machineCommand = !isBtiCommand(input.type) && !isEnforcementCommand(input.type) && !isRecordCommand(input.type);
+    if (machineCommand && !commandsInState(rec.snapshot).includes(input.type as never)) {
       throw this.conflict(user, rec, now, `${input.type} is not possible while the case is ${rec.state}`);
     }
     if (isBtiCommand(input.type) && rec.state === 'closed') {
@@ -88,13 +109,15 @@ export class RunCaseCommand {
       today: osloDateOf(now),
       now,
       user,
+      store: this.store,
       staircaseStep: (r) => this.omni.staircaseStep(r),
       guidance: (ownerId) => this.omni.guidance(ownerId),
     };
     const errors = (await useCase.check?.(rec, input.payload, ctx)) ?? [];
     if (errors.length) throw new InvalidInputError(errors);
 
-    const event = { ...input.payload, type: input.type, actor, at: now.toISOString() };
+    const fields = useCase.toMachine ? useCase.toMachine(input.payload) : input.payload;
+    const event = { ...fields, type: input.type, actor, at: now.toISOString() };
     const next = this.transition(rec, event);
     if (typeof next === 'string') throw this.conflict(user, rec, now, next);
 
@@ -120,6 +143,8 @@ export class RunCaseCommand {
         state: next.state,
         snapshot: next.snapshot,
         bti: next.bti,
+        enforcement: next.enforcement,
+        legalHold: useCase.legalHold ? useCase.legalHold(rec, input.payload) : rec.legalHold,
         serious: duty.serious,
         involvedUserIds: [...involved],
         closedAt: duty.closedAt ? new Date(duty.closedAt) : null,
@@ -146,16 +171,24 @@ export class RunCaseCommand {
 
   /** The new snapshots and effects, or the rule that refused the command, in words. */
   private transition(rec: CaseRecord, event: { type: AnyCommandType } & Record<string, unknown>): Transitioned | string {
+    const unchanged = { state: rec.state, snapshot: rec.snapshot, bti: rec.bti, enforcement: rec.enforcement, effects: [] };
+    if (isRecordCommand(event.type)) return unchanged;
     if (isBtiCommand(event.type)) {
       const e = event as unknown as BtiEvent;
       const outcome = applyBtiCommand(rec.bti, e);
       if (!outcome) return explainBtiRefusal(rec.bti, e);
-      return { state: rec.state, snapshot: rec.snapshot, bti: outcome.snapshot, effects: outcome.effects };
+      return { ...unchanged, bti: outcome.snapshot, effects: outcome.effects };
+    }
+    if (isEnforcementCommand(event.type)) {
+      const e = event as unknown as EnforcementEvent;
+      const outcome = applyEnforcementCommand(rec.enforcement, e);
+      if (!outcome) return explainEnforcementRefusal(rec.enforcement, e);
+      return { ...unchanged, enforcement: outcome.snapshot, effects: outcome.effects };
     }
     const e = event as unknown as CaseEvent;
     const outcome = applyCommand(rec.snapshot, e);
     if (!outcome) return explainRefusal(rec.snapshot, e);
-    return { state: outcome.state, snapshot: outcome.snapshot, bti: rec.bti, effects: outcome.effects };
+    return { ...unchanged, state: outcome.state, snapshot: outcome.snapshot, effects: outcome.effects };
   }
 
   private conflict(user: UserContext, rec: CaseRecord, now: Date, detail: string): ConflictError {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { migrateSnapshot } from '../../workflow/src';
+import { migrateSnapshot, openEnforcement, Regime } from '../../workflow/src';
 import {
   CaseChange,
   CaseListQuery,
@@ -26,8 +26,9 @@ export class TypeormCaseStore implements CaseStore {
     await this.ds.transaction(async (m) => {
       await m.query(
         `INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
-           serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at, bti)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20)`,
+           serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at, bti,
+           enforcement, legal_hold)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20,$21,$22)`,
         [
           rec.id,
           rec.ownerId,
@@ -49,6 +50,8 @@ export class TypeormCaseStore implements CaseStore {
           rec.openedAt,
           rec.closedAt,
           JSON.stringify(rec.bti),
+          JSON.stringify(rec.enforcement),
+          rec.legalHold,
         ],
       );
       await writeCaseWrites(m, rec.id, writes, rec.openedAt);
@@ -65,8 +68,8 @@ export class TypeormCaseStore implements CaseStore {
     return this.ds.transaction(async (m) => {
       const [, affected] = (await m.query(
         `UPDATE cases SET state = $3, snapshot = $4, machine_version = $5, serious = $6, involved_user_ids = $7,
-           closed_at = $8, updated_at = $9, bti = $10, version = version + 1
-         WHERE id = $1 AND version = $2`,
+           closed_at = $8, updated_at = $9, bti = $10, enforcement = $11, legal_hold = $12, version = version + 1
+         WHERE id = $1 AND version = $2 AND anonymised_at IS NULL`,
         [
           caseId,
           expectedVersion,
@@ -78,6 +81,8 @@ export class TypeormCaseStore implements CaseStore {
           change.closedAt,
           at,
           JSON.stringify(change.bti),
+          JSON.stringify(change.enforcement),
+          change.legalHold,
         ],
       )) as [unknown, number];
       if (affected !== 1) return false;
@@ -214,6 +219,10 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     // Older snapshots are brought up to the running machine version on read.
     snapshot: migrateSnapshot(r.snapshot as CaseRecord['snapshot']),
     bti: r.bti as CaseRecord['bti'],
+    // Cases opened before Statsforvaltaren's enforcement was built start outside it.
+    enforcement: (r.enforcement as CaseRecord['enforcement'] | null) ?? openEnforcement(r.regime as Regime, r.handled_by as 'principal' | 'owner'),
+    legalHold: (r.legal_hold as string | null) ?? null,
+    anonymisedAt: (r.anonymised_at as Date | null) ?? null,
     handledBy: r.handled_by as CaseRecord['handledBy'],
     serious: r.serious as boolean,
     childIds: r.child_ids as string[],

@@ -41,6 +41,11 @@ export function scheduleFor(
   // A reminder that would fall before the deadline even existed is no reminder.
   if (remind && remind.getTime() <= createdAt.getTime()) remind = null;
 
+  if (kind === 'sf_compliance') {
+    // Statsforvaltaren's deadline falls on the owner (tvangsmulkt, opplæringslova §12-8): the
+    // owner is told the moment it is overdue, not days later.
+    return { remind, start_evaluation: null, overdue: due, escalate_principal: null, escalate_owner: new Date(due.getTime() + 1000) };
+  }
   const escalatePrincipal = schoolDaysAfter(policy.escalateToPrincipalSchoolDays);
   let escalateOwner: Date | null = schoolDaysAfter(policy.escalateToOwnerSchoolDays);
   if (escalateOwner.getTime() <= escalatePrincipal.getTime()) escalateOwner = new Date(escalatePrincipal.getTime() + 1000);

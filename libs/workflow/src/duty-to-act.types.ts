@@ -179,7 +179,9 @@ export type DeadlineKind =
   /** BTI: a consent runs out (ref = the service); the coordinator is reminded before. */
   | 'consent_expiry'
   /** PPT gives its advice after being asked (policy: 10 school days). */
-  | 'ppt_advice';
+  | 'ppt_advice'
+  /** Statsforvaltaren's decision sets what the school must do by when (opplæringslova §12-6). */
+  | 'sf_compliance';
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = [
   'acknowledge',
@@ -191,6 +193,7 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
   'bti_decision',
   'consent_expiry',
   'ppt_advice',
+  'sf_compliance',
 ];
 
 /** How a due date is computed; the planner turns a basis plus the policy and calendar into an instant. */

@@ -14,3 +14,6 @@ export * from './omni';
 export * from './bti.types';
 export * from './bti.machine';
 export * from './bti.driver';
+export * from './enforcement.types';
+export * from './enforcement.machine';
+export * from './enforcement.driver';

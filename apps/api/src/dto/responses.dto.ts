@@ -96,6 +96,15 @@ export class CaseDto {
     example: null,
   })
   ppt: Record<string, unknown> | null;
+  @ApiProperty({
+    nullable: true,
+    description:
+      "Statsforvaltaren's enforcement (opplæringslova §12-6), schools only (null for kindergartens): state not_raised | raised | reported | decided | complied | duty_met, raisedAt, earliestReportAt (one week after), reportedAt, specialGrounds, decisions, compliances",
+    example: { state: 'raised', raisedAt: '2027-03-01T09:30:00+01:00', raisedAutomatically: true, earliestReportAt: '2027-03-08T09:30:00+01:00', reportedAt: null, specialGrounds: null, decisions: [], compliances: [] },
+  })
+  enforcement: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why retention must keep the case (legal hold); null when none' }) legalHold: string | null;
+  @ApiProperty({ nullable: true, format: 'date-time', type: String, description: 'when retention anonymised the case' }) anonymisedAt: string | null;
   @ApiProperty({ type: PlanVersionDto, nullable: true }) plan: PlanVersionDto | null;
   @ApiProperty({ type: [PlanVersionDto] }) planVersions: PlanVersionDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['done', 'not_done', 'ongoing'] } }) measureStatus: Record<string, string>;
@@ -124,8 +133,16 @@ export class EventDto {
     properties: { userId: { type: 'string', nullable: true }, role: { type: 'string' } },
   })
   actor: { userId: string | null; role: string } | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the entry as written; erased text reads '[anonymisert]'" }) payload: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ description: "the entry's link in the hash chain (SHA-256, hex)" }) hash: string;
+  @ApiProperty({ description: 'retention erased its personal content' }) contentErased: boolean;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'corrections of this entry (CORRECT_ENTRY), shown beside it: { seq, at, actor, reason, corrected }',
+  })
+  corrections: Array<Record<string, unknown>>;
 }
 
 export class TaskDto extends DeadlineDto {

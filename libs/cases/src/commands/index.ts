@@ -14,8 +14,12 @@ import { evaluate } from './evaluate.usecase';
 import { close } from './close.usecase';
 import { reopen } from './reopen.usecase';
 import { assessStaircase } from './assess-staircase.usecase';
+import { correctEntry } from './correct-entry.usecase';
+import { placeLegalHold, releaseLegalHold } from './legal-hold.usecases';
+import { RecordCommandType } from './command.usecase';
 
 export * from './command.usecase';
+export * from './statsforvalteren.usecases';
 
 export const COMMAND_USE_CASES: { [T in CommandType]: CommandUseCase<T> } = {
   ACKNOWLEDGE: acknowledge,
@@ -32,4 +36,10 @@ export const COMMAND_USE_CASES: { [T in CommandType]: CommandUseCase<T> } = {
   CLOSE: close,
   REOPEN: reopen,
   ASSESS_STAIRCASE: assessStaircase,
+};
+
+export const RECORD_USE_CASES: { [T in RecordCommandType]: CommandUseCase<T> } = {
+  CORRECT_ENTRY: correctEntry,
+  PLACE_LEGAL_HOLD: placeLegalHold,
+  RELEASE_LEGAL_HOLD: releaseLegalHold,
 };

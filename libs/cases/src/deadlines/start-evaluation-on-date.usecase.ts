@@ -32,7 +32,16 @@ export class StartEvaluationOnDate {
       const committed = await this.store.commit(
         rec.id,
         rec.version,
-        { state: outcome.state, snapshot: outcome.snapshot, bti: rec.bti, serious: ctx.serious, involvedUserIds: rec.involvedUserIds, closedAt: null },
+        {
+          state: outcome.state,
+          snapshot: outcome.snapshot,
+          bti: rec.bti,
+          enforcement: rec.enforcement,
+          legalHold: rec.legalHold,
+          serious: ctx.serious,
+          involvedUserIds: rec.involvedUserIds,
+          closedAt: null,
+        },
         {
           ...writes,
           events: [

@@ -1,5 +1,5 @@
 import { toOsloIso } from '../../../workflow/src';
-import { CaseStore, UserContext } from '../ports';
+import { CaseStore, StoredEvent, UserContext } from '../ports';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 import { CaseReader, ReadOptions } from '../audit/case-reader';
 
@@ -11,6 +11,41 @@ export interface EventView {
   actor: { userId: string | null; role: string } | null;
   payload: Record<string, unknown>;
   recordedAt: string;
+  hash: string;
+  contentErased: boolean;
+  /** Corrections of this entry (CORRECT_ENTRY), beside the original, which is never changed. */
+  corrections: CorrectionView[];
+}
+
+export interface CorrectionView {
+  seq: number;
+  at: string;
+  actor: EventView['actor'];
+  reason: unknown;
+  corrected: unknown;
+}
+
+/** The history as people read it: each entry with its corrections beside it. */
+export function historyView(events: StoredEvent[]): EventView[] {
+  const actorOf = (e: StoredEvent): EventView['actor'] =>
+    e.actorUserId ? { userId: e.actorUserId, role: e.actorRole as string } : e.actorRole === 'system' ? { userId: null, role: 'system' } : null;
+  const corrections = new Map<number, CorrectionView[]>();
+  for (const e of events) {
+    if (e.type !== 'CORRECT_ENTRY') continue;
+    const target = e.payload.seq as number;
+    corrections.set(target, [...(corrections.get(target) ?? []), { seq: e.seq, at: toOsloIso(e.at), actor: actorOf(e), reason: e.payload.reason, corrected: e.payload.corrected }]);
+  }
+  return events.map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    at: toOsloIso(e.at),
+    actor: actorOf(e),
+    payload: e.payload,
+    recordedAt: toOsloIso(e.recordedAt),
+    hash: e.hash,
+    contentErased: e.contentErased,
+    corrections: corrections.get(e.seq) ?? [],
+  }));
 }
 
 /** The full history of a case, oldest first. */
@@ -24,13 +59,6 @@ export class GetCaseHistory {
     const { rec, now } = await this.reader.read(user, caseId, 'history', opts);
     const anonymous = seesAnonymously(user, rec, now);
     const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
-    return events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: toOsloIso(e.at),
-      actor: e.actorUserId ? { userId: e.actorUserId, role: e.actorRole as string } : e.actorRole === 'system' ? { userId: null, role: 'system' } : null,
-      payload: e.payload,
-      recordedAt: toOsloIso(e.recordedAt),
-    }));
+    return historyView(events);
   }
 }

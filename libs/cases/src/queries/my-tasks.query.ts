@@ -13,6 +13,7 @@ const WHAT_TO_DO: Record<DeadlineKind, string> = {
   bti_decision: 'Decide the BTI level (nivå 0: avslutt, nivå 1, 2 eller 3)',
   consent_expiry: 'A consent (samtykke) to share with a service runs out: renew it or stop sharing',
   ppt_advice: 'PPT: give your advice on the case (PPT_ADVICE)',
+  sf_compliance: "Carry out Statsforvalteren's decision (vedtak) by its deadline and record it (SF_COMPLIANCE)",
 };
 
 export interface TaskView extends DeadlineView {

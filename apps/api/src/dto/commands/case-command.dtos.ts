@@ -2,35 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { BTI_SERVICES } from '../../../../../libs/workflow/src';
 import { StaircaseStepField } from '../omni.dto';
-import { AnyCommandType, CASE_COMMAND_TYPES } from '../../../../../libs/cases/src/commands/command.usecase';
+import { AnyCommandType } from '../../../../../libs/cases/src/commands/command.usecase';
+import { CommandDto, DATE, Text, TEXT } from './command-base.dto';
+import { CorrectEntryDto, PlaceLegalHoldDto, ReleaseLegalHoldDto } from './record.dtos';
+import { RaisedWithPrincipalDto, ReportedToStatsforvalterenDto, SfComplianceDto, SfDecisionDto } from './statsforvalteren.dtos';
 
-/**
- * The body of POST /api/cases/{caseId}/commands, one class per command type. Each names its
- * fields and rules so a bad body gets a 422 per field. Rules that need the case (a child of the
- * case, the plan's five elements, a measure of the plan) are checked by the use case.
- */
-const TEXT = 20000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export class CommandDto {
-  @ApiProperty({ enum: CASE_COMMAND_TYPES })
-  @IsIn(CASE_COMMAND_TYPES)
-  type: AnyCommandType;
-
-  @ApiProperty({ minimum: 1, description: 'the case version the command was decided on (optimistic concurrency)' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-}
-
-function Text(description: string) {
-  return (target: object, key: string) => {
-    ApiProperty({ description, maxLength: TEXT })(target, key);
-    IsString()(target, key);
-    IsNotEmpty()(target, key);
-    MaxLength(TEXT)(target, key);
-  };
-}
+export { CommandDto } from './command-base.dto';
 
 export class AcknowledgeDto extends CommandDto {}
 export class ApprovePlanDto extends CommandDto {}
@@ -310,4 +287,11 @@ export const COMMAND_DTOS: Record<AnyCommandType, new () => CommandDto> = {
   REQUEST_PPT: RequestPptDto,
   PPT_ADVICE: PptAdviceDto,
   REOPEN: ReopenDto,
+  RAISED_WITH_PRINCIPAL: RaisedWithPrincipalDto,
+  REPORTED_TO_STATSFORVALTEREN: ReportedToStatsforvalterenDto,
+  SF_DECISION: SfDecisionDto,
+  SF_COMPLIANCE: SfComplianceDto,
+  CORRECT_ENTRY: CorrectEntryDto,
+  PLACE_LEGAL_HOLD: PlaceLegalHoldDto,
+  RELEASE_LEGAL_HOLD: ReleaseLegalHoldDto,
 };
