@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { CASE_COMMAND_TYPES } from '../../libs/cases/src/commands/command.usecase';
 import { ok, open, planFor, schoolConcern, toActive, ids } from '../harness/flows';
 import { startTestApp, TestApp } from '../harness/test-app';
+import { DEMO_OWNER } from '../../libs/persistence/src/seed/demo-data';
 
 /**
  * Issue 5: a history that can be trusted. The hash chain, the trigger that refuses edits, where a
@@ -90,7 +91,10 @@ describe('trusted history', () => {
       expect(res.body.detail).toMatch(/read-only/);
     }
     await auditor.post('/api/cases', schoolConcern()).expect(403);
-    await auditor.put(`/api/owners/${(await t.as('revisor').get('/api/me').expect(200)).body.ownerId ?? 'x'}/deadline-policy`, {}).expect((r) => expect([403, 404]).toContain(r.status));
+    // Writes outside cases are refused too, before any controller sees them, and logged against the owner.
+    await auditor.put(`/api/owners/${DEMO_OWNER.id}/deadline-policy`, {}).expect(403);
+    const refusedOutside = (await db.query(`SELECT detail FROM access_log WHERE kind = 'write_refused' AND case_id IS NULL AND role = 'auditor'`)).rows.map((r) => r.detail);
+    expect(refusedOutside).toEqual(expect.arrayContaining(['POST /api/cases', 'PUT /api/owners/:ownerId/deadline-policy']));
 
     await auditor.get(`/api/cases/${caseId}?purpose=tilsyn%202027`).expect(200);
     await auditor.get(`/api/cases/${caseId}/events`).expect(200);

@@ -14,6 +14,7 @@ import { CasesController } from './controllers/cases.controller';
 import { OwnersController } from './controllers/owners.controller';
 import { MetricsController } from './controllers/metrics.controller';
 import { GroupsController } from './controllers/groups.controller';
+import { SupervisionController } from './controllers/supervision.controller';
 import { ApiRuntime, infrastructureProviders, QUEUES, REDIS } from './infrastructure.providers';
 import { Queue } from 'bullmq';
 import { pinoOptions } from './logging';
@@ -30,7 +31,7 @@ export class ApiModule implements OnApplicationShutdown {
     return {
       module: ApiModule,
       imports: [TerminusModule.forRoot({ logger: false }), LoggerModule.forRoot(pinoOptions(rt.logLevel))],
-      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, MetricsController],
+      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, SupervisionController, MetricsController],
       providers: [
         ...infrastructureProviders(rt),
         // Guards run in this order: who you are, then whether you may write at all.

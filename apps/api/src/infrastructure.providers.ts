@@ -33,6 +33,7 @@ import {
   VerifyCaseHistory,
   GetCaseAccessLog,
   RefuseReadOnlyWrite,
+  Supervision,
 } from '../../../libs/cases/src';
 import {
   createDataSource,
@@ -95,6 +96,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(VerifyCaseHistory, [CaseReader, CASE_STORE]),
     useCase(GetCaseAccessLog, [CaseReader, ACCESS_LOG]),
     useCase(RefuseReadOnlyWrite, [CASE_STORE, ACCESS_LOG, CLOCK]),
+    useCase(Supervision, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CaseReader, CLOCK]),
     useCase(OmniInsight, [DIRECTORY, STAIRCASE_STORE, OWNER_SETTINGS_STORE]),
     useCase(CaseViews, [CASE_STORE, OmniInsight]),
     useCase(OpenConcern, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews]),

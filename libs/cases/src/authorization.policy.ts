@@ -194,3 +194,13 @@ export function mayReadOwnerSettings(user: UserContext, ownerId: string): boolea
 export function mayChangeOwnerSettings(user: UserContext, ownerId: string): boolean {
   return user.roles.some((r) => r.ownerId === ownerId && r.role === 'owner');
 }
+
+/** The supervision view of a unit: its principal, and the owner's administration and auditors. */
+export function maySuperviseUnit(user: UserContext, unit: { id: string; ownerId: string }): boolean {
+  return holds(user, 'principal', { ownerId: unit.ownerId, unitId: unit.id }) || maySuperviseOwner(user, unit.ownerId);
+}
+
+/** Across all units (the owner's forsvarlig system): the owner and its auditors. */
+export function maySuperviseOwner(user: UserContext, ownerId: string): boolean {
+  return holds(user, 'owner', { ownerId }) || holds(user, 'auditor', { ownerId });
+}

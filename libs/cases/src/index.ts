@@ -22,3 +22,4 @@ export * from './bti';
 export * from './ppt-anonymity';
 export * from './audit';
 export * from './history';
+export * from './supervision';

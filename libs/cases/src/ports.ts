@@ -274,6 +274,10 @@ export interface CaseStore {
   /** The history exactly as stored, for verifying the hash chain. */
   chain(caseId: string): Promise<ChainRow[]>;
   list(query: CaseListQuery): Promise<CaseRecord[]>;
+  /** Every case of these units opened in [from, to), oldest first (supervision; no paging). */
+  openedBetween(unitIds: string[], from: Date, to: Date): Promise<CaseRecord[]>;
+  /** Event types and times of many cases, without content (supervision). */
+  timelinesOf(caseIds: string[]): Promise<Map<string, Array<{ type: string; at: Date }>>>;
   pendingDeadlinesOf(userId: string, scope: CaseScope, limit: number): Promise<TaskRow[]>;
 }
 export const CASE_STORE = Symbol('CaseStore');

@@ -148,6 +148,22 @@ export class TypeormCaseStore implements CaseStore {
     }));
   }
 
+  async openedBetween(unitIds: string[], from: Date, to: Date): Promise<CaseRecord[]> {
+    const rows = await this.ds.query(
+      'SELECT * FROM cases WHERE unit_id = ANY($1::uuid[]) AND opened_at >= $2 AND opened_at < $3 ORDER BY opened_at, id',
+      [unitIds, from, to],
+    );
+    return rows.map(toRecord);
+  }
+
+  async timelinesOf(caseIds: string[]): Promise<Map<string, Array<{ type: string; at: Date }>>> {
+    const byCase = new Map<string, Array<{ type: string; at: Date }>>(caseIds.map((id) => [id, []]));
+    if (!caseIds.length) return byCase;
+    const rows = await this.ds.query('SELECT case_id, type, at FROM case_events WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, seq', [caseIds]);
+    for (const r of rows) byCase.get(r.case_id)?.push({ type: r.type, at: r.at });
+    return byCase;
+  }
+
   async list(q: CaseListQuery): Promise<CaseRecord[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => {

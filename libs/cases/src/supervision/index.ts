@@ -1,0 +1,2 @@
+export * from './supervision.report';
+export * from './supervision.queries';
