@@ -34,6 +34,7 @@ import {
   GetCaseAccessLog,
   RefuseReadOnlyWrite,
   Supervision,
+  ExportCaseFile,
 } from '../../../libs/cases/src';
 import {
   createDataSource,
@@ -96,6 +97,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(VerifyCaseHistory, [CaseReader, CASE_STORE]),
     useCase(GetCaseAccessLog, [CaseReader, ACCESS_LOG]),
     useCase(RefuseReadOnlyWrite, [CASE_STORE, ACCESS_LOG, CLOCK]),
+    useCase(ExportCaseFile, [CaseReader, CASE_STORE, DIRECTORY]),
     useCase(Supervision, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CaseReader, CLOCK]),
     useCase(OmniInsight, [DIRECTORY, STAIRCASE_STORE, OWNER_SETTINGS_STORE]),
     useCase(CaseViews, [CASE_STORE, OmniInsight]),

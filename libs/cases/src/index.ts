@@ -23,3 +23,4 @@ export * from './ppt-anonymity';
 export * from './audit';
 export * from './history';
 export * from './supervision';
+export * from './export';

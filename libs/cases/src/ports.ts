@@ -76,6 +76,8 @@ export interface Directory {
   ownerUsers(ownerId: string): Promise<string[]>;
   /** The owner's PPT users (the educational-psychological service). */
   pptUsers(ownerId: string): Promise<string[]>;
+  /** Display names of these users (for the case file). */
+  userNames(ids: string[]): Promise<Map<string, string>>;
   /** Which of these ids are users of the owner (for responsibleUserId). */
   existingUserIds(ownerId: string, ids: string[]): Promise<string[]>;
 }

@@ -78,6 +78,12 @@ export class TypeormDirectory implements Directory {
     return rows.map((r) => r.user_id);
   }
 
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: string; display_name: string }> = await this.ds.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
   async existingUserIds(ownerId: string, ids: string[]): Promise<string[]> {
     const valid = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
     if (!valid.length) return [];

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   GetCase,
   GetCaseHistory,
@@ -11,7 +11,10 @@ import {
   InvalidInputError,
   VerifyCaseHistory,
   GetCaseAccessLog,
+  ExportCaseFile,
 } from '../../../../libs/cases/src';
+import type { Response } from 'express';
+import { caseFilePdf } from '../presenters/case-file.pdf';
 import { PURPOSE_QUERY, purposeOf } from '../dto/query-params';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateBody } from '../errors/validate-body';
@@ -41,7 +44,34 @@ export class CasesController {
     private readonly btiLog: GetBtiLog,
     private readonly verifyHistory: VerifyCaseHistory,
     private readonly accessLog: GetCaseAccessLog,
+    private readonly exportFile: ExportCaseFile,
   ) {}
+
+  @Get(':caseId/export')
+  @ApiOperation({
+    summary:
+      'The case file (saksmappe) for Statsforvalteren or the archive: chronology, each duty with time and who, the child\'s voice, every plan version with its five elements, evaluations, the BTI log and the chain verification (principal, owner, auditor)',
+  })
+  @ApiProduces('application/json', 'application/pdf')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'pdf'], description: 'default json' })
+  @ApiQuery(PURPOSE_QUERY)
+  @ApiProblems(401, 403, 404, 422)
+  async export(
+    @CurrentUser() user: UserContext,
+    @Param('caseId', UuidParam) caseId: string,
+    @Query('format') format: unknown,
+    @Query('purpose') purpose: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const f = format === undefined ? 'json' : format;
+    if (f !== 'json' && f !== 'pdf') throw new InvalidInputError([{ field: 'format', message: 'must be json or pdf' }]);
+    const file = await this.exportFile.execute(user, caseId, f, purposeOf(purpose));
+    if (f === 'json') return file;
+    const pdf = await caseFilePdf(file);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="saksmappe-${file.case.id}.pdf"`);
+    return new StreamableFile(pdf);
+  }
 
   @Get(':caseId/bti-log')
   @ApiOperation({ summary: 'The stafettlogg: BTI decisions, levels, coordinator and consents over time, with who is responsible now' })

@@ -1,6 +1,6 @@
 import { BTI_COMMAND_TYPES, btiStateOf, toOsloIso } from '../../../workflow/src';
 import { CaseReader, ReadOptions } from '../audit/case-reader';
-import { CaseStore, UserContext } from '../ports';
+import { CaseRecord, CaseStore, StoredEvent, UserContext } from '../ports';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 
 export interface BtiLogEntry {
@@ -40,23 +40,28 @@ export class GetBtiLog {
     const { rec, now } = await this.reader.read(user, caseId, 'bti_log', opts);
     const anonymous = seesAnonymously(user, rec, now);
     const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
-    const c = rec.bti.context;
-    return {
-      caseId,
-      level: c.level,
-      state: btiStateOf(rec.bti),
-      coordinator: c.coordinator,
-      pendingCoordinator: c.pendingCoordinator,
-      entries: events
-        .filter((e) => BTI_TYPES.has(e.type))
-        .map((e) => ({
-          seq: e.seq,
-          at: toOsloIso(e.at),
-          type: e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type,
-          by: { userId: e.actorUserId, role: e.actorRole },
-          // Level 0 starts with the concern; its content stays in the case history.
-          details: e.type === 'CASE_OPENED' ? { level: 0 } : e.payload,
-        })),
-    };
+    return btiLogOf(rec, events);
   }
+}
+
+/** The stafettlogg of a case from its history (also part of the case file export). */
+export function btiLogOf(rec: CaseRecord, events: StoredEvent[]): BtiLog {
+  const c = rec.bti.context;
+  return {
+    caseId: rec.id,
+    level: c.level,
+    state: btiStateOf(rec.bti),
+    coordinator: c.coordinator,
+    pendingCoordinator: c.pendingCoordinator,
+    entries: events
+      .filter((e) => BTI_TYPES.has(e.type))
+      .map((e) => ({
+        seq: e.seq,
+        at: toOsloIso(e.at),
+        type: e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type,
+        by: { userId: e.actorUserId, role: e.actorRole },
+        // Level 0 starts with the concern; its content stays in the case history.
+        details: e.type === 'CASE_OPENED' ? { level: 0 } : e.payload,
+      })),
+  };
 }

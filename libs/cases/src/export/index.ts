@@ -1,0 +1,2 @@
+export * from './case-file';
+export * from './export-case-file.query';
