@@ -15,6 +15,7 @@ import { OwnersController } from './controllers/owners.controller';
 import { MetricsController } from './controllers/metrics.controller';
 import { GroupsController } from './controllers/groups.controller';
 import { SupervisionController } from './controllers/supervision.controller';
+import { RetentionController } from './controllers/retention.controller';
 import { ApiRuntime, infrastructureProviders, QUEUES, REDIS } from './infrastructure.providers';
 import { Queue } from 'bullmq';
 import { pinoOptions } from './logging';
@@ -31,7 +32,7 @@ export class ApiModule implements OnApplicationShutdown {
     return {
       module: ApiModule,
       imports: [TerminusModule.forRoot({ logger: false }), LoggerModule.forRoot(pinoOptions(rt.logLevel))],
-      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, SupervisionController, MetricsController],
+      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, SupervisionController, RetentionController, MetricsController],
       providers: [
         ...infrastructureProviders(rt),
         // Guards run in this order: who you are, then whether you may write at all.

@@ -35,6 +35,8 @@ import {
   RefuseReadOnlyWrite,
   Supervision,
   ExportCaseFile,
+  Retention,
+  RETENTION_STORE,
 } from '../../../libs/cases/src';
 import {
   createDataSource,
@@ -44,6 +46,7 @@ import {
   TypeormOwnerSettingsStore,
   TypeormStaircaseStore,
   TypeormAccessLog,
+  TypeormRetentionStore,
 } from '../../../libs/persistence/src';
 import { ALL_QUEUES } from '../../../libs/scheduling/src/queues';
 import { TokenVerifier } from '../../../libs/identity/src';
@@ -97,6 +100,8 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(VerifyCaseHistory, [CaseReader, CASE_STORE]),
     useCase(GetCaseAccessLog, [CaseReader, ACCESS_LOG]),
     useCase(RefuseReadOnlyWrite, [CASE_STORE, ACCESS_LOG, CLOCK]),
+    { provide: RETENTION_STORE, useFactory: (ds: DataSource) => new TypeormRetentionStore(ds), inject: [DataSource] },
+    useCase(Retention, [OWNER_SETTINGS_STORE, RETENTION_STORE, CLOCK]),
     useCase(ExportCaseFile, [CaseReader, CASE_STORE, DIRECTORY]),
     useCase(Supervision, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CaseReader, CLOCK]),
     useCase(OmniInsight, [DIRECTORY, STAIRCASE_STORE, OWNER_SETTINGS_STORE]),

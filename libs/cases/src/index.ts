@@ -24,3 +24,4 @@ export * from './audit';
 export * from './history';
 export * from './supervision';
 export * from './export';
+export * from './retention';

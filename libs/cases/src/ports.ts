@@ -315,6 +315,9 @@ export interface OwnerSettingsStore {
   addHolidays(recs: SchoolHolidayRecord[]): Promise<void>;
   removeHoliday(ownerId: string, id: string): Promise<boolean>;
   currentGuidance(ownerId: string): Promise<{ guidance: Guidance; changedBy: string | null; changedAt: Date | null }>;
+  currentRetention(ownerId: string): Promise<{ retention: RetentionPolicy; changedBy: string | null; changedAt: Date | null }>;
+  /** Appends a new retention version; false when `expectedVersion` is no longer current. */
+  saveRetention(ownerId: string, retention: RetentionPolicy, expectedVersion: number, by: string, at: Date): Promise<boolean>;
   /** Appends a new guidance version; false when `expectedVersion` is no longer current. */
   saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean>;
 }
@@ -400,3 +403,30 @@ export interface AccessLog {
   forCase(caseId: string): Promise<AccessEntry[]>;
 }
 export const ACCESS_LOG = Symbol('AccessLog');
+
+/** How long closed cases are kept before they are anonymised (the owner's arkivplan decides). */
+export interface RetentionPolicy {
+  version: number;
+  /** Years after closing; null = never anonymise (the default until the owner decides). */
+  retentionYears: number | null;
+}
+export const DEFAULT_RETENTION: RetentionPolicy = Object.freeze({ version: 1, retentionYears: null });
+
+export interface RetentionCandidate {
+  caseId: string;
+  unitId: string;
+  closedAt: Date;
+  legalHold: string | null;
+}
+
+export interface RetentionStore {
+  /** Closed, not yet anonymised cases of the owner closed before `closedBefore`, oldest first. */
+  due(ownerId: string, closedBefore: Date): Promise<RetentionCandidate[]>;
+  /**
+   * Anonymises one case in one transaction: erases its personal content (the events and their
+   * hashes stay), redacts its current state, and appends `event`. False, writing nothing, when the
+   * case is no longer due (reopened, put on hold, already anonymised) by the time it is locked.
+   */
+  anonymise(caseId: string, closedBefore: Date, event: NewEvent, at: Date): Promise<boolean>;
+}
+export const RETENTION_STORE = Symbol('RetentionStore');

@@ -40,7 +40,8 @@ describe('personal content (design.md #9)', () => {
     const red = redactPersonal({ context: { ...plan, ppt: { question: 'Ola?', anonymous: false }, childIds: ['c1'] } });
     expect(JSON.stringify(red)).not.toMatch(/Ola|Adult|daily/);
     expect(red.context.plan.problem).toBe(ERASED);
-    expect(red.context.childIds).toEqual(['c1']);
+    // Who the case is about goes too: an anonymised case no longer leads to a child.
+    expect(red.context.childIds).toEqual([ERASED]);
     expect(erasedContent({ '/a': 'x', '/b': ['y'] })).toEqual({ '/a': ERASED, '/b': [ERASED] });
   });
 });

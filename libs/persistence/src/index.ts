@@ -10,3 +10,4 @@ export * from './typeorm-owner-settings.store';
 export * from './typeorm-notification.store';
 export * from './typeorm-staircase.store';
 export * from './typeorm-access-log.store';
+export * from './typeorm-retention.store';

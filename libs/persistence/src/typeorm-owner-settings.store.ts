@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_DEADLINE_POLICY, DEFAULT_GUIDANCE, DeadlinePolicy, Guidance, SchoolCalendar } from '../../workflow/src';
-import { OwnerSettingsStore, PolicyProvider, SchoolHolidayRecord, StoredPolicy } from '../../cases/src/ports';
+import { DEFAULT_RETENTION, OwnerSettingsStore, PolicyProvider, RetentionPolicy, SchoolHolidayRecord, StoredPolicy } from '../../cases/src/ports';
 
-type VersionedTable = 'deadline_policies' | 'owner_guidance';
+type VersionedTable = 'deadline_policies' | 'owner_guidance' | 'owner_retention';
 
 const HOLIDAY_COLUMNS = `id, owner_id, unit_id, to_char(from_date, 'YYYY-MM-DD') AS from_date,
   to_char(to_date, 'YYYY-MM-DD') AS to_date, name, created_by, created_at`;
@@ -32,6 +32,16 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
 
   saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean> {
     return this.append('owner_guidance', 'guidance', DEFAULT_GUIDANCE.version, ownerId, guidance, expectedVersion, by, at);
+  }
+
+  async currentRetention(ownerId: string): Promise<{ retention: RetentionPolicy; changedBy: string | null; changedAt: Date | null }> {
+    const row = await this.latest('owner_retention', 'retention', ownerId);
+    if (!row) return { retention: DEFAULT_RETENTION, changedBy: null, changedAt: null };
+    return { retention: { ...DEFAULT_RETENTION, ...row.doc, version: row.version }, changedBy: row.changedBy, changedAt: row.changedAt };
+  }
+
+  saveRetention(ownerId: string, retention: RetentionPolicy, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    return this.append('owner_retention', 'retention', DEFAULT_RETENTION.version, ownerId, retention, expectedVersion, by, at);
   }
 
   /** The newest version of an append-only owner setting (table and column are ours, never input). */

@@ -1,7 +1,7 @@
 import { leadsCase } from '../authorization.policy';
 import { actorFor, factsOf } from '../case-access';
 import { FieldError, ForbiddenError } from '../errors';
-import { PERSONAL_KEYS } from '../history';
+import { FREE_TEXT_KEYS } from '../history';
 import { defineCommand } from './command.usecase';
 
 /** Besides free text, the times people gave for what happened can be corrected. */
@@ -34,7 +34,7 @@ export const correctEntry = defineCommand({
       const was = original.payload[key];
       const now = p.corrected[key];
       if (!(key in original.payload)) errors.push({ field, message: `is not a field of entry ${p.seq} (${original.type})` });
-      else if (!PERSONAL_KEYS.has(key) && !CORRECTABLE_TIMES.has(key)) {
+      else if (!FREE_TEXT_KEYS.has(key) && !CORRECTABLE_TIMES.has(key)) {
         errors.push({ field, message: 'only what was written (text, names) or the times people gave can be corrected; a plan changes with a new version, a decision with the case\'s commands' });
       } else if (typeof was === 'string' && (typeof now !== 'string' || !now.trim() || now.length > 20000)) errors.push({ field, message: 'must be a non-empty text of at most 20000 characters' });
       else if (Array.isArray(was) && !(Array.isArray(now) && now.length > 0 && now.every((x) => typeof x === 'string' && x.trim()))) errors.push({ field, message: 'must be a non-empty list of texts' });

@@ -126,9 +126,8 @@ export function buildCaseFile(i: CaseFileInput): CaseFile {
     role,
   });
   const by = (e: StoredEvent) => person(e.actorUserId, e.actorRole);
-  // After anonymisation the case names no child: "Barn 1", "Barn 2", …
-  const childName = (id: string, n: number) => (rec.anonymisedAt ? `Barn ${n + 1}` : (i.childNames.get(id) ?? 'ukjent barn'));
-  const children = rec.childIds.map((id, n) => ({ id, name: childName(id, n) }));
+  // An anonymised case has no child ids left, so it names no child.
+  const children = rec.childIds.map((id) => ({ id, name: i.childNames.get(id) ?? 'ukjent barn' }));
   const childOf = (id: unknown) => children.find((c) => c.id === id)?.name ?? null;
   const ctx = rec.snapshot.context;
   const plans = [...ctx.planVersions, ...(ctx.plan ? [ctx.plan] : [])].map((p: Plan) => ({

@@ -4,10 +4,10 @@
  * its own row, committed to by a hash in the immutable event, so retention can erase it while the
  * chain still verifies.
  *
- * A key list rather than a schema: every free-text field any command takes is named here, and a
- * unit test feeds every command's free text through it.
+ * A key list rather than a schema: every free-text field any command takes is named here, and
+ * the retention test checks that no child's name or id is left after anonymisation.
  */
-export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
+export const FREE_TEXT_KEYS: ReadonlySet<string> = new Set([
   'concern',
   'text',
   'note',
@@ -34,6 +34,11 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   'requirements',
   'purpose',
 ]);
+
+/** Who the case is about: erased with the text, so an anonymised case no longer leads to a child. */
+export const IDENTIFYING_KEYS: ReadonlySet<string> = new Set(['childIds', 'childId']);
+
+export const PERSONAL_KEYS: ReadonlySet<string> = new Set([...FREE_TEXT_KEYS, ...IDENTIFYING_KEYS]);
 
 /** What an erased text reads as, in views and exports. */
 export const ERASED = '[anonymisert]';

@@ -1,0 +1,112 @@
+import { toOsloIso } from '../../../workflow/src';
+import { mayChangeOwnerSettings, mayReadOwnerSettings, maySuperviseOwner } from '../authorization.policy';
+import { ForbiddenError, NotFoundError, StaleVersionError } from '../errors';
+import { Clock, OwnerSettingsStore, RetentionCandidate, RetentionPolicy, RetentionStore, UserContext } from '../ports';
+
+export interface RetentionView extends RetentionPolicy {
+  ownerId: string;
+  isDefault: boolean;
+  changedBy: string | null;
+  changedAt: string | null;
+  notice: string;
+}
+
+export interface RetentionPreview {
+  ownerId: string;
+  retentionYears: number | null;
+  asOf: string;
+  /** Closed before this instant = due. */
+  closedBefore: string | null;
+  due: Array<{ caseId: string; unitId: string; closedAt: string }>;
+  /** Due, but a legal hold keeps them. */
+  blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string }>;
+}
+
+export interface RetentionRun extends RetentionPreview {
+  anonymised: string[];
+}
+
+const NOTICE =
+  "How long closed cases are kept follows the owner's arkivplan (arkivloven); Trygg sets no period by default. Anonymising replaces children's names, ids and all free text, and keeps every event and hash.";
+
+/** Per-owner retention: the period, what is due, and anonymising what is due (domain.md §7). */
+export class Retention {
+  constructor(
+    private readonly settings: OwnerSettingsStore,
+    private readonly store: RetentionStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(user: UserContext, ownerId: string): Promise<RetentionView> {
+    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
+    return this.view(ownerId);
+  }
+
+  async change(user: UserContext, ownerId: string, input: { expectedVersion: number; retentionYears: number | null }): Promise<RetentionView> {
+    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
+    if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) sets how long cases are kept', 'owner');
+    const saved = await this.settings.saveRetention(ownerId, { version: input.expectedVersion + 1, retentionYears: input.retentionYears }, input.expectedVersion, user.id, this.clock.now());
+    const now = await this.view(ownerId);
+    if (!saved) throw new StaleVersionError(`the retention setting is at version ${now.version}, not ${input.expectedVersion}: reload it and try again`, now.version);
+    return now;
+  }
+
+  async preview(user: UserContext, ownerId: string): Promise<RetentionPreview> {
+    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
+    if (!maySuperviseOwner(user, ownerId)) throw new ForbiddenError('the retention preview is for the owner and its auditors', 'owner|auditor');
+    const { preview } = await this.candidates(ownerId);
+    return preview;
+  }
+
+  async run(user: UserContext, ownerId: string): Promise<RetentionRun> {
+    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
+    if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) runs retention', 'owner');
+    const { preview, closedBefore, years } = await this.candidates(ownerId);
+    const anonymised: string[] = [];
+    if (closedBefore) {
+      for (const c of preview.due) {
+        const at = this.clock.now();
+        const event = {
+          type: 'CASE_ANONYMISED',
+          actorUserId: user.id,
+          actorRole: 'owner' as const,
+          at,
+          payload: { retentionYears: years, closedAt: c.closedAt },
+        };
+        // Each case in its own transaction; one that changed meanwhile (reopened, held) is left alone.
+        if (await this.store.anonymise(c.caseId, closedBefore, event, at)) anonymised.push(c.caseId);
+      }
+    }
+    return { ...preview, anonymised };
+  }
+
+  private async candidates(ownerId: string) {
+    const now = this.clock.now();
+    const { retention } = await this.settings.currentRetention(ownerId);
+    const years = retention.retentionYears;
+    const closedBefore = years === null ? null : yearsBefore(now, years);
+    const all: RetentionCandidate[] = closedBefore ? await this.store.due(ownerId, closedBefore) : [];
+    const preview: RetentionPreview = {
+      ownerId,
+      retentionYears: years,
+      asOf: toOsloIso(now),
+      closedBefore: closedBefore ? toOsloIso(closedBefore) : null,
+      due: all.filter((c) => !c.legalHold).map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt) })),
+      blocked: all.filter((c) => c.legalHold).map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt), legalHold: c.legalHold as string })),
+    };
+    return { preview, closedBefore, years };
+  }
+
+  private async view(ownerId: string): Promise<RetentionView> {
+    const r = await this.settings.currentRetention(ownerId);
+    return { ownerId, ...r.retention, isDefault: r.changedAt === null, changedBy: r.changedBy, changedAt: r.changedAt ? toOsloIso(r.changedAt) : null, notice: NOTICE };
+  }
+}
+
+/** The same calendar date and time `years` earlier (29 February falls back to 28 February). */
+function yearsBefore(now: Date, years: number): Date {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  if (d.getUTCDate() !== now.getUTCDate()) d.setUTCDate(0);
+  return d;
+}
