@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { sealEvents } from '../libs/cases/src/history';
+import { mergePersonal, sealEvents } from '../libs/cases/src/history';
 
 /**
  * Issue 5: a history auditors can trust and hand over.
@@ -121,16 +121,27 @@ export class TrustedHistory1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // Back to one payload per event: the guards go first, then the content is merged back in.
+    await q.query(`
+      DROP TRIGGER case_events_no_update ON case_events;
+      DROP TRIGGER case_events_no_truncate ON case_events;
+      DROP TRIGGER case_event_contents_guard ON case_event_contents;
+      DROP TRIGGER case_event_contents_no_truncate ON case_event_contents;
+      DROP FUNCTION case_event_contents_erase_only();
+      DROP FUNCTION case_events_append_only();
+    `);
+    const rows: Array<{ case_id: string; seq: number; payload: Record<string, unknown>; content: Record<string, unknown> }> = await q.query(
+      'SELECT e.case_id, e.seq, e.payload, c.content FROM case_events e JOIN case_event_contents c USING (case_id, seq)',
+    );
+    for (const r of rows) {
+      await q.query('UPDATE case_events SET payload = $3 WHERE case_id = $1 AND seq = $2', [r.case_id, r.seq, JSON.stringify(mergePersonal(r.payload, r.content))]);
+    }
     await q.query(`
       DROP TABLE owner_retention;
       DROP INDEX cases_retention_idx;
       ALTER TABLE cases DROP COLUMN enforcement, DROP COLUMN legal_hold, DROP COLUMN anonymised_at;
       DROP TABLE access_log;
       DROP TABLE case_event_contents;
-      DROP FUNCTION case_event_contents_erase_only();
-      DROP TRIGGER case_events_no_update ON case_events;
-      DROP TRIGGER case_events_no_truncate ON case_events;
-      DROP FUNCTION case_events_append_only();
       ALTER TABLE case_events DROP COLUMN prev_hash, DROP COLUMN hash, DROP COLUMN content_hash;
     `);
   }

@@ -101,6 +101,12 @@ describe('random input never gives a 5xx', () => {
         participants: wild,
         barnevernReported: wild,
         barnevernReportedAt: wild,
+        at: fc.oneof(fc.constantFrom('2027-03-01T09:00:00+01:00', '2027-02-20T09:00:00+01:00', '2031-01-01T00:00:00Z'), wild),
+        specialGrounds: wild,
+        requirements: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), wild),
+        deadline: fc.oneof(fc.constantFrom('2027-04-01', '2027-02-30', '2020-01-01'), wild),
+        seq: fc.oneof(fc.integer({ min: -1, max: 12 }), wild),
+        corrected: fc.oneof(fc.dictionary(fc.constantFrom('text', 'concern', 'summary', 'childId', 'kind', 'occurredAt', 'plan'), wild), wild),
       },
       { requiredKeys: ['type'] },
     ),
@@ -137,7 +143,20 @@ describe('random input never gives a 5xx', () => {
       fc.asyncProperty(users, segment, query, async (u, seg, q) => {
         const s = encodeURIComponent(seg);
         const qs = new URLSearchParams(q).toString();
-        for (const path of [`/api/cases?${qs}`, `/api/cases/${s}`, `/api/cases/${s}/events`, `/api/units/${s}`, `/api/units/${s}/children`, '/api/me/tasks']) {
+        for (const path of [
+          `/api/cases?${qs}`,
+          `/api/cases/${s}`,
+          `/api/cases/${s}/events?purpose=${s}`,
+          `/api/cases/${s}/verify`,
+          `/api/cases/${s}/access-log?${qs}`,
+          `/api/cases/${s}/export?format=${s}`,
+          `/api/units/${s}`,
+          `/api/units/${s}/children`,
+          `/api/units/${s}/supervision?from=${s}&to=${s}`,
+          `/api/owners/${s}/supervision?${qs}`,
+          `/api/owners/${s}/retention/preview`,
+          '/api/me/tasks',
+        ]) {
           expectClientOrSuccess(await t.as(u).get(path));
         }
       }),
@@ -163,6 +182,7 @@ describe('random input never gives a 5xx', () => {
       fc.asyncProperty(fc.constantFrom('kommune', 'rektor', 'revisor', 'drift'), segment, policyBody, holidayBody, async (u, seg, pb, hb) => {
         const s = encodeURIComponent(seg);
         expectClientOrSuccess(await t.as(u).put(`/api/owners/${s}/deadline-policy`, pb));
+        expectClientOrSuccess(await t.as(u).put(`/api/owners/${s}/retention`, pb));
         expectClientOrSuccess(await t.as(u).post(`/api/owners/${s}/school-holidays`, hb));
         expectClientOrSuccess(await t.as(u).get(`/api/owners/${s}/deadline-policy`));
         expectClientOrSuccess(await t.as(u).get(`/api/me/notifications?cursor=${s}&limit=${s}&unread=${s}`));
