@@ -88,6 +88,25 @@ export class TrustedHistory1764300000000 implements MigrationInterface {
       CREATE TRIGGER case_event_contents_no_truncate BEFORE TRUNCATE ON case_event_contents
         FOR EACH STATEMENT EXECUTE FUNCTION case_events_append_only();
 
+      -- A deadline step's lock and the case's last chain link in one round trip. In a VOLATILE
+      -- function each statement takes a fresh snapshot, so the link is read after the lock is held
+      -- and cannot predate an event appended while the step waited for it.
+      CREATE FUNCTION trygg_lock_deadline_step(deadline uuid)
+        RETURNS TABLE (id uuid, owner_id uuid, unit_id uuid, state text, handled_by text, d json, last_seq int, last_hash text)
+        LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        c_id uuid;
+      BEGIN
+        -- Case before deadline (FOR UPDATE locks in FROM order), as a command's transaction does.
+        SELECT c.id, c.owner_id, c.unit_id, c.state, c.handled_by, row_to_json(dl)
+          INTO c_id, owner_id, unit_id, state, handled_by, d
+          FROM cases c JOIN deadlines dl ON dl.case_id = c.id WHERE dl.id = deadline FOR UPDATE OF c, dl;
+        IF c_id IS NULL THEN RETURN; END IF;
+        id := c_id;
+        SELECT e.seq, e.hash INTO last_seq, last_hash FROM case_events e WHERE e.case_id = c_id ORDER BY e.seq DESC LIMIT 1;
+        RETURN NEXT;
+      END $$;
+
       CREATE TABLE access_log (
         id bigserial PRIMARY KEY,
         owner_id uuid NOT NULL REFERENCES owners(id),
@@ -129,6 +148,7 @@ export class TrustedHistory1764300000000 implements MigrationInterface {
       DROP TRIGGER case_event_contents_no_truncate ON case_event_contents;
       DROP FUNCTION case_event_contents_erase_only();
       DROP FUNCTION case_events_append_only();
+      DROP FUNCTION trygg_lock_deadline_step(uuid);
     `);
     const rows: Array<{ case_id: string; seq: number; payload: Record<string, unknown>; content: Record<string, unknown> }> = await q.query(
       'SELECT e.case_id, e.seq, e.payload, c.content FROM case_events e JOIN case_event_contents c USING (case_id, seq)',

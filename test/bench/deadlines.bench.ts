@@ -90,11 +90,17 @@ async function main(): Promise<void> {
   const lags: number[] = [];
   // Lag per 10-second window of firing, to see whether the tail is steady or a few stalls.
   const windows = new Map<number, number[]>();
+  let failures = 0;
   const worker = new TryggWorker({
     databaseUrl: url,
     redisUrl: infra.redisUrl,
     clock,
-    log: () => undefined,
+    // Failed attempts are retried (at-least-once) but cost time: counted and shown with the first error.
+    log: (msg, fields) => {
+      if (msg !== 'job failed') return;
+      failures++;
+      if (failures === 1) log(`first failed attempt: ${JSON.stringify(fields)}`);
+    },
     deadlineConcurrency: CONCURRENCY,
     poolSize: Math.min(CONCURRENCY, 40),
     onStepHandled: (step, lag) => {
@@ -118,7 +124,7 @@ async function main(): Promise<void> {
   const sorted = [...lags].sort((a, b) => a - b);
   log(
     `firing: ${lags.length}/${N} overdue steps handled; lag due → committed p50 ${pct(sorted, 50)} ms, p99 ${pct(sorted, 99)} ms, max ${sorted[sorted.length - 1]} ms` +
-      ` (worker concurrency ${CONCURRENCY}; bench process RSS ${mib(rssBefore)} → peak ${mib(peakRss)})`,
+      ` (worker concurrency ${CONCURRENCY}; failed attempts ${failures}; bench process RSS ${mib(rssBefore)} → peak ${mib(peakRss)})`,
   );
   for (const [w, v] of [...windows.entries()].sort((a, b) => a[0] - b[0])) {
     const ws = v.sort((a, b) => a - b);

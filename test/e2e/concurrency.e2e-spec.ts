@@ -8,13 +8,9 @@ describe('versions and concurrency', () => {
   let db: Client;
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await t.sql();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const counts = async (caseId: string) => {
     const r = await db.query(

@@ -12,13 +12,9 @@ describe('retention and anonymisation', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2027-03-01T09:30:00+01:00' });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await t.sql();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   async function closedCase(): Promise<string> {
     const c = await open(t, 'larer', schoolConcern({ concern: `${NAME} is pushed in the breaks, says her friend Ola Hansen` }));

@@ -145,7 +145,9 @@ describe('identity', () => {
     const doc = await t.http().get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/cases', '/api/cases/{caseId}', '/api/cases/{caseId}/commands', '/api/cases/{caseId}/events', '/api/me/tasks', '/api/units/{unitId}/children', '/api/health']),
+      expect.arrayContaining(['/api/cases', '/api/cases/{caseId}', '/api/cases/{caseId}/commands', '/api/cases/{caseId}/events', '/api/me/tasks', '/api/units/{unitId}/children', '/api/health',
+        '/api/cases/{caseId}/verify', '/api/cases/{caseId}/access-log', '/api/cases/{caseId}/export', '/api/units/{unitId}/supervision',
+        '/api/owners/{ownerId}/supervision', '/api/owners/{ownerId}/retention', '/api/owners/{ownerId}/retention/preview', '/api/owners/{ownerId}/retention/run']),
     );
     expect((await t.http().get('/api/docs')).status).toBe(200);
     const schemas = doc.body.components.schemas;

@@ -8,13 +8,9 @@ describe('Statsforvalteren and corrections', () => {
   let db: Client;
   beforeAll(async () => {
     t = await startTestApp({ now: '2027-03-01T09:30:00+01:00' });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await t.sql();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
   beforeEach(() => t.clock.set('2027-03-01T09:30:00+01:00'));
 
   it('parents to the rektor: raised automatically; reported six days later is refused with the one-week rule; a week later it is accepted', async () => {

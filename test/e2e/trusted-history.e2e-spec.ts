@@ -13,13 +13,9 @@ describe('trusted history', () => {
   let db: Client;
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await t.sql();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   async function activeCase() {
     const c = await open(t, 'larer', schoolConcern());

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { signDevToken, TokenVerifier } from '../../libs/identity/src';
@@ -13,6 +14,8 @@ export interface TestApp<C extends Clock = FixedClock> {
   databaseUrl: string;
   http: () => ReturnType<typeof request>;
   as(username: string): AuthedClient;
+  /** A plain pg client on the app's database, for checks in SQL; closed with the app. */
+  sql(): Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -67,7 +70,19 @@ export async function startTestApp<C extends Clock = FixedClock>(
           .send({ type, expectedVersion, ...payload }),
     };
   };
-  return { app, clock, databaseUrl, http: () => request(server), as, close: () => app.close() };
+  let sql: Client | undefined;
+  const connectSql = async () => {
+    if (!sql) {
+      sql = new Client({ connectionString: databaseUrl });
+      await sql.connect();
+    }
+    return sql;
+  };
+  const close = async () => {
+    await sql?.end();
+    await app.close();
+  };
+  return { app, clock, databaseUrl, http: () => request(server), as, sql: connectSql, close };
 }
 
 export const units = DEMO_UNITS;

@@ -38,7 +38,8 @@ export async function appendEvents(m: Queryable, caseId: string, events: NewEven
   if (!events.length) return;
   // The caller's lock on the case row keeps the chain linear: nobody else appends meanwhile.
   const last = await lastLink(m, caseId);
-  await m.query(`${EVENTS_CTE} SELECT 1`, [caseId, eventsJson(sealEvents(caseId, last, events))]);
+  const sealed = sealEvents(caseId, last, events);
+  await m.query(`${eventsCte(sealed)} SELECT 1`, [caseId, eventsJson(sealed)]);
 }
 
 /** The case's last event (seq and hash), or null for a case without history. */
@@ -56,11 +57,16 @@ const EVENTS_CTE = `WITH ev AS (
   SELECT $1, e.seq, e.type, e.actor_user_id, e.actor_role, e.at, e.payload, e.at, e.prev_hash, e.hash, e.content_hash
   FROM jsonb_to_recordset($2::jsonb) AS e(seq int, type text, actor_user_id uuid, actor_role text, at timestamptz, payload jsonb,
        prev_hash text, hash text, content_hash text)
-  RETURNING seq),
-evc AS (
+  RETURNING seq)`;
+const CONTENTS_CTE = `evc AS (
   INSERT INTO case_event_contents (case_id, seq, nonce, content)
   SELECT $1, e.seq, e.nonce, e.content FROM jsonb_to_recordset($2::jsonb) AS e(seq int, nonce text, content jsonb)
   WHERE e.content IS NOT NULL AND e.seq IN (SELECT seq FROM ev))`;
+
+/** The content insert only when some event has personal content (deadline steps never do). */
+function eventsCte(sealed: SealedEvent[]): string {
+  return sealed.some((e) => e.content) ? `${EVENTS_CTE}, ${CONTENTS_CTE}` : EVENTS_CTE;
+}
 
 function eventsJson(events: SealedEvent[]): string {
   return JSON.stringify(
@@ -117,24 +123,28 @@ function notificationsJson(notifications: NewNotification[]): string {
  * Parameters: $1 case id, $2 events JSON, $3 notifications JSON, $4 at, $5 deadline id, $6 escalated-to
  * ids, $7 whether e-mail is on. The events come sealed after the case's last link, read under the lock.
  */
-export function stepDoneSql(doneColumn: string): string {
-  return `${EVENTS_CTE}, ${NOTIFICATIONS_CTE(3, 7)},
-     done AS (
-       UPDATE deadlines SET ${doneColumn} = $4,
-         escalated_to = escalated_to || ARRAY(SELECT x FROM unnest($6::uuid[]) AS x WHERE NOT x = ANY(escalated_to))
-       WHERE id = $5 RETURNING id)
-     INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM done`;
-}
-
-export function stepDoneParams(
+export function stepDoneStatement(
+  step: string,
+  doneColumn: string,
   caseId: string,
   last: { seq: number; hash: string } | null,
   deadlineId: string,
   at: Date,
   writes: { events: NewEvent[]; notifications: NewNotification[]; escalatedTo: string[] },
   emailEnabled: boolean,
-): unknown[] {
-  return [caseId, eventsJson(sealEvents(caseId, last, writes.events)), notificationsJson(writes.notifications), at, deadlineId, writes.escalatedTo, emailEnabled];
+): { name: string; text: string; values: unknown[] } {
+  const sealed = sealEvents(caseId, last, writes.events);
+  const withContent = sealed.some((e) => e.content);
+  return {
+    name: `deadline-step-done-${step}${withContent ? '-content' : ''}`,
+    text: `${eventsCte(sealed)}, ${NOTIFICATIONS_CTE(3, 7)},
+     done AS (
+       UPDATE deadlines SET ${doneColumn} = $4,
+         escalated_to = escalated_to || ARRAY(SELECT x FROM unnest($6::uuid[]) AS x WHERE NOT x = ANY(escalated_to))
+       WHERE id = $5 RETURNING id)
+     INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM done`,
+    values: [caseId, eventsJson(sealed), notificationsJson(writes.notifications), at, deadlineId, writes.escalatedTo, emailEnabled],
+  };
 }
 
 /** Anything that runs SQL: an EntityManager or a QueryRunner. */

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { DeadlineStep } from '../../workflow/src';
 import { CaseHeader, DeadlineAtWork, DeadlineStepStore, StepWrites } from '../../cases/src/ports';
-import { STEP_COLUMNS, stepDoneParams, stepDoneSql, toDeadline } from './case-writes.sql';
+import { STEP_COLUMNS, stepDoneStatement, toDeadline } from './case-writes.sql';
 
 /** PostgreSQL side of deadline steps: lock, decide, write, mark done, and queue the next step. */
 export class TypeormDeadlineStepStore implements DeadlineStepStore {
@@ -18,28 +18,23 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
   }
 
   async doStep(deadlineId: string, step: DeadlineStep, decide: (work: DeadlineAtWork) => Promise<StepWrites | null>, at: Date): Promise<boolean> {
-    // Steps are frequent (a thousand a second at peak): five round trips (begin, lock, the last
-    // chain link, write everything in one statement, commit) on a pooled pg client with named statements, so
-    // PostgreSQL parses and plans them once per connection.
+    // Steps are frequent (a thousand a second at peak): three round trips on a pooled pg client —
+    // (1) begin, lock, and read the case's last chain link, as one multi-statement query; (2) write
+    // everything in one named statement (parsed and planned once per connection); (3) commit.
     const [client, release] = (await (this.ds.driver as PostgresDriver).obtainMasterConnection()) as [PgClient, (e?: unknown) => void];
     let failed: unknown;
     try {
-      // The commit need not wait for the WAL flush: if the database crashes before it, the step
-      // is simply not done and the reconciler fires it again (idempotent, deduplicated). People's
-      // commands keep fully synchronous commits.
-      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      // Case before deadline (FOR UPDATE locks in FROM order): the same order as a command's transaction.
-      const { rows } = await client.query({ name: 'deadline-step-lock', text: LOCK_SQL, values: [deadlineId] });
-      const work = rows[0] ? toWork(rows[0] as unknown as HeaderRow) : undefined;
+      const [, , locked] = (await client.query(lockAndLastLinkSql(deadlineId))) as unknown as Array<{ rows: Record<string, unknown>[] }>;
+      const row = locked.rows[0];
+      const work = row ? toWork(row as unknown as HeaderRow) : undefined;
       const writes = work ? await decide(work) : null;
       if (!work || !writes) {
         await client.query('ROLLBACK');
         return false;
       }
       const column = STEP_COLUMNS[step].done;
-      const link = (await client.query({ name: 'deadline-step-last-link', text: LAST_LINK_SQL, values: [work.case.id] })).rows[0];
-      const last = link ? { seq: link.seq as number, hash: link.hash as string } : null;
-      await client.query({ name: `deadline-step-done-${step}`, text: stepDoneSql(column), values: stepDoneParams(work.case.id, last, deadlineId, at, writes, this.emailEnabled) });
+      const last = row.last_seq ? { seq: row.last_seq as number, hash: row.last_hash as string } : null;
+      await client.query(stepDoneStatement(step, column, work.case.id, last, deadlineId, at, writes, this.emailEnabled));
       await client.query('COMMIT');
       return true;
     } catch (e) {
@@ -57,11 +52,17 @@ interface PgClient {
   query(q: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-const LOCK_SQL = `SELECT c.id, c.owner_id, c.unit_id, c.state, c.handled_by, row_to_json(d) AS d
-  FROM cases c JOIN deadlines d ON d.case_id = c.id WHERE d.id = $1 FOR UPDATE OF c, d`;
-
-/** Read after the lock is held (a lookup inside the locking statement could see a stale last event). */
-const LAST_LINK_SQL = 'SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1';
+/**
+ * The commit need not wait for the WAL flush: if the database crashes before it, the step is simply
+ * not done and the reconciler fires it again (idempotent, deduplicated); people's commands keep fully
+ * synchronous commits. trygg_lock_deadline_step (migration 1764300000000) locks the case, then the
+ * deadline, then reads the case's last chain link with a fresh snapshot. A multi-statement query has
+ * no parameters, so the id is inlined only after it is proven a UUID.
+ */
+function lockAndLastLinkSql(deadlineId: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(deadlineId)) throw new Error(`not a deadline id: ${deadlineId}`);
+  return `BEGIN; SET LOCAL synchronous_commit = off; SELECT * FROM trygg_lock_deadline_step('${deadlineId}')`;
+}
 
 const HEADER = 'c.id, c.owner_id, c.unit_id, c.state, c.handled_by';
 

@@ -12,7 +12,13 @@ import { UuidParam } from './uuid-param.pipe';
 const FROM = { name: 'from', required: false, description: 'first day (YYYY-MM-DD, Oslo), cases opened from then; default a year before `to`' } as const;
 const TO = { name: 'to', required: false, description: 'last day (YYYY-MM-DD, Oslo), inclusive; default today' } as const;
 
-const wantsCsv = (accept: string | undefined) => !!accept && /\btext\/csv\b/i.test(accept);
+/** JSON unless the client asks for CSV (Accept: text/csv), which comes as a download. */
+function negotiate<T>(report: T, accept: string | undefined, res: Response, toCsv: (r: T) => string, filename: string): T | string {
+  if (!accept || !/\btext\/csv\b/i.test(accept)) return report;
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  return toCsv(report);
+}
 const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? undefined : String(v));
 
 /** Tilsyn (domain.md §3): the four supervision themes per case and per unit, as JSON or CSV. */
@@ -40,10 +46,7 @@ export class SupervisionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const report = await this.supervision.unit(user, unitId, { from: text(from), to: text(to), purpose: purposeOf(purpose) });
-    if (!wantsCsv(accept)) return report;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="tilsyn-${report.unitId}-${report.from}-${report.to}.csv"`);
-    return unitSupervisionCsv(report);
+    return negotiate(report, accept, res, unitSupervisionCsv, `tilsyn-${report.unitId}-${report.from}-${report.to}.csv`);
   }
 
   @Get('owners/:ownerId/supervision')
@@ -62,9 +65,6 @@ export class SupervisionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const report = await this.supervision.owner(user, ownerId, { from: text(from), to: text(to) });
-    if (!wantsCsv(accept)) return report;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="tilsyn-eier-${report.from}-${report.to}.csv"`);
-    return ownerSupervisionCsv(report);
+    return negotiate(report, accept, res, ownerSupervisionCsv, `tilsyn-eier-${report.from}-${report.to}.csv`);
   }
 }

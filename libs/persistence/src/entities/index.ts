@@ -1,4 +1,4 @@
-import { CaseEntity, CaseEventEntity, DeadlineEntity } from './case.entities';
+import { AccessLogEntity, CaseEntity, CaseEventContentEntity, CaseEventEntity, DeadlineEntity } from './case.entities';
 import { ChildEntity, GroupEntity, OwnerEntity, UnitEntity, UserEntity, UserRoleEntity } from './directory.entities';
 
 export * from './case.entities';
@@ -13,5 +13,7 @@ export const ENTITIES = [
   UserRoleEntity,
   CaseEntity,
   CaseEventEntity,
+  CaseEventContentEntity,
+  AccessLogEntity,
   DeadlineEntity,
 ];
