@@ -1,5 +1,5 @@
 import { COMMAND_TYPES, CommandType, Role } from '../../workflow/src';
-import { CaseFacts, canSeeCase, mayRunCommand, mayOpenCase, UserContext } from '../src';
+import { CaseFacts, canSeeCase, isReadOnlyUser, mayRunCommand, mayOpenCase, UserContext } from '../src';
 
 /**
  * The authorisation table: every command × every role × own unit / other unit, for cases the
@@ -56,6 +56,54 @@ for (const role of ['staff', 'principal', 'owner', 'ppt', 'auditor'] as Role[]) 
     }
   }
 }
+
+/** Issue 5: Statsforvaltaren's commands, corrections and legal holds, by the same table. */
+const ISSUE5 = ['RAISED_WITH_PRINCIPAL', 'REPORTED_TO_STATSFORVALTEREN', 'SF_DECISION', 'SF_COMPLIANCE', 'CORRECT_ENTRY', 'PLACE_LEGAL_HOLD', 'RELEASE_LEGAL_HOLD'] as const;
+type Issue5Command = (typeof ISSUE5)[number];
+
+function expectedIssue5(role: Role, where: 'own' | 'other', handledBy: 'principal' | 'owner', command: Issue5Command): Expect {
+  if (where === 'other' || role === 'ppt' || (handledBy === 'owner' && role === 'principal')) return 'hidden';
+  if (role === 'auditor') return 'deny';
+  const leader = handledBy === 'owner' ? role === 'owner' : role === 'principal';
+  switch (command) {
+    case 'RAISED_WITH_PRINCIPAL':
+      return leader ? 'allow' : 'deny';
+    case 'REPORTED_TO_STATSFORVALTEREN':
+    case 'SF_DECISION':
+    case 'SF_COMPLIANCE':
+      return leader || role === 'owner' ? 'allow' : 'deny';
+    case 'PLACE_LEGAL_HOLD':
+    case 'RELEASE_LEGAL_HOLD':
+      return role === 'owner' ? 'allow' : 'deny';
+    case 'CORRECT_ENTRY':
+      return leader || role === 'staff' ? 'allow' : 'deny';
+  }
+}
+
+const issue5Rows: Array<[Role, 'own' | 'other', 'principal' | 'owner', Issue5Command, Expect]> = [];
+for (const role of ['staff', 'principal', 'owner', 'ppt', 'auditor'] as Role[]) {
+  for (const where of ['own', 'other'] as const) {
+    for (const handledBy of ['principal', 'owner'] as const) {
+      for (const command of ISSUE5) issue5Rows.push([role, where, handledBy, command, expectedIssue5(role, where, handledBy, command)]);
+    }
+  }
+}
+
+describe('authorisation table: Statsforvalteren, corrections, legal hold', () => {
+  it.each(issue5Rows)('%s of %s unit, case handled by %s: %s -> %s', (role, where, handledBy, command, expect_) => {
+    const user = userWith(role, where);
+    const facts = caseOf(handledBy, user.id);
+    const decision = mayRunCommand(user, facts, command);
+    expect(decision.allow).toBe(expect_ === 'allow');
+    if (expect_ === 'hidden') expect(canSeeCase(user, facts)).toBe(false);
+  });
+
+  it('a user who only audits is read-only everywhere', () => {
+    expect(isReadOnlyUser(userWith('auditor', 'own'))).toBe(true);
+    expect(isReadOnlyUser({ ...userWith('auditor', 'own'), roles: [...userWith('auditor', 'own').roles, ...userWith('owner', 'own').roles] })).toBe(false);
+    expect(isReadOnlyUser(userWith('principal', 'own'))).toBe(false);
+  });
+});
 
 describe('authorisation table', () => {
   it('covers every command × role × unit × handler', () => {
