@@ -1,5 +1,6 @@
 import { BtiCommandType, CommandType, EnforcementCommandType, ENFORCEMENT_COMMAND_TYPES, Role } from '../../workflow/src';
 import { CaseScope, GrantedRole, UserContext } from './ports';
+import { RecordCommandType } from './record-commands';
 
 /**
  * Who may see and do what, as a pure function (domain.md §6, §7: need-to-know).
@@ -98,10 +99,7 @@ export function leadsCase(role: Role, c: CaseFacts): boolean {
   return c.handledBy === 'owner' ? role === 'owner' : role === 'principal';
 }
 
-/** Commands that only add to the record (libs/cases/src/commands/command.usecase.ts). */
-type RecordCommandName = 'CORRECT_ENTRY' | 'PLACE_LEGAL_HOLD' | 'RELEASE_LEGAL_HOLD';
-
-export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType | BtiCommandType | EnforcementCommandType | RecordCommandName): Decision {
+export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType): Decision {
   const role = roleInCase(user, c);
   if (!role) return { allow: false, reason: 'the case is not visible to you' };
   if (role === 'auditor') return { allow: false, reason: 'auditors read case histories; they never write' };

@@ -11,6 +11,7 @@ import {
 import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
 import { NotFoundError } from './errors';
 import { CaseRecord, CaseStore, UserContext } from './ports';
+import { RecordCommandType } from './record-commands';
 
 /** Bridges stored cases to the authorisation policy and the machine's actor. */
 export function factsOf(rec: CaseRecord, now: Date): CaseFacts {
@@ -34,17 +35,15 @@ export function actorFor(user: UserContext, rec: CaseRecord, now: Date): Actor |
   return { userId: user.id, role, involved: isInvolved(user, facts) };
 }
 
-type RecordCommandName = 'CORRECT_ENTRY' | 'PLACE_LEGAL_HOLD' | 'RELEASE_LEGAL_HOLD';
-
 /** What the machines accept now ∩ what the policy lets this user do. */
-export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): Array<CommandType | BtiCommandType | EnforcementCommandType | RecordCommandName> {
+export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): Array<CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType> {
   const actor = actorFor(user, rec, now);
   if (!actor || rec.anonymisedAt) return [];
   const facts = factsOf(rec, now);
   const at = now.toISOString();
   // BTI runs alongside the duty to act while the case is open; Statsforvaltaren may come after it closed.
   const bti = rec.state === 'closed' ? [] : btiCommandsAcceptedNow(rec.bti, actor, at);
-  const record: RecordCommandName[] = ['CORRECT_ENTRY', rec.legalHold ? 'RELEASE_LEGAL_HOLD' : 'PLACE_LEGAL_HOLD'];
+  const record: RecordCommandType[] = ['CORRECT_ENTRY', rec.legalHold ? 'RELEASE_LEGAL_HOLD' : 'PLACE_LEGAL_HOLD'];
   return [...commandsAcceptedNow(rec.snapshot, actor, at), ...bti, ...enforcementCommandsAcceptedNow(rec.enforcement, actor, at), ...record].filter(
     (t) => mayRunCommand(user, facts, t).allow,
   );

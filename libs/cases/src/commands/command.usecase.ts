@@ -9,6 +9,7 @@ import {
   EnforcementCommandType,
 } from '../../../workflow/src';
 import { FieldError } from '../errors';
+import { RECORD_COMMAND_TYPES, RecordCommand, RecordCommandType } from '../record-commands';
 import { CaseRecord, CaseStore, CaseWrites, Directory, UserContext } from '../ports';
 import { Guidance, PlanWarning } from '../../../workflow/src';
 
@@ -31,13 +32,8 @@ export type EnforcementRequest =
   | { type: 'SF_DECISION'; at: string; requirements: string[]; deadline?: string }
   | { type: 'SF_COMPLIANCE'; at: string; summary: string };
 
-/** Commands that only add to the record and move no machine: corrections and legal holds. */
-export type RecordCommand =
-  | { type: 'CORRECT_ENTRY'; seq: number; reason: string; corrected: Record<string, unknown> }
-  | { type: 'PLACE_LEGAL_HOLD'; reason: string }
-  | { type: 'RELEASE_LEGAL_HOLD'; reason: string };
-export type RecordCommandType = RecordCommand['type'];
-export const RECORD_COMMAND_TYPES: readonly RecordCommandType[] = ['CORRECT_ENTRY', 'PLACE_LEGAL_HOLD', 'RELEASE_LEGAL_HOLD'];
+export { RECORD_COMMAND_TYPES };
+export type { RecordCommand, RecordCommandType };
 
 /** Every command a case takes: the duty-to-act, BTI and enforcement machines', and the record's own. */
 export type AnyCommandType = CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType;
