@@ -15,9 +15,8 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
   constructor(private readonly ds: DataSource) {}
 
   async currentPolicy(ownerId: string): Promise<StoredPolicy> {
-    const row = await this.latest('deadline_policies', 'policy', ownerId);
-    if (!row) return { policy: DEFAULT_DEADLINE_POLICY, changedBy: null, changedAt: null };
-    return { policy: { ...DEFAULT_DEADLINE_POLICY, ...row.doc, version: row.version }, changedBy: row.changedBy, changedAt: row.changedAt };
+    const { doc, changedBy, changedAt } = await this.current('deadline_policies', 'policy', ownerId, DEFAULT_DEADLINE_POLICY);
+    return { policy: doc, changedBy, changedAt };
   }
 
   savePolicy(ownerId: string, policy: DeadlinePolicy, expectedVersion: number, by: string, at: Date): Promise<boolean> {
@@ -25,9 +24,8 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
   }
 
   async currentGuidance(ownerId: string): Promise<{ guidance: Guidance; changedBy: string | null; changedAt: Date | null }> {
-    const row = await this.latest('owner_guidance', 'guidance', ownerId);
-    if (!row) return { guidance: DEFAULT_GUIDANCE, changedBy: null, changedAt: null };
-    return { guidance: { ...DEFAULT_GUIDANCE, ...row.doc, version: row.version }, changedBy: row.changedBy, changedAt: row.changedAt };
+    const { doc, changedBy, changedAt } = await this.current('owner_guidance', 'guidance', ownerId, DEFAULT_GUIDANCE);
+    return { guidance: doc, changedBy, changedAt };
   }
 
   saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean> {
@@ -35,13 +33,19 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
   }
 
   async currentRetention(ownerId: string): Promise<{ retention: RetentionPolicy; changedBy: string | null; changedAt: Date | null }> {
-    const row = await this.latest('owner_retention', 'retention', ownerId);
-    if (!row) return { retention: DEFAULT_RETENTION, changedBy: null, changedAt: null };
-    return { retention: { ...DEFAULT_RETENTION, ...row.doc, version: row.version }, changedBy: row.changedBy, changedAt: row.changedAt };
+    const { doc, changedBy, changedAt } = await this.current('owner_retention', 'retention', ownerId, DEFAULT_RETENTION);
+    return { retention: doc, changedBy, changedAt };
   }
 
   saveRetention(ownerId: string, retention: RetentionPolicy, expectedVersion: number, by: string, at: Date): Promise<boolean> {
     return this.append('owner_retention', 'retention', DEFAULT_RETENTION.version, ownerId, retention, expectedVersion, by, at);
+  }
+
+  /** The setting in force: the newest version over the defaults (fields added later keep their default). */
+  private async current<T extends { version: number }>(table: VersionedTable, column: string, ownerId: string, defaults: T) {
+    const row = await this.latest(table, column, ownerId);
+    if (!row) return { doc: defaults, changedBy: null, changedAt: null };
+    return { doc: { ...defaults, ...row.doc, version: row.version } as T, changedBy: row.changedBy, changedAt: row.changedAt as Date | null };
   }
 
   /** The newest version of an append-only owner setting (table and column are ours, never input). */
