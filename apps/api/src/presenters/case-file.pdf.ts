@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { CaseFile, Person } from '../../../../libs/cases/src';
+import { CaseFile, entryLabel, Person } from '../../../../libs/cases/src';
 
 /**
  * The case file as a PDF (pdfkit): A4, Norwegian labels, "Side X av Y" on every page. Built from
@@ -27,6 +27,40 @@ const DEADLINE_LABELS: Record<string, string> = {
   sf_compliance: 'Gjennomføre Statsforvalterens vedtak',
 };
 const STATUS_LABELS: Record<string, string> = { pending: 'venter', met: 'oppfylt', overdue: 'oversittet', cancelled: 'bortfalt' };
+const SOURCE_LABELS: Record<string, string> = {
+  staff_observation: 'ansatt observerte',
+  child_told: 'barnet fortalte',
+  parent_told: 'foreldre fortalte',
+  other: 'annet',
+};
+const PLAN_STATUS_LABELS: Record<string, string> = { submitted: 'levert', approved: 'godkjent', returned: 'sendt tilbake', superseded: 'erstattet av ny versjon' };
+/** Outcomes and decisions as the case file says them. */
+const OUTCOME_LABELS: Record<string, string> = {
+  safe: 'trygt og godt',
+  not_safe: 'ikke trygt og godt',
+  resolved: 'løst',
+  continue: 'fortsetter',
+  revise: 'ny plan',
+  done: 'gjennomført',
+  not_done: 'ikke gjennomført',
+  ongoing: 'pågår',
+  change_level: 'endre nivå',
+  close: 'avslutt',
+};
+const ENFORCEMENT_LABELS: Record<string, string> = {
+  not_raised: 'ikke tatt opp med rektor',
+  raised: 'tatt opp med rektor',
+  reported: 'meldt til Statsforvalteren',
+  decided: 'vedtak med krav',
+  complied: 'vedtaket er gjennomført',
+  duty_met: 'Statsforvalteren fant aktivitetsplikten oppfylt',
+};
+/** A payload as "field: value" pairs, nested values as JSON. */
+const fields = (payload: Record<string, unknown>) =>
+  Object.entries(payload)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('  ·  ');
+const say = (v: string | null) => (v ? (OUTCOME_LABELS[v] ?? v) : null);
 
 const who = (p: Person | null) => (p ? `${p.name}${p.role ? ` (${p.role})` : ''}` : '–');
 const when = (iso: string | null) => (iso ? iso.replace('T', ' kl. ').replace(/:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/, '') : '–');
@@ -64,7 +98,7 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
   field('Regelverk', c.legalBasis.join(', '));
   field('Status', STATE_LABELS[c.state] ?? c.state);
   field('Barn', c.children.map((x) => x.name).join(', '));
-  field('Kilde', c.source);
+  field('Kilde', SOURCE_LABELS[c.source] ?? c.source);
   field('Bekymring', c.concern);
   field('Skjedde', when(c.occurredAt));
   field('Meldt', when(c.openedAt));
@@ -76,7 +110,7 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
   if (c.anonymisedAt) field('Anonymisert', when(c.anonymisedAt));
 
   h1('Plikter: hva ble gjort, når og av hvem');
-  for (const d of file.duties) line(`${when(d.at)}  ${d.duty}${d.detail ? ` (${d.detail})` : ''} – ${who(d.by)}  [#${d.seq}]`);
+  for (const d of file.duties) line(`${when(d.at)}  ${d.duty}${d.detail ? ` (${say(d.detail)})` : ''} – ${who(d.by)}  [#${d.seq}]`);
 
   h1('Barnets stemme');
   if (!file.childVoice.length) line('Ingen oppføringer.');
@@ -85,7 +119,7 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
   h1('Aktivitetsplaner');
   if (!file.plans.length) line('Ingen plan.');
   for (const p of file.plans) {
-    h2(`Versjon ${p.version} (${p.status})`);
+    h2(`Versjon ${p.version} (${PLAN_STATUS_LABELS[p.status] ?? p.status})`);
     field('1. Problemet tiltakene skal løse', p.problem);
     h2('2.–4. Tiltak, når de gjennomføres og hvem som er ansvarlig');
     p.measures.forEach((m, n) => {
@@ -103,7 +137,7 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
   h1('Evalueringer og oppfølging av tiltak');
   if (!file.evaluations.length) line('Ingen oppføringer.');
   for (const e of file.evaluations) {
-    line(`${when(e.at)}  ${e.kind}${e.outcome ? ` (${e.outcome})` : ''}: ${e.summary ?? ''}${e.childVoice ? ` Barnets stemme: ${e.childVoice}` : ''} – ${who(e.by)}  [#${e.seq}]`);
+    line(`${when(e.at)}  ${entryLabel(e.kind)}${e.outcome ? ` (${say(e.outcome)})` : ''}: ${e.summary ?? ''}${e.childVoice ? ` Barnets stemme: ${e.childVoice}` : ''} – ${who(e.by)}  [#${e.seq}]`);
   }
 
   h1('Frister');
@@ -113,12 +147,12 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
 
   h1('BTI-stafettlogg');
   field('Nivå nå', `${file.btiLog.level} (${file.btiLog.state})`);
-  for (const e of file.btiLog.entries) line(`${when(e.at)}  ${e.type}  [#${e.seq}]`);
+  for (const e of file.btiLog.entries) line(`${when(e.at)}  ${entryLabel(e.type)}  [#${e.seq}]`);
 
   if (file.enforcement) {
     h1('Statsforvalteren (opplæringslova § 12-6)');
     const s = file.enforcement;
-    field('Status', s.state);
+    field('Status', ENFORCEMENT_LABELS[s.state] ?? s.state);
     field('Tatt opp med rektor', when(s.raisedAt));
     field('Meldt til Statsforvalteren', when(s.reportedAt));
     if (s.specialGrounds) field('Særlege grunnar', s.specialGrounds);
@@ -128,10 +162,11 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
 
   h1('Kronologi (hele historikken)');
   for (const e of file.chronology) {
-    h2(`#${e.seq}  ${when(e.at)}  ${e.type}`);
-    line(`Av: ${e.actor ? `${e.actor.role}${e.actor.userId ? ` ${e.actor.userId}` : ''}` : 'Trygg'}`);
-    const body = JSON.stringify(e.payload);
-    if (body !== '{}') line(body.length > 1500 ? `${body.slice(0, 1500)} …` : body);
+    h2(`#${e.seq}  ${when(e.at)}  ${entryLabel(e.type)}`);
+    const actor = e.actor?.userId ? `${file.people[e.actor.userId] ?? e.actor.userId} (${e.actor.role})` : e.actor?.role === 'system' ? 'Trygg (automatisk)' : 'Trygg';
+    line(`Av: ${actor}`);
+    const body = fields(e.payload);
+    if (body) line(body.length > 3000 ? `${body.slice(0, 3000)} … (hele oppføringen står i JSON-uttrekket)` : body);
     for (const k of e.corrections) line(`Rettet i #${k.seq} (${when(k.at)}): ${JSON.stringify(k.corrected)} – begrunnelse: ${String(k.reason)}`);
     doc.fillColor('#666666').fontSize(7).text(`hash ${e.hash}`, { width }).fillColor('black').fontSize(10);
   }

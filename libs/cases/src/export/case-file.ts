@@ -71,6 +71,8 @@ export interface CaseFile {
   btiLog: BtiLog;
   enforcement: EnforcementView | null;
   chronology: EventView[];
+  /** Names of the people the file refers to by id (actors, responsible people). */
+  people: Record<string, string>;
   verification: ChainVerification;
 }
 
@@ -100,6 +102,30 @@ const DUTY_LABELS: Record<string, string> = {
   PLACE_LEGAL_HOLD: 'Sperre mot sletting (legal hold) satt',
   RELEASE_LEGAL_HOLD: 'Sperre mot sletting opphevet',
   CASE_ANONYMISED: 'Saken anonymisert etter eiers bevaringsregler',
+};
+
+/** A history entry in words a principal or a supervisor reads (Norwegian); the type when there is none. */
+export function entryLabel(type: string): string {
+  return DUTY_LABELS[type] ?? ENTRY_LABELS[type] ?? type;
+}
+
+const ENTRY_LABELS: Record<string, string> = {
+  ADD_NOTE: 'Notat (observasjon, inngripen, samtale)',
+  ASSESS_STAIRCASE: 'Omni-trappa vurdert',
+  DEADLINE_REMINDER_SENT: 'Påminnelse om frist sendt',
+  BTI_DECIDE: 'BTI: nivå besluttet',
+  BTI_ESCALATE: 'BTI: nivå hevet',
+  BTI_DEESCALATE: 'BTI: nivå senket',
+  ASSIGN_COORDINATOR: 'BTI: stafettholder utpekt',
+  ACCEPT_COORDINATION: 'BTI: stafettholder har tatt over',
+  RECORD_CONSENT: 'Samtykke registrert',
+  RECORD_CONSENT_REFUSAL: 'Samtykke nektet',
+  WITHDRAW_CONSENT: 'Samtykke trukket',
+  BTI_EVALUATE: 'BTI: evalueringsmøte',
+  REQUEST_PPT: 'PPT bedt om råd',
+  PPT_ADVICE: 'Råd fra PPT',
+  PPT_ACCESS_ENDED: 'PPTs tilgang avsluttet',
+  BTI_LEVEL_0_STARTED: 'BTI nivå 0 startet (undring/bekymring)',
 };
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : v === undefined || v === null ? null : JSON.stringify(v));
@@ -209,6 +235,7 @@ export function buildCaseFile(i: CaseFileInput): CaseFile {
     btiLog: i.btiLog,
     enforcement: i.enforcement,
     chronology: historyView(i.events),
+    people: Object.fromEntries(i.userNames),
     verification: i.verification,
   };
 }
