@@ -96,7 +96,7 @@ describe('trusted history', () => {
     await auditor.get(`/api/cases/${caseId}/events`).expect(200);
     await auditor.get(`/api/cases/${caseId}/bti-log`).expect(200);
     await auditor.get(`/api/cases/${caseId}/verify`).expect(200);
-    await auditor.get(`/api/cases?unitId=${schoolConcern().unitId}`).expect(200);
+    await auditor.get(`/api/cases?unitId=${schoolConcern().unitId}&purpose=tilsyn%202027`).expect(200);
     const log = (await auditor.get(`/api/cases/${caseId}/access-log`).expect(200)).body.entries as Array<Record<string, string | null>>;
     const mine = log.filter((e) => e.role === 'auditor');
     expect(mine.filter((e) => e.kind === 'write_refused')).toHaveLength(CASE_COMMAND_TYPES.length);
@@ -106,7 +106,7 @@ describe('trusted history', () => {
       ['history', null],
       ['bti_log', null],
       ['verify', null],
-      ['list', null],
+      ['list', 'tilsyn 2027'],
       ['access_log', null],
     ]);
     // Nothing the auditor sent changed the case.

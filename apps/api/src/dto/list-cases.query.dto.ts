@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { QueryBoolean, QueryCursor, QueryLimit } from './query-params';
 import { CASE_STATES, CaseState } from '../../../../libs/workflow/src';
 
@@ -28,4 +28,10 @@ export class ListCasesQueryDto {
 
   @QueryLimit(100, 20)
   limit?: number;
+
+  @ApiPropertyOptional({ maxLength: 500, description: "why you read (kept in the access log when an auditor's list is logged)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  purpose?: string;
 }

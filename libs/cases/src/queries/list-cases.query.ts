@@ -13,6 +13,7 @@ export interface ListCasesInput {
   childId?: string;
   cursor?: string;
   limit?: number;
+  purpose?: string;
 }
 
 export interface CasePage {
@@ -56,7 +57,7 @@ export class ListCases {
     });
     const page = rows.slice(0, limit);
     // Auditors' every read is logged (domain.md §6), lists included.
-    if (user.roles.every((r) => r.role === 'auditor')) await this.reader.logMany(user, page, 'list', now);
+    if (user.roles.every((r) => r.role === 'auditor')) await this.reader.logMany(user, page, 'list', now, { purpose: input.purpose?.trim() || null });
     const items = await this.views.many(user, page, now);
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };
