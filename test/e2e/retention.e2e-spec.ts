@@ -52,6 +52,11 @@ describe('retention and anonymisation', () => {
     await t.as('kommune').get(`/api/cases/${due}?purpose=${encodeURIComponent(`complaint about ${NAME}`)}`).expect(200);
     const hv = (await t.as('kommune').get(`/api/cases/${held}`)).body.version;
     await ok(t, 'kommune', held, 'PLACE_LEGAL_HOLD', hv, { reason: 'Complaint to Statsforvaltaren' });
+    // Parents went to Statsforvaltaren after the school closed the case: it is kept while that is open.
+    const atSf = await closedCase();
+    const sv = (await t.as('rektor').get(`/api/cases/${atSf}`)).body.version;
+    await ok(t, 'rektor', atSf, 'RAISED_WITH_PRINCIPAL', sv, { at: '2027-03-01T09:00:00+01:00' });
+    await ok(t, 'rektor', atSf, 'REPORTED_TO_STATSFORVALTEREN', sv + 1, { at: '2027-03-01T09:20:00+01:00', specialGrounds: 'violence' });
     await t.as('kommune').put(`/api/owners/${owner}/retention`, { expectedVersion: 1, retentionYears: 0 }).expect(422);
     await t.as('rektor').put(`/api/owners/${owner}/retention`, { expectedVersion: 1, retentionYears: 2 }).expect(403);
     await t.as('kommune').put(`/api/owners/${owner}/retention`, { expectedVersion: 1, retentionYears: 2 }).expect(200);
@@ -61,12 +66,19 @@ describe('retention and anonymisation', () => {
     t.clock.set('2029-03-20T09:00:00+01:00');
     const preview = (await t.as('revisor').get(`/api/owners/${owner}/retention/preview`).expect(200)).body;
     expect(preview.due.map((c: { caseId: string }) => c.caseId)).toContain(due);
-    expect(preview.blocked).toEqual([expect.objectContaining({ caseId: held, legalHold: 'Complaint to Statsforvaltaren' })]);
+    expect(preview.blocked).toHaveLength(2);
+    expect(preview.blocked).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ caseId: held, legalHold: 'Complaint to Statsforvaltaren', reason: 'legal hold: Complaint to Statsforvaltaren' }),
+        expect.objectContaining({ caseId: atSf, legalHold: null, reason: expect.stringMatching(/Statsforvaltaren's case is open/) }),
+      ]),
+    );
     await t.as('revisor').post(`/api/owners/${owner}/retention/run`).expect(403);
 
     const run = (await t.as('kommune').post(`/api/owners/${owner}/retention/run`).expect(200)).body;
     expect(run.anonymised).toContain(due);
     expect(run.anonymised).not.toContain(held);
+    expect(run.anonymised).not.toContain(atSf);
 
     const verify = (await t.as('revisor').get(`/api/cases/${due}/verify`).expect(200)).body;
     expect(verify).toMatchObject({ valid: true, firstBrokenSeq: null });

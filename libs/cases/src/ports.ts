@@ -417,6 +417,8 @@ export interface RetentionCandidate {
   unitId: string;
   closedAt: Date;
   legalHold: string | null;
+  /** Statsforvaltaren is still dealing with the case (reported, or a decision not yet complied with). */
+  enforcementOpen: boolean;
 }
 
 export interface RetentionStore {
@@ -425,7 +427,8 @@ export interface RetentionStore {
   /**
    * Anonymises one case in one transaction: erases its personal content (the events and their
    * hashes stay), redacts its current state, and appends `event`. False, writing nothing, when the
-   * case is no longer due (reopened, put on hold, already anonymised) by the time it is locked.
+   * case is no longer due (reopened, put on hold, before Statsforvaltaren, already anonymised) by the
+   * time it is locked.
    */
   anonymise(caseId: string, closedBefore: Date, event: NewEvent, at: Date): Promise<boolean>;
 }

@@ -8,24 +8,34 @@ import { appendEvents } from './case-writes.sql';
  * erases the content rows the events commit to, redacts the case's current state, and appends a
  * CASE_ANONYMISED event, so the chain still verifies against the stored hashes.
  */
+/** Statsforvaltaren's part is open while the case is reported or a decision awaits compliance. */
+const ENFORCEMENT_OPEN = `coalesce(enforcement->>'value', 'not_raised') IN ('reported', 'decided')`;
+
 export class TypeormRetentionStore implements RetentionStore {
   constructor(private readonly ds: DataSource) {}
 
   async due(ownerId: string, closedBefore: Date): Promise<RetentionCandidate[]> {
     const rows = await this.ds.query(
-      `SELECT id, unit_id, closed_at, legal_hold FROM cases
+      `SELECT id, unit_id, closed_at, legal_hold, ${ENFORCEMENT_OPEN} AS enforcement_open FROM cases
        WHERE owner_id = $1 AND state = 'closed' AND anonymised_at IS NULL AND closed_at < $2
        ORDER BY closed_at, id`,
       [ownerId, closedBefore],
     );
-    return rows.map((r: Record<string, unknown>) => ({ caseId: r.id as string, unitId: r.unit_id as string, closedAt: r.closed_at as Date, legalHold: r.legal_hold as string | null }));
+    return rows.map((r: Record<string, unknown>) => ({
+      caseId: r.id as string,
+      unitId: r.unit_id as string,
+      closedAt: r.closed_at as Date,
+      legalHold: r.legal_hold as string | null,
+      enforcementOpen: r.enforcement_open as boolean,
+    }));
   }
 
   async anonymise(caseId: string, closedBefore: Date, event: NewEvent, at: Date): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       const [c] = await m.query(
         `SELECT snapshot, bti, enforcement FROM cases
-         WHERE id = $1 AND state = 'closed' AND anonymised_at IS NULL AND legal_hold IS NULL AND closed_at < $2 FOR UPDATE`,
+         WHERE id = $1 AND state = 'closed' AND anonymised_at IS NULL AND legal_hold IS NULL AND closed_at < $2 AND NOT ${ENFORCEMENT_OPEN}
+         FOR UPDATE`,
         [caseId, closedBefore],
       );
       if (!c) return false;

@@ -18,8 +18,8 @@ export interface RetentionPreview {
   /** Closed before this instant = due. */
   closedBefore: string | null;
   due: Array<{ caseId: string; unitId: string; closedAt: string }>;
-  /** Due, but a legal hold keeps them. */
-  blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string }>;
+  /** Due, but kept: a legal hold, or Statsforvaltaren still dealing with the case. */
+  blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string | null; reason: string }>;
 }
 
 export interface RetentionRun extends RetentionPreview {
@@ -91,8 +91,10 @@ export class Retention {
       retentionYears: years,
       asOf: toOsloIso(now),
       closedBefore: closedBefore ? toOsloIso(closedBefore) : null,
-      due: all.filter((c) => !c.legalHold).map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt) })),
-      blocked: all.filter((c) => c.legalHold).map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt), legalHold: c.legalHold as string })),
+      due: all.filter((c) => !blockedBy(c)).map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt) })),
+      blocked: all
+        .filter((c) => blockedBy(c))
+        .map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt), legalHold: c.legalHold, reason: blockedBy(c) as string })),
     };
     return { preview, closedBefore, years };
   }
@@ -101,6 +103,13 @@ export class Retention {
     const r = await this.settings.currentRetention(ownerId);
     return { ownerId, ...r.retention, isDefault: r.changedAt === null, changedBy: r.changedBy, changedAt: r.changedAt ? toOsloIso(r.changedAt) : null, notice: NOTICE };
   }
+}
+
+/** Why a due case is kept, or null when nothing keeps it. */
+function blockedBy(c: RetentionCandidate): string | null {
+  if (c.legalHold) return `legal hold: ${c.legalHold}`;
+  if (c.enforcementOpen) return "Statsforvaltaren's case is open (reported, or a decision not yet complied with)";
+  return null;
 }
 
 /** The same calendar date and time `years` earlier (29 February falls back to 28 February). */
