@@ -22,6 +22,8 @@ describe('random input never gives a 5xx', () => {
 
   const wild = fc.oneof(
     fc.string(),
+    // NUL is valid JSON but no PostgreSQL text: it must be refused at the edge.
+    fc.string().map((x) => `${x}\u0000`),
     fc.integer(),
     fc.double(),
     fc.boolean(),
@@ -191,6 +193,20 @@ describe('random input never gives a 5xx', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('text PostgreSQL cannot store (NUL) is a 422 naming the field, never a 500', async () => {
+    const { schoolConcern } = await import('../harness/flows');
+    const opened = await t.as('larer').post('/api/cases', schoolConcern({ concern: 'pushed\u0000away' }));
+    expect(opened.status).toBe(422);
+    expect(opened.body.errors).toEqual([{ field: 'concern', message: expect.stringMatching(/NUL/) }]);
+    const note = await t.as('larer').post(`/api/cases/${caseIds[0]}/commands`, { type: 'ADD_NOTE', expectedVersion: 1, kind: 'other', text: '\u0000' });
+    expect(note.status).toBe(422);
+    expect(note.body.errors).toEqual([expect.objectContaining({ field: 'text' })]);
+    const plan = await t.as('larer').post(`/api/cases/${caseIds[0]}/commands`, { type: 'SUBMIT_PLAN', expectedVersion: 1, plan: { measures: [{ when: 'a\u0000' }] } });
+    expect(plan.body.errors).toEqual([expect.objectContaining({ field: 'plan.measures[0].when' })]);
+    expectClientOrSuccess(await t.as('rektor').get(`/api/cases/${caseIds[0]}?purpose=%00`));
+    expectClientOrSuccess(await t.as('revisor').get(`/api/cases?purpose=a%00b`));
   });
 
   it('malformed JSON and wrong content types', async () => {

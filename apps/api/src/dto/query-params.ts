@@ -39,8 +39,8 @@ export const PURPOSE_QUERY = {
 
 export function purposeOf(raw: unknown): string | null {
   if (raw === undefined || raw === '') return null;
-  if (typeof raw !== 'string' || raw.length > 500) {
-    throw new InvalidInputError([{ field: 'purpose', message: 'must be one text of at most 500 characters' }]);
+  if (typeof raw !== 'string' || raw.length > 500 || raw.includes('\u0000')) {
+    throw new InvalidInputError([{ field: 'purpose', message: 'must be one text of at most 500 characters, without NUL characters' }]);
   }
   return raw.trim() || null;
 }

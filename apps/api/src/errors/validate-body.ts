@@ -10,11 +10,29 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+const NUL = '\u0000';
+const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)';
+
+/** Text PostgreSQL cannot store (jsonb and text refuse NUL): a 422 naming the field, never a 500. */
+export function nulFields(value: unknown, path = ''): FieldError[] {
+  if (typeof value === 'string') return value.includes(NUL) ? [{ field: path || '(body)', message: NUL_MESSAGE }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulFields(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => {
+      const field = path ? `${path}.${k}` : k;
+      return k.includes(NUL) ? [{ field: field.replace(/\u0000/g, '\\u0000'), message: NUL_MESSAGE }] : nulFields(v, field);
+    });
+  }
+  return [];
+}
+
 /** Parses a JSON body into a DTO; any problem is a 422 naming each field and rule. */
 export async function validateBody<T extends object>(cls: ClassConstructor<T>, body: unknown): Promise<T> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new InvalidInputError([{ field: '(body)', message: 'must be a JSON object' }]);
   }
+  const nul = nulFields(body);
+  if (nul.length) throw new InvalidInputError(nul);
   const instance = plainToInstance(cls, body, { enableImplicitConversion: false });
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length) throw new InvalidInputError(flatten(errors));
