@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { verifyExportedChain } from '../../libs/cases/src/history';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,30 @@ describe('case file export', () => {
     }
     const log = (await t.as('rektor').get(`/api/cases/${caseId}/access-log`)).body.entries;
     expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'principal', kind: 'export', detail: 'pdf' })]));
+  });
+
+  it('the exported chain verifies without Trygg, and any change to it is found at its seq', async () => {
+    const file = (await t.as('revisor').get(`/api/cases/${caseId}/export`).expect(200)).body;
+    expect(verifyExportedChain(file.chain)).toEqual(file.verification);
+    const forged = JSON.parse(JSON.stringify(file.chain));
+    forged[3].payload.outcome = 'safe';
+    expect(verifyExportedChain(forged)).toMatchObject({ valid: false, firstBrokenSeq: 4 });
+    const rewritten = JSON.parse(JSON.stringify(file.chain));
+    const withText = rewritten.find((r: { content: unknown }) => r.content);
+    withText.content.personal[Object.keys(withText.content.personal)[0]] = 'something else';
+    expect(verifyExportedChain(rewritten)).toMatchObject({ valid: false, firstBrokenSeq: withText.seq, problem: 'the personal content does not match its hash' });
+
+    // The command-line verifier an archive runs on the file.
+    const dir = mkdtempSync(join(tmpdir(), 'trygg-file-'));
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify(file));
+    writeFileSync(join(dir, 'forged.json'), JSON.stringify({ ...file, chain: forged }));
+    const cli = (name: string) => spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/verify-case-file.ts', join(dir, name)], { encoding: 'utf8' });
+    const good = cli('ok.json');
+    expect(good.status).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ caseId, valid: true });
+    const bad = cli('forged.json');
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false, firstBrokenSeq: 4 });
   });
 
   it('is for the principal, the owner and auditors; a bad format is 422', async () => {

@@ -1,7 +1,7 @@
 import { Plan, REGIME_LAW, toOsloIso } from '../../../workflow/src';
 import { BtiLog } from '../bti/bti-log.query';
 import { deadlineView, DeadlineView, EnforcementView } from '../case-view';
-import { ChainVerification } from '../history';
+import { ChainRow, ChainVerification, exportChain, ExportedChainRow } from '../history';
 import { CaseRecord, DeadlineRecord, StoredEvent, UnitInfo } from '../ports';
 import { EventView, historyView } from '../queries/case-history.query';
 
@@ -74,6 +74,11 @@ export interface CaseFile {
   /** Names of the people the file refers to by id (actors, responsible people). */
   people: Record<string, string>;
   verification: ChainVerification;
+  /**
+   * The history exactly as stored (facts, content with its salt, links and hashes), so anyone can
+   * recompute every hash with RFC 8785 and SHA-256 without Trygg (`npm run verify:case-file`).
+   */
+  chain: ExportedChainRow[];
 }
 
 /** What each entry means for the duty to act, in the words of the law and of a principal. */
@@ -134,6 +139,7 @@ export interface CaseFileInput {
   rec: CaseRecord;
   unit: UnitInfo;
   events: StoredEvent[];
+  chain: ChainRow[];
   deadlines: DeadlineRecord[];
   btiLog: BtiLog;
   enforcement: EnforcementView | null;
@@ -237,5 +243,6 @@ export function buildCaseFile(i: CaseFileInput): CaseFile {
     chronology: historyView(i.events),
     people: Object.fromEntries(i.userNames),
     verification: i.verification,
+    chain: exportChain(i.chain),
   };
 }

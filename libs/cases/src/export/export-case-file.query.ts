@@ -40,6 +40,7 @@ export class ExportCaseFile {
       rec,
       unit,
       events,
+      chain,
       deadlines,
       btiLog: btiLogOf(rec, events),
       enforcement: enforcementView(rec),

@@ -127,3 +127,36 @@ export function verifyChain(rows: ReadonlyArray<ChainRow>): ChainVerification {
   }
   return { valid: true, events: rows.length, firstBrokenSeq: null, problem: null, erasedContents: erased, lastHash: prev };
 }
+
+/** A chain row as the case file exports it: `at` as ISO UTC text, everything else as stored. */
+export interface ExportedChainRow extends Omit<ChainRow, 'at' | 'content'> {
+  at: string;
+  content: { nonce: string | null; personal: PersonalContent | null; erasedAt: string | null } | null;
+}
+
+export function exportChain(rows: ReadonlyArray<ChainRow>): ExportedChainRow[] {
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    seq: r.seq,
+    type: r.type,
+    actorUserId: r.actorUserId,
+    actorRole: r.actorRole,
+    at: r.at.toISOString(),
+    payload: r.payload,
+    contentHash: r.contentHash,
+    prevHash: r.prevHash,
+    hash: r.hash,
+    content: r.content ? { nonce: r.content.nonce, personal: r.content.personal, erasedAt: r.content.erasedAt ? r.content.erasedAt.toISOString() : null } : null,
+  }));
+}
+
+/** Verifies an exported chain, e.g. from a case file handed to the archive or Statsforvaltaren. */
+export function verifyExportedChain(rows: ReadonlyArray<ExportedChainRow>): ChainVerification {
+  return verifyChain(
+    rows.map((r) => ({
+      ...r,
+      at: new Date(r.at),
+      content: r.content ? { ...r.content, erasedAt: r.content.erasedAt ? new Date(r.content.erasedAt) : null } : null,
+    })),
+  );
+}
