@@ -13,7 +13,7 @@ import {
   Role,
   SchoolCalendar,
 } from '../../workflow/src';
-import type { ChainRow } from './history';
+import type { StoredChainRow } from './history';
 
 /**
  * What the use cases need from the outside world. Infrastructure libs implement these;
@@ -274,7 +274,7 @@ export interface CaseStore {
   /** The history with personal content merged back in, oldest first. */
   events(caseId: string): Promise<StoredEvent[]>;
   /** The history exactly as stored, for verifying the hash chain. */
-  chain(caseId: string): Promise<ChainRow[]>;
+  chain(caseId: string): Promise<StoredChainRow[]>;
   list(query: CaseListQuery): Promise<CaseRecord[]>;
   /** Every case of these units opened in [from, to), oldest first (supervision; no paging). */
   openedBetween(unitIds: string[], from: Date, to: Date): Promise<CaseRecord[]>;

@@ -12,7 +12,7 @@ import {
   CaseScope,
 } from '../../cases/src/ports';
 import { toDeadline, writeCaseWrites } from './case-writes.sql';
-import { ChainRow, mergePersonal } from '../../cases/src/history';
+import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 
 /**
  * PostgreSQL implementation of the CaseStore port. Every write is one transaction; concurrency
@@ -110,20 +110,10 @@ export class TypeormCaseStore implements CaseStore {
   }
 
   async events(caseId: string): Promise<StoredEvent[]> {
-    return (await this.chain(caseId)).map((r) => ({
-      seq: r.seq,
-      type: r.type,
-      actorUserId: r.actorUserId,
-      actorRole: r.actorRole as StoredEvent['actorRole'],
-      at: r.at,
-      payload: mergePersonal(r.payload, r.content?.personal ?? null),
-      recordedAt: r.recordedAt,
-      hash: r.hash,
-      contentErased: !!r.content?.erasedAt,
-    }));
+    return (await this.chain(caseId)).map(storedEventOf);
   }
 
-  async chain(caseId: string): Promise<Array<ChainRow & { recordedAt: Date }>> {
+  async chain(caseId: string): Promise<StoredChainRow[]> {
     const rows = await this.ds.query(
       `SELECT e.*, c.nonce, c.content, c.erased_at, c.case_id IS NOT NULL AS has_content
        FROM case_events e LEFT JOIN case_event_contents c ON c.case_id = e.case_id AND c.seq = e.seq

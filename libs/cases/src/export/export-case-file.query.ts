@@ -3,7 +3,7 @@ import { CaseReader } from '../audit/case-reader';
 import { btiLogOf } from '../bti/bti-log.query';
 import { enforcementView } from '../case-view';
 import { NotFoundError } from '../errors';
-import { verifyChain } from '../history';
+import { storedEventOf, verifyChain } from '../history';
 import { CaseStore, Directory, UserContext } from '../ports';
 import { buildCaseFile, CaseFile } from './case-file';
 
@@ -24,12 +24,13 @@ export class ExportCaseFile {
     const { rec, now, role } = await this.reader.read(user, caseId, 'export', { purpose, detail: format, roles: ACCESS_LOG_READERS });
     const unit = await this.directory.unit(rec.unitId);
     if (!unit) throw new NotFoundError('unit not found');
-    const [events, chain, deadlines, children] = await Promise.all([
-      this.store.events(rec.id),
+    // One read of the history: the chain as stored, and the entries as people read them.
+    const [chain, deadlines, children] = await Promise.all([
       this.store.chain(rec.id),
       this.store.deadlines(rec.id),
       this.directory.children(rec.unitId),
     ]);
+    const events = chain.map(storedEventOf);
     const userIds = new Set<string>([user.id]);
     for (const e of events) if (e.actorUserId) userIds.add(e.actorUserId);
     for (const d of deadlines) if (d.responsibleUserId) userIds.add(d.responsibleUserId);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { PersonalContent, splitPersonal } from './personal-content';
+import type { StoredEvent } from '../ports';
+import { mergePersonal, PersonalContent, splitPersonal } from './personal-content';
 
 /**
  * The tamper-evident history (domain.md §7, design.md #9). Every event stores `prevHash` and
@@ -85,6 +86,26 @@ export interface ChainRow extends ChainedFields {
   hash: string;
   /** The content row: null when the event has none (or it is missing). */
   content: { nonce: string | null; personal: PersonalContent | null; erasedAt: Date | null } | null;
+}
+
+/** A chain row as the store reads it, with when it was recorded. */
+export interface StoredChainRow extends ChainRow {
+  recordedAt: Date;
+}
+
+/** The entry as people read it: its personal content merged back in (or shown as erased). */
+export function storedEventOf(r: StoredChainRow): StoredEvent {
+  return {
+    seq: r.seq,
+    type: r.type,
+    actorUserId: r.actorUserId,
+    actorRole: r.actorRole as StoredEvent['actorRole'],
+    at: r.at,
+    payload: mergePersonal(r.payload, r.content?.personal ?? null),
+    recordedAt: r.recordedAt,
+    hash: r.hash,
+    contentErased: !!r.content?.erasedAt,
+  };
 }
 
 export interface ChainVerification {
