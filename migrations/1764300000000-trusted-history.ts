@@ -65,7 +65,8 @@ export class TrustedHistory1764300000000 implements MigrationInterface {
 
       CREATE FUNCTION case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'case_events is append-only: % is refused (corrections are new events, CORRECT_ENTRY)', TG_OP
+        -- Also guards TRUNCATE of case_event_contents, so the message names the table it refused.
+        RAISE EXCEPTION '% is append-only: % is refused (corrections are new events, CORRECT_ENTRY)', TG_TABLE_NAME, TG_OP
           USING ERRCODE = 'insufficient_privilege';
       END $$;
       CREATE TRIGGER case_events_no_update BEFORE UPDATE OR DELETE ON case_events
