@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     clock: new SystemClock(),
     verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
     logLevel: 'silent',
+    rateLimits: false,
   });
   const port = await freePort();
   await app.listen(port, '127.0.0.1');

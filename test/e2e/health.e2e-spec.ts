@@ -13,6 +13,7 @@ describe('health', () => {
       clock: new FixedClock(new Date()),
       verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
       logLevel: 'silent',
+      rateLimits: false,
     });
     try {
       const res = await request(app.getHttpServer()).get('/api/health');

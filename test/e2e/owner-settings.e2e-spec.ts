@@ -34,7 +34,9 @@ describe('per-owner deadline policy and school holidays', () => {
     expect(bad.status).toBe(422);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
     const fields = bad.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['schoolDayEndsAt', 'acknowledgeSchoolDays', 'investigationSchoolDays', 'extra']));
+    // An unknown property is reported on the object that holds it, without repeating its name.
+    expect(fields).toEqual(expect.arrayContaining(['schoolDayEndsAt', 'acknowledgeSchoolDays', 'investigationSchoolDays', '(body)']));
+    expect(JSON.stringify(bad.body)).not.toContain('extra');
     const ladder = await t.as('kommune').put(policyUrl, policy({ escalateToPrincipalSchoolDays: 3, escalateToOwnerSchoolDays: 2 }));
     expect(ladder.status).toBe(422);
     expect(ladder.body.errors).toEqual([expect.objectContaining({ field: 'escalateToOwnerSchoolDays' })]);

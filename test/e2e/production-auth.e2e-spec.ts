@@ -27,6 +27,7 @@ describe('production tokens (OIDC / JWKS)', () => {
       clock: new FixedClock(new Date()),
       verifier: new TokenVerifier({ production: true, jwksUrl: `http://127.0.0.1:${port}/jwks`, issuer, audience: 'trygg', usernameClaim: 'preferred_username' }),
       logLevel: 'silent',
+      rateLimits: false,
     });
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
-import { freePort, startEmbeddedPostgres, startRedisServer } from '../../libs/embedded/src';
+import { ensureSystemTools, freePort, POPPLER, REDIS_SERVER, startEmbeddedPostgres, startRedisServer } from '../../libs/embedded/src';
 import { createDataSource, runMigrations } from '../../libs/persistence/src/data-source';
 import { seedDemoData } from '../../libs/persistence/src/seed/seed-demo';
 
@@ -14,6 +14,8 @@ export const TEMPLATE_DB = 'trygg_template';
  * clones its own database from the template (see test-db.ts), so files run in parallel.
  */
 export default async function globalSetup(): Promise<void> {
+  // `npm ci && npm test` is the whole set-up, on a fresh machine too (see system-tools.ts).
+  ensureSystemTools([REDIS_SERVER, POPPLER]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false, fast: true });
   const redis = await startRedisServer({ port: await freePort() });

@@ -7,6 +7,7 @@ import { FixedClock } from '../../libs/platform/src';
 import { Clock } from '../../libs/cases/src/ports';
 import { DEMO_CHILDREN, DEMO_GROUPS, DEMO_UNITS, demoUser } from '../../libs/persistence/src/seed/demo-data';
 import { createTestDatabase } from './test-db';
+import { RateLimits } from '../../apps/api/src/http/rate-limits';
 
 export interface TestApp<C extends Clock = FixedClock> {
   app: INestApplication;
@@ -29,7 +30,7 @@ export interface AuthedClient {
 
 /** A real API on its own fresh database (cloned from the template) and the harness's Redis. */
 export async function startTestApp<C extends Clock = FixedClock>(
-  opts: { now?: string; clock?: C; redisUrl?: string; databaseUrl?: string } = {},
+  opts: { now?: string; clock?: C; redisUrl?: string; databaseUrl?: string; rateLimits?: RateLimits; environment?: 'development' | 'test' | 'production'; metricsToken?: string } = {},
 ): Promise<TestApp<C>> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const clock = (opts.clock ?? new FixedClock(new Date(opts.now ?? '2027-03-01T09:30:00+01:00'))) as C;
@@ -39,6 +40,10 @@ export async function startTestApp<C extends Clock = FixedClock>(
     clock,
     verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
     logLevel: 'silent',
+    environment: opts.environment ?? 'test',
+    // Suites drive hundreds of requests as one user; the rate-limit suite sets its own.
+    rateLimits: opts.rateLimits ?? false,
+    metricsToken: opts.metricsToken,
   });
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();

@@ -2,7 +2,8 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { ReadOnlyAuditorGuard } from './auth/read-only-auditor.guard';
@@ -16,7 +17,8 @@ import { MetricsController } from './controllers/metrics.controller';
 import { GroupsController } from './controllers/groups.controller';
 import { SupervisionController } from './controllers/supervision.controller';
 import { RetentionController } from './controllers/retention.controller';
-import { ApiRuntime, infrastructureProviders, QUEUES, REDIS } from './infrastructure.providers';
+import { API_RUNTIME, ApiRuntime, infrastructureProviders, QUEUES, RATE_REDIS, REDIS } from './infrastructure.providers';
+import { AuthFailureLimiter, DEFAULT_RATE_LIMITS, SharedThrottlerStorage, throttlerOptions } from './http/rate-limits';
 import { Queue } from 'bullmq';
 import { pinoOptions } from './logging';
 
@@ -26,17 +28,31 @@ export class ApiModule implements OnApplicationShutdown {
     private readonly ds: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(QUEUES) private readonly queues: Queue[],
+    @Inject(RATE_REDIS) private readonly rateRedis: Redis | null,
   ) {}
 
   static forRoot(rt: ApiRuntime & { logLevel: string }): DynamicModule {
+    const limits = rt.rateLimits === false ? undefined : (rt.rateLimits ?? DEFAULT_RATE_LIMITS);
+    // Its own connection, failing fast: a request never waits on an unreachable Redis to be counted.
+    const rateRedis = limits ? new Redis(rt.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false }) : undefined;
+    rateRedis?.on('error', () => undefined);
+    const storage = rateRedis ? new SharedThrottlerStorage(rateRedis) : undefined;
     return {
       module: ApiModule,
-      imports: [TerminusModule.forRoot({ logger: false }), LoggerModule.forRoot(pinoOptions(rt.logLevel))],
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        LoggerModule.forRoot(pinoOptions(rt.logLevel)),
+        ...(limits && storage ? [ThrottlerModule.forRoot(throttlerOptions(limits, storage))] : []),
+      ],
       controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, SupervisionController, RetentionController, MetricsController],
       providers: [
         ...infrastructureProviders(rt),
-        // Guards run in this order: who you are, then whether you may write at all.
+        { provide: API_RUNTIME, useValue: rt },
+        { provide: AuthFailureLimiter, useValue: new AuthFailureLimiter(storage, limits?.authFailuresPerMinute ?? 0) },
+        { provide: RATE_REDIS, useValue: rateRedis ?? null },
+        // Guards run in this order: who you are, how much you have asked lately, whether you may write at all.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        ...(limits ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),
         { provide: APP_GUARD, useClass: ReadOnlyAuditorGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
@@ -46,6 +62,7 @@ export class ApiModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.queues.map((q) => q.close()));
     this.redis.disconnect();
+    this.rateRedis?.disconnect();
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }

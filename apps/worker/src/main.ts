@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { clockFromConfig, ConfigError, loadConfig } from '../../../libs/platform/src';
 import { TryggWorker } from './worker.runtime';
+import { PRETTY, prettyLogs } from '../../api/src/logging';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.DATABASE_URL || !config.REDIS_URL) {
     throw new ConfigError('DATABASE_URL and REDIS_URL are required to run the worker on its own (npm start sets them for you)');
   }
-  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'worker' } });
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'worker' }, ...(prettyLogs() ? { transport: PRETTY } : {}) });
   const worker = new TryggWorker({
     databaseUrl: config.DATABASE_URL,
     redisUrl: config.REDIS_URL,
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     mailFrom: config.MAIL_FROM,
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     metricsPort: config.WORKER_METRICS_PORT,
+    metricsHost: config.METRICS_HOST,
     reconcileEveryMs: config.RECONCILE_EVERY_MINUTES * 60_000,
     omniReminderCron: config.OMNI_REMINDER_CRON,
     jobLockMs: config.JOB_LOCK_SECONDS * 1000,

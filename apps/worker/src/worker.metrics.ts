@@ -30,14 +30,14 @@ export class WorkerMetrics {
   }
 
   /** Serves GET /metrics on its own port (the worker has no other HTTP). */
-  async listen(port: number): Promise<number> {
+  async listen(port: number, host = '127.0.0.1'): Promise<number> {
     this.server = createServer(async (req, res) => {
       if (req.url !== '/metrics') return void res.writeHead(404).end();
       res.writeHead(200, { 'Content-Type': this.registry.contentType }).end(await this.registry.metrics());
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(port, () => resolve());
+      this.server!.listen(port, host, () => resolve());
     });
     const addr = this.server.address();
     return typeof addr === 'object' && addr ? addr.port : port;

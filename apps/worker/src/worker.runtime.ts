@@ -31,6 +31,8 @@ export interface WorkerRuntime {
   publicUrl?: string;
   /** Serve worker metrics on this port; undefined = no metrics server. */
   metricsPort?: number;
+  /** Interface of the metrics port (default loopback: the figures are for the operator's Prometheus). */
+  metricsHost?: string;
   /** How often the reconciler runs besides at start. */
   reconcileEveryMs?: number;
   /** Cron for the Omni-trappa assessment reminder (Europe/Oslo). */
@@ -145,7 +147,7 @@ export class TryggWorker {
     if (rt.metricsPort !== undefined) {
       // Metrics are for operators; a busy port must not stop deadlines from firing.
       try {
-        this.metricsUrl = `http://127.0.0.1:${await this.metrics.listen(rt.metricsPort)}/metrics`;
+        this.metricsUrl = `http://127.0.0.1:${await this.metrics.listen(rt.metricsPort, rt.metricsHost ?? '127.0.0.1')}/metrics`;
       } catch (e) {
         rt.log('worker metrics not served', { port: rt.metricsPort, error: (e as Error).message });
       }

@@ -281,6 +281,8 @@ export interface CaseStore {
   /** Event types and times of many cases, without content (supervision). */
   timelinesOf(caseIds: string[]): Promise<Map<string, Array<{ type: string; at: Date }>>>;
   pendingDeadlinesOf(userId: string, scope: CaseScope, limit: number): Promise<TaskRow[]>;
+  /** Every case id, oldest first (operators' whole-database checks). */
+  allCaseIds(): Promise<string[]>;
 }
 export const CASE_STORE = Symbol('CaseStore');
 

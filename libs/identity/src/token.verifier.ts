@@ -7,7 +7,13 @@ export interface TokenVerifierOptions {
   issuer?: string;
   audience?: string;
   usernameClaim: string;
+  /** The longest a token may live (exp − iat), and the oldest it may be; default 12 hours. */
+  maxLifetimeSeconds?: number;
 }
+
+/** Clocks of the provider and of Trygg may disagree a little. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 export class InvalidTokenError extends Error {}
 
@@ -28,21 +34,28 @@ export class TokenVerifier {
   /** Returns the username the token speaks for, or throws InvalidTokenError. */
   async verify(token: string): Promise<string> {
     let payload: JWTPayload | undefined;
+    // In every mode a token must say when it was issued and when it ends, and live a bounded time:
+    // a token without exp, or with a 100-year one, or issued in the future, is refused.
+    const maxAge = this.opts.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    const bounded = { requiredClaims: ['exp', 'iat'], maxTokenAge: maxAge, clockTolerance: CLOCK_TOLERANCE_SECONDS };
     try {
       if (this.jwks && this.opts.issuer) {
         try {
-          payload = (await jwtVerify(token, this.jwks, { issuer: this.opts.issuer, audience: this.opts.audience })).payload;
+          payload = (await jwtVerify(token, this.jwks, { ...bounded, issuer: this.opts.issuer, audience: this.opts.audience })).payload;
         } catch (e) {
           if (this.opts.production) throw e;
         }
       }
       if (!payload && !this.opts.production) {
-        payload = (await jwtVerify(token, devSecret(), { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] })).payload;
+        payload = (await jwtVerify(token, devSecret(), { ...bounded, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] })).payload;
       }
     } catch {
       throw new InvalidTokenError('the token is invalid or expired');
     }
     if (!payload) throw new InvalidTokenError('the token is invalid or expired');
+    if ((payload.exp as number) - (payload.iat as number) > maxAge + CLOCK_TOLERANCE_SECONDS) {
+      throw new InvalidTokenError(`the token lives longer than ${Math.round(maxAge / 60)} minutes; ask for a shorter one`);
+    }
     const username = payload[this.opts.usernameClaim] ?? payload.sub;
     if (typeof username !== 'string' || !username) throw new InvalidTokenError(`the token has no ${this.opts.usernameClaim} claim`);
     return username;

@@ -154,6 +154,11 @@ export class TypeormCaseStore implements CaseStore {
     return byCase;
   }
 
+  async allCaseIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query('SELECT id FROM cases ORDER BY opened_at, id');
+    return rows.map((r) => r.id);
+  }
+
   async list(q: CaseListQuery): Promise<CaseRecord[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => {

@@ -91,6 +91,50 @@ export class TryggConfig {
   /** When principals are asked to assess the Omni-trappa (cron, Europe/Oslo): 1 Feb and 1 Sep, 08:00. */
   @IsString()
   OMNI_REMINDER_CRON = '0 8 1 2,9 *';
+
+  /** Interface the API listens on. Default: loopback outside production, every interface in production (containers). */
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  /** Interface of the worker's /metrics port; loopback unless told otherwise. */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** When set, GET /metrics on the API answers `Authorization: Bearer <METRICS_TOKEN>`; otherwise only loopback clients. */
+  @IsOptional()
+  @IsString()
+  METRICS_TOKEN?: string;
+
+  /** Express "trust proxy" behind a reverse proxy (e.g. `loopback`, `1`, or the proxy's address). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /** Requests per minute per signed-in user (or per address); 0 turns rate limiting off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Of those, requests that change something (POST, PUT, DELETE). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 120 : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WRITES_PER_MINUTE = 120;
+
+  /** Failed authentications per minute per address before it gets 429 for a minute. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE = 20;
+
+  /** The longest a bearer token may live (exp − iat), in minutes. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 720 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  TOKEN_MAX_LIFETIME_MINUTES = 720;
 }
 
 export class ConfigError extends Error {}
@@ -106,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TryggConfig {
     'JWT_AUDIENCE',
     'PUBLIC_URL',
     'SMTP_URL',
+    'HOST',
+    'METRICS_TOKEN',
+    'TRUST_PROXY',
   ]);
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];

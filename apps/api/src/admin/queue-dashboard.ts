@@ -6,21 +6,29 @@ import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { DIRECTORY, Directory } from '../../../../libs/cases/src/ports';
 import { TokenVerifier } from '../../../../libs/identity/src';
-import { QUEUES } from '../infrastructure.providers';
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { API_RUNTIME, ApiRuntime, QUEUES, REDIS } from '../infrastructure.providers';
 import { problem } from '../errors/problem';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'trygg_admin';
 
+const SESSION_SECONDS = 3600;
+const sessionKey = (id: string) => `trygg:admin-session:${id}`;
+
 /**
  * Bull Board at /admin/queues, for users holding the `admin` role only. A browser cannot send a
- * bearer header, so `/admin/queues?token=<JWT>` checks the token once and keeps it in an
- * HttpOnly, SameSite=Strict cookie limited to this path; API clients may send the header.
+ * bearer header, so `/admin/queues?token=<JWT>` checks the token once and opens a session: the
+ * cookie holds a random id (HttpOnly, SameSite=Strict, this path only, Secure outside
+ * development), Redis holds who it belongs to for an hour. API clients may send the header.
  */
 export function mountQueueDashboard(app: INestApplication): void {
   const verifier = app.get(TokenVerifier);
   const directory = app.get<Directory>(DIRECTORY);
   const queues = app.get<Queue[]>(QUEUES);
+  const redis = app.get<Redis>(REDIS);
+  const secure = app.get<ApiRuntime>(API_RUNTIME).environment !== 'development';
 
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
@@ -32,21 +40,24 @@ export function mountQueueDashboard(app: INestApplication): void {
   const guard = async (req: Request, res: Response, next: NextFunction) => {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
     const header = req.headers.authorization;
-    const bearer = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-    const cookie = cookieValue(req.headers.cookie, COOKIE);
-    const token = fromQuery ?? bearer ?? cookie;
-    if (!token) return send(res, 401, 'unauthorized', 'Unauthorized', `sign in: open ${DASHBOARD_PATH}?token=<JWT of an admin user>`);
+    const token = fromQuery ?? (typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined);
+    const session = cookieValue(req.headers.cookie, COOKIE);
+    const signIn = `sign in: open ${DASHBOARD_PATH}?token=<JWT of an admin user>`;
     try {
-      const user = await directory.userByUsername(await verifier.verify(token));
+      const username = token ? await verifier.verify(token) : session ? await redis.get(sessionKey(session)) : null;
+      if (!username) return send(res, 401, 'unauthorized', 'Unauthorized', session ? `the session has ended; ${signIn}` : signIn);
+      const user = await directory.userByUsername(username);
       if (!user) return send(res, 401, 'unauthorized', 'Unauthorized', 'the token does not belong to a user of Trygg');
       if (!user.roles.some((r) => r.role === 'admin')) return send(res, 403, 'forbidden', 'Not allowed', 'the queue dashboard is for the admin role');
+      if (fromQuery) {
+        // Keep the token out of the address bar, the history and the cookie jar.
+        const id = randomBytes(32).toString('base64url');
+        await redis.set(sessionKey(id), user.username, 'EX', SESSION_SECONDS);
+        res.cookie(COOKIE, id, { httpOnly: true, sameSite: 'strict', secure, path: DASHBOARD_PATH, maxAge: SESSION_SECONDS * 1000 });
+        return res.redirect(303, DASHBOARD_PATH);
+      }
     } catch (e) {
-      return send(res, 401, 'unauthorized', 'Unauthorized', (e as Error).message);
-    }
-    if (fromQuery) {
-      // Keep the token out of the address bar and history.
-      res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: DASHBOARD_PATH });
-      return res.redirect(303, DASHBOARD_PATH);
+      return next(e);
     }
     next();
   };

@@ -1,16 +1,29 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import { ForbiddenError } from '../../../../libs/cases/src/errors';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../../../../libs/cases/src/ports';
 import { Public } from '../auth/public.decorator';
-import { QUEUES } from '../infrastructure.providers';
+import { API_RUNTIME, ApiRuntime, QUEUES } from '../infrastructure.providers';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** METRICS_TOKEN as bearer when it is configured; without one, only the machine itself may ask. */
+function mayReadMetrics(req: Request, token: string | undefined): boolean {
+  if (!token) return LOOPBACK.test(req.socket.remoteAddress ?? '');
+  const sent = Buffer.from(/^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return sent.length === expected.length && timingSafeEqual(sent, expected);
+}
 
 /**
  * GET /metrics for Prometheus: deadlines pending and overdue per kind, queue depth per state,
  * how long the oldest ready job has waited (job lag), and failed jobs. Counts only, no personal
- * data. Serve it on the internal network; the worker adds step lag on its own /metrics.
+ * data. Only loopback clients, or whoever sends METRICS_TOKEN; the worker adds step lag on its own /metrics.
  */
 @ApiExcludeController()
 @Controller('metrics')
@@ -25,6 +38,7 @@ export class MetricsController {
     private readonly ds: DataSource,
     @Inject(QUEUES) private readonly queues: Queue[],
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(API_RUNTIME) private readonly rt: ApiRuntime,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'trygg_api_' });
     const registers = [this.registry];
@@ -37,7 +51,10 @@ export class MetricsController {
   @Public()
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async metrics(): Promise<string> {
+  async metrics(@Req() req: Request): Promise<string> {
+    if (!mayReadMetrics(req, this.rt.metricsToken)) {
+      throw new ForbiddenError('metrics are for the operator: send METRICS_TOKEN as bearer token, or ask from the machine itself', 'METRICS_TOKEN');
+    }
     const rows: Array<{ kind: string; pending: number; overdue: number }> = await this.ds.query(
       `SELECT kind, count(*)::int AS pending, count(*) FILTER (WHERE due_at < $1)::int AS overdue
        FROM deadlines WHERE status = 'pending' GROUP BY kind`,

@@ -3,6 +3,16 @@ import type { Request, Response } from 'express';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from '../../../../libs/cases/src/errors';
 import { InvalidTokenError } from '../../../../libs/identity/src';
 import { Problem, problem } from './problem';
+import { RETRY_AFTER_SECONDS, unavailableDependency } from './unavailable-dependency';
+
+const BODY_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'the request body is not valid JSON',
+  'entity.too.large': 'the request body is larger than the API accepts (100 kB)',
+  'encoding.unsupported': 'the request body has a content encoding the API does not accept',
+  'charset.unsupported': 'the request body has a charset the API does not accept (use UTF-8)',
+  'request.aborted': 'the request was aborted before its body arrived',
+  'request.size.invalid': 'the request body is shorter or longer than its Content-Length',
+};
 
 /**
  * Every error leaves as application/problem+json (RFC 9457). Client mistakes get 4xx naming the
@@ -22,6 +32,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // personal data (domain.md §7), so the error object itself is never logged.
       const e = error as { name?: string; code?: string; message?: string; stack?: string };
       this.logger.error({ errName: e?.name, errCode: e?.code, errMessage: e?.message, path: body.instance }, 'unhandled error');
+    }
+    if (body.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (body.status === 429 && !res.getHeader('Retry-After')) {
+      // The throttler names its header per limit (Retry-After-writes); clients look for the plain one.
+      res.setHeader('Retry-After', String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? res.getHeader('Retry-After-writes') ?? 60));
     }
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
@@ -55,13 +70,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         // Terminus health result: keep which dependency is down.
         return problem(503, 'unavailable', 'Service unavailable', 'a dependency is down; see checks', { checks: r.details });
       }
-      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 413 ? 'too-large' : 'bad-request';
+      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 413 ? 'too-large' : status === 429 ? 'too-many-requests' : 'bad-request';
       return problem(status, slug, error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), detail);
     }
     const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // body-parser errors (malformed JSON, too large, wrong charset) arrive as plain errors with a status.
-      return problem(status, 'bad-request', 'Bad request', (error as Error).message || 'the request could not be read');
+      // body-parser errors (malformed JSON, too large, wrong charset) arrive as plain errors with a
+      // status. Their messages quote the body ("Unexpected token 'E', "Eva Nordma"..."), so say
+      // what is wrong in our own words.
+      const type = (error as { type?: string }).type;
+      return problem(status, status === 413 ? 'too-large' : 'bad-request', status === 413 ? 'Payload too large' : 'Bad request', BODY_ERRORS[type ?? ''] ?? 'the request body could not be read');
+    }
+    const unavailable = unavailableDependency(error);
+    if (unavailable) {
+      return problem(503, 'unavailable', 'Service unavailable', `${unavailable} is not answering; try again in a few seconds`, { dependency: unavailable });
     }
     return problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged.');
   }

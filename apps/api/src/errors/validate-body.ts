@@ -2,10 +2,15 @@ import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldError, InvalidInputError } from '../../../../libs/cases/src/errors';
 
+const UNKNOWN_PROPERTY = 'is not a property of this request (its name is not repeated: it may hold personal data)';
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) =>
+      // The property is one the client made up, so its name is the client's text: never echo it.
+      rule === 'whitelistValidation' ? { field: prefix || '(body)', message: UNKNOWN_PROPERTY } : { field, message },
+    );
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -5,6 +5,7 @@ import { CaseViews } from '../case-views';
 import { InvalidInputError } from '../errors';
 import { CaseStore, Clock, UserContext } from '../ports';
 import { CaseReader } from '../audit/case-reader';
+import { findableByChild } from '../ppt-anonymity';
 
 export interface ListCasesInput {
   unitId?: string;
@@ -55,11 +56,13 @@ export class ListCases {
       after: input.cursor ? decodeCursor(input.cursor) : undefined,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
+    const fetched = rows.slice(0, limit);
+    // Filtered after the query, so the cursor still follows the rows the query returned.
+    const page = input.childId ? fetched.filter((r) => findableByChild(user, r, now)) : fetched;
     // Auditors' every read is logged (domain.md §6), lists included.
     if (user.roles.every((r) => r.role === 'auditor')) await this.reader.logMany(user, page, 'list', now, { purpose: input.purpose?.trim() || null });
     const items = await this.views.many(user, page, now);
-    const last = page[page.length - 1];
+    const last = fetched[fetched.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };
   }
 }

@@ -1,6 +1,6 @@
 import { addDays, isValidIsoDate, osloDateOf, osloInstant, toOsloIso } from '../../../workflow/src';
 import { actorFor } from '../case-access';
-import { maySuperviseOwner, maySuperviseUnit } from '../authorization.policy';
+import { maySuperviseOwner, maySuperviseUnit, visibleUnitIds } from '../authorization.policy';
 import { CaseReader } from '../audit/case-reader';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { CaseStore, Clock, Directory, PolicyProvider, UnitInfo, UserContext } from '../ports';
@@ -53,7 +53,8 @@ export class Supervision {
   async unit(user: UserContext, unitId: string, window: SupervisionWindow): Promise<UnitSupervisionReport> {
     const now = this.clock.now();
     const unit = await this.directory.unit(unitId);
-    if (!unit || !user.roles.some((r) => r.ownerId === unit.ownerId)) throw new NotFoundError('unit not found');
+    // A unit outside the user's scope is "not found", exactly like one that does not exist.
+    if (!unit || !visibleUnitIds(user, [unit]).includes(unit.id)) throw new NotFoundError('unit not found');
     if (!maySuperviseUnit(user, unit)) throw new ForbiddenError("the supervision view is for the unit's principal, the owner and auditors", 'principal|owner|auditor');
     const { from, to, range } = windowOf(window, now);
     const cases = await this.measure(user, [unit], range, now);
