@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { ApiRuntime } from './infrastructure.providers';
 import { mountQueueDashboard } from './admin/queue-dashboard';
-import { bodyShapeGuard } from './http/body-shape.middleware';
+import { bodyParseErrors, bodyShapeGuard } from './http/body-shape.middleware';
 import { noStore, securityHeaders } from './http/security-headers';
 
 /** Builds the HTTP app; used by main.ts and by the integration tests alike. */
@@ -18,6 +18,7 @@ export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promi
   app.use(securityHeaders());
   app.use(noStore);
   app.useBodyParser('json', { limit: '100kb' });
+  app.use(bodyParseErrors);
   app.use(bodyShapeGuard);
   // /metrics sits at the root where Prometheus looks for it; everything else is under /api.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

@@ -125,7 +125,7 @@ export class CasesController {
   @ApiProblems(401, 422)
   async list(@CurrentUser() user: UserContext, @Query() query: ListCasesQueryDto) {
     // The declared type documents the query in OpenAPI; the raw strings are validated here.
-    const q = await validateBody(ListCasesQueryDto, { ...(query as object) });
+    const q = await validateBody(ListCasesQueryDto, { ...(query as object) }, '(query)');
     return this.listCases.execute(user, q);
   }
 

@@ -39,7 +39,7 @@ export class MeController {
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiProblems(401, 422)
   async myNotifications(@CurrentUser() user: UserContext, @Query() query: NotificationsQueryDto) {
-    const q = await validateBody(NotificationsQueryDto, { ...(query as object) });
+    const q = await validateBody(NotificationsQueryDto, { ...(query as object) }, '(query)');
     return this.notifications.execute(user, q);
   }
 

@@ -5,15 +5,6 @@ import { InvalidTokenError } from '../../../../libs/identity/src';
 import { Problem, problem } from './problem';
 import { RETRY_AFTER_SECONDS, unavailableDependency } from './unavailable-dependency';
 
-const BODY_ERRORS: Record<string, string> = {
-  'entity.parse.failed': 'the request body is not valid JSON',
-  'entity.too.large': 'the request body is larger than the API accepts (100 kB)',
-  'encoding.unsupported': 'the request body has a content encoding the API does not accept',
-  'charset.unsupported': 'the request body has a charset the API does not accept (use UTF-8)',
-  'request.aborted': 'the request was aborted before its body arrived',
-  'request.size.invalid': 'the request body is shorter or longer than its Content-Length',
-};
-
 /**
  * Every error leaves as application/problem+json (RFC 9457). Client mistakes get 4xx naming the
  * field and rule; only our own faults are 500, and those never echo internals.
@@ -75,11 +66,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // body-parser errors (malformed JSON, too large, wrong charset) arrive as plain errors with a
-      // status. Their messages quote the body ("Unexpected token 'E', "Eva Nordma"..."), so say
-      // what is wrong in our own words.
-      const type = (error as { type?: string }).type;
-      return problem(status, status === 413 ? 'too-large' : 'bad-request', status === 413 ? 'Payload too large' : 'Bad request', BODY_ERRORS[type ?? ''] ?? 'the request body could not be read');
+      // Errors of our own middleware that carry a status; their messages are ours.
+      return problem(status, status === 413 ? 'too-large' : 'bad-request', status === 413 ? 'Payload too large' : 'Bad request', (error as Error).message || 'the request could not be read');
     }
     const unavailable = unavailableDependency(error);
     if (unavailable) {

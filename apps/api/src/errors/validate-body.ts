@@ -4,14 +4,14 @@ import { FieldError, InvalidInputError } from '../../../../libs/cases/src/errors
 
 const UNKNOWN_PROPERTY = 'is not a property of this request (its name is not repeated: it may hold personal data)';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], root: string, prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
     const own = Object.entries(e.constraints ?? {}).map(([rule, message]) =>
       // The property is one the client made up, so its name is the client's text: never echo it.
-      rule === 'whitelistValidation' ? { field: prefix || '(body)', message: UNKNOWN_PROPERTY } : { field, message },
+      rule === 'whitelistValidation' ? { field: prefix || root, message: UNKNOWN_PROPERTY } : { field, message },
     );
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...flatten(e.children ?? [], root, field)];
   });
 }
 
@@ -31,8 +31,8 @@ export function nulFields(value: unknown, path = ''): FieldError[] {
   return [];
 }
 
-/** Parses a JSON body into a DTO; any problem is a 422 naming each field and rule. */
-export async function validateBody<T extends object>(cls: ClassConstructor<T>, body: unknown): Promise<T> {
+/** Parses a JSON body (or a query string: root '(query)') into a DTO; any problem is a 422 naming each field and rule. */
+export async function validateBody<T extends object>(cls: ClassConstructor<T>, body: unknown, root = '(body)'): Promise<T> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new InvalidInputError([{ field: '(body)', message: 'must be a JSON object' }]);
   }
@@ -40,6 +40,6 @@ export async function validateBody<T extends object>(cls: ClassConstructor<T>, b
   if (nul.length) throw new InvalidInputError(nul);
   const instance = plainToInstance(cls, body, { enableImplicitConversion: false });
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  if (errors.length) throw new InvalidInputError(flatten(errors));
+  if (errors.length) throw new InvalidInputError(flatten(errors, root));
   return instance;
 }

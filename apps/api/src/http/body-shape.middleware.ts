@@ -11,7 +11,7 @@ const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
 export function fieldPath(segments: Array<string | number>): string {
   return segments.reduce<string>((path, s) => {
     if (typeof s === 'number') return `${path}[${s}]`;
-    const name = FIELD_NAME.test(s) ? s : '(unnamed)';
+    const name = FIELD_NAME.test(s) || RESERVED.has(s) ? s : '(unnamed)';
     return path ? `${path}.${name}` : name;
   }, '') || '(body)';
 }
@@ -36,6 +36,37 @@ export function bodyShapeProblem(body: unknown): FieldError | undefined {
     }
   }
   return undefined;
+}
+
+const BODY_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'the request body is not valid JSON',
+  'entity.too.large': 'the request body is larger than the API accepts (100 kB)',
+  'encoding.unsupported': 'the request body has a content encoding the API does not accept',
+  'charset.unsupported': 'the request body has a charset the API does not accept (use UTF-8)',
+  'request.aborted': 'the request was aborted before its body arrived',
+  'request.size.invalid': 'the request body is shorter or longer than its Content-Length',
+};
+
+/** A body the parser could not read, said in our words. */
+export class UnreadableBodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The JSON parser's own messages quote the body ("Unexpected token 'E', "Eva Nordma"..."), which
+ * may hold a child's name; they are replaced before anything answers or logs them.
+ */
+export function bodyParseErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const e = err as { type?: string; status?: number };
+  if (e && typeof e.type === 'string' && typeof e.status === 'number' && e.status < 500) {
+    return next(new UnreadableBodyError(e.status, BODY_ERRORS[e.type] ?? 'the request body could not be read'));
+  }
+  next(err);
 }
 
 /** Runs right after the JSON parser, so every endpoint gets a 422 instead of a crash further in. */
