@@ -79,4 +79,26 @@ describe('PPT', () => {
     expect(history.slice(-2)).toEqual(['WITHDRAW_CONSENT', 'PPT_ACCESS_ENDED']);
     expect(ids.rektor).toBeTruthy();
   });
+
+  it('an anonymous request cannot be found by child: the filters are no oracle, the group’s step is not shown', async () => {
+    const { groups } = await import('../harness/test-app');
+    // Its own database: the other tests count on PPT seeing nothing before they ask.
+    const t = await startTestApp({ now: '2027-03-01T09:30:00+01:00' });
+    const eva = children.find((x) => x.id === EVA)!;
+    const group = groups.find((g) => g.id === eva.groupId)!;
+    // The group's Omni step is assessed, so a view that showed it would point at the group.
+    expect((await t.as('larer').post(`/api/groups/${group.id}/staircase`, { step: 3, basis: 'Uro i klassen' })).status).toBe(201);
+    const c = await open(t, 'larer', schoolConcern({ childIds: [EVA] }));
+    await ok(t, 'rektor', c.id, 'REQUEST_PPT', 1, { question: 'Advice for the class?', anonymous: true, anonymousSummary: 'A pupil in year 5 is left out.' });
+    const ids = (path: string) => t.as('ppt').get(path).then((r) => r.body.items.map((x: { id: string }) => x.id));
+    expect(await ids('/api/cases')).toContain(c.id);
+    // The same (empty) answer for the child it is about, any other child, and a made-up id.
+    for (const child of [...children.map((x) => x.id), '00000000-0000-4000-8000-000000000000']) {
+      expect(await ids(`/api/cases?childId=${child}`)).not.toContain(c.id);
+    }
+    expect((await t.as('ppt').get(`/api/cases/${c.id}`)).body).toMatchObject({ groupId: null, childIds: [], staircaseStep: null, suggestions: [] });
+    // The principal's filter still finds it.
+    expect(await t.as('rektor').get(`/api/cases?childId=${EVA}`).then((r) => r.body.items.map((x: { id: string }) => x.id))).toContain(c.id);
+    await t.close();
+  });
 });

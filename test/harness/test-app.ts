@@ -15,6 +15,8 @@ export interface TestApp<C extends Clock = FixedClock> {
   databaseUrl: string;
   http: () => ReturnType<typeof request>;
   as(username: string): AuthedClient;
+  /** Signs a token for a user the test added itself (the demo users are signed already). */
+  addUser(username: string): Promise<void>;
   /** A plain pg client on the app's database, for checks in SQL; closed with the app. */
   sql(): Promise<Client>;
   close(): Promise<void>;
@@ -87,7 +89,8 @@ export async function startTestApp<C extends Clock = FixedClock>(
     await sql?.end();
     await app.close();
   };
-  return { app, clock, databaseUrl, http: () => request(server), as, sql: connectSql, close };
+  const addUser = async (u: string) => void (await tokenOf(u));
+  return { app, clock, databaseUrl, http: () => request(server), as, addUser, sql: connectSql, close };
 }
 
 export const units = DEMO_UNITS;

@@ -1,6 +1,6 @@
 import { addDays, isValidIsoDate, osloDateOf, osloInstant, toOsloIso } from '../../../workflow/src';
 import { actorFor } from '../case-access';
-import { maySuperviseOwner, maySuperviseUnit, visibleUnitIds } from '../authorization.policy';
+import { mayReadOwnerSettings, maySuperviseOwner, maySuperviseUnit, visibleUnitIds } from '../authorization.policy';
 import { CaseReader } from '../audit/case-reader';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { CaseStore, Clock, Directory, PolicyProvider, UnitInfo, UserContext } from '../ports';
@@ -65,7 +65,8 @@ export class Supervision {
 
   async owner(user: UserContext, ownerId: string, window: SupervisionWindow): Promise<OwnerSupervisionReport> {
     const now = this.clock.now();
-    if (!user.roles.some((r) => r.ownerId === ownerId)) throw new NotFoundError('owner not found');
+    // The same "not found" as the owner's other pages for anyone who does not work for it (drift included).
+    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
     if (!maySuperviseOwner(user, ownerId)) throw new ForbiddenError("the owner's supervision view is for the owner and its auditors", 'owner|auditor');
     const { from, to, range } = windowOf(window, now);
     const units = await this.directory.unitsOfOwners([ownerId]);
