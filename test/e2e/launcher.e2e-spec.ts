@@ -33,6 +33,26 @@ function startLauncher(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; o
   });
 }
 
+/** The demo story: every state, both regimes, and the cases a newcomer should meet. */
+async function expectDemoCases(base: string): Promise<void> {
+  const get = async (user: string, p: string) => (await fetch(`${base}${p}`, { headers: { Authorization: `Bearer ${await signDevToken(user)}` } })).json() as Promise<Record<string, any>>;
+  const all = (await get('kommune', '/cases?limit=100')).items as Array<Record<string, any>>;
+  expect(all).toHaveLength(14);
+  expect(new Set(all.map((c) => c.state))).toEqual(new Set(['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed']));
+  expect(new Set(all.map((c) => c.regime))).toEqual(new Set(['school', 'kindergarten']));
+  expect(all.some((c) => c.staffOffender && !c.offenderIsLeadership && c.ownerNotified)).toBe(true);
+  expect(all.some((c) => c.handledBy === 'owner')).toBe(true);
+  expect(all.some((c) => c.bti.level === 2 && c.bti.coordinator && c.bti.consents.some((x: { valid: boolean }) => x.valid))).toBe(true);
+  expect(all.some((c) => c.ppt?.anonymous)).toBe(true);
+  expect(all.some((c) => c.deadlines.some((d: { status: string }) => d.status === 'overdue'))).toBe(true);
+  const closed = all.find((c) => c.state === 'closed')!;
+  const history = (await get('rektor', `/cases/${closed.id}/events`)) as unknown as Array<{ type: string }>;
+  expect(history.map((e) => e.type)).toEqual(expect.arrayContaining(['CASE_OPENED', 'ACKNOWLEDGE', 'CONCLUDE_INVESTIGATION', 'APPROVE_PLAN', 'EVALUATE']));
+  for (const c of all) expect(await get('kommune', `/cases/${c.id}/verify`)).toMatchObject({ valid: true });
+  // The principal of Demo skole does not see the leadership case, nor other units' cases.
+  expect(((await get('rektor', '/cases?limit=100')).items as unknown[]).length).toBe(10);
+}
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
@@ -57,6 +77,12 @@ describe('npm start (launcher)', () => {
     let caseId: string;
     try {
       expect(first.output()).toContain('demo data ready');
+      expect(first.output()).toContain('14 demo cases made');
+      // The banner a person reads: where to go, how to log in, where the data lives.
+      expect(first.output()).toMatch(/Trygg is running: http:\/\/localhost:\d+/);
+      expect(first.output()).toMatch(/Log in\s+TOKEN=\$\(npm run -s token -- rektor\)/);
+      expect(first.output()).toContain(`Data         ${dataDir}`);
+      await expectDemoCases(base);
       const health = await fetch(`${base}/health`);
       expect(health.status).toBe(200);
       const me = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { units: Array<{ id: string }> };
@@ -86,4 +112,77 @@ describe('npm start (launcher)', () => {
       await stop(second.child);
     }
   }, 120_000);
+
+  it('supervises its children: each killed with SIGKILL under light load comes back, the API stays up when the worker dies, no acknowledged write is lost, SIGTERM ends everything within 10 s', async () => {
+    const faultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-faults-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}/api`;
+    const launcher = await startLauncher({ PORT: String(port), DATA_DIR: faultDir, DATABASE_URL: '', REDIS_URL: '' });
+    const pids = () => JSON.parse(fs.readFileSync(path.join(faultDir, 'processes.json'), 'utf8')) as Record<string, number>;
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const auth = { Authorization: `Bearer ${await signDevToken('larer')}`, 'content-type': 'application/json' };
+    const me = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { units: Array<{ id: string }> };
+    const kids = (await (await fetch(`${base}/units/${me.units[0].id}/children`, { headers: auth })).json()) as Array<{ id: string }>;
+    const acknowledged: string[] = [];
+    const statuses: Record<string, number> = {};
+    let loading = true;
+    // Light load: one concern at a time, as long as the test runs.
+    const load = (async () => {
+      while (loading) {
+        try {
+          const res = await fetch(`${base}/cases`, { method: 'POST', headers: auth, body: JSON.stringify({ unitId: me.units[0].id, childIds: [kids[0].id], concern: 'load', source: 'other' }) });
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+        } catch {
+          statuses.refused = (statuses.refused ?? 0) + 1;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const answers = async () => (await fetch(`${base}/health`).catch(() => undefined))?.status === 200;
+    const until = async (check: () => Promise<boolean> | boolean, ms = 30_000) => {
+      const end = Date.now() + ms;
+      while (!(await check())) {
+        if (Date.now() > end) throw new Error(`not back within ${ms} ms:\n${launcher.output().slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      for (const name of ['worker', 'api', 'redis-server', 'postgres']) {
+        const before = pids()[name];
+        const writesBefore = acknowledged.length;
+        process.kill(before, 'SIGKILL');
+        if (name === 'worker') {
+          // The API does not go down with the worker.
+          expect(await answers()).toBe(true);
+        }
+        await until(() => pids()[name] !== before && alive(pids()[name]));
+        await until(answers);
+        await until(() => acknowledged.length > writesBefore + 2);
+      }
+      expect(launcher.output()).toMatch(/postgres stopped \(SIGKILL\); starting it again/);
+    } finally {
+      loading = false;
+      await load;
+    }
+    // Every write the API acknowledged is there.
+    for (const id of acknowledged) expect((await fetch(`${base}/cases/${id}`, { headers: auth })).status).toBe(200);
+    expect(statuses[500] ?? 0).toBe(0);
+    if (process.env.TRYGG_SHOW_FAULTS) console.log(JSON.stringify({ statuses, acknowledged: acknowledged.length }));
+
+    const children = Object.entries(pids()).filter(([k]) => k !== 'launcher' && k !== 'postgresPort').map(([, pid]) => pid);
+    const started = Date.now();
+    launcher.child.kill('SIGTERM');
+    await new Promise((r) => launcher.child.once('exit', r));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const pid of children) expect(alive(pid)).toBe(false);
+    fs.rmSync(faultDir, { recursive: true, force: true });
+  }, 180_000);
 });
