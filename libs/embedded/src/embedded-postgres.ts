@@ -59,6 +59,18 @@ function runAs(): { uid: number; gid: number } | undefined {
   return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) };
 }
 
+/**
+ * Adds search (x, not read) permission for others on every folder above the cluster that lacks
+ * it, e.g. a 0700 temporary folder: without it the postgres user cannot enter its own data.
+ */
+function letPostgresReach(dir: string): void {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(d, mode | 0o001);
+    if (path.dirname(d) === d) break;
+  }
+}
+
 export function clusterExists(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, 'PG_VERSION'));
 }
@@ -69,7 +81,7 @@ export function initCluster(dataDir: string): void {
   fs.mkdirSync(dataDir, { recursive: true });
   if (ids) {
     // The postgres user must be able to reach and own its directory.
-    fs.chmodSync(path.dirname(dataDir), 0o755);
+    letPostgresReach(path.dirname(dataDir));
     fs.chownSync(dataDir, ids.uid, ids.gid);
   }
   const pwfile = path.join(os.tmpdir(), `trygg-pg-${crypto.randomBytes(6).toString('hex')}`);
