@@ -19,7 +19,6 @@ describe('backup and restore', () => {
   let t: TestApp;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-backup-'));
   beforeAll(async () => {
-    await run('npm', ['run', '-s', 'build'], { cwd: ROOT });
     t = await startTestApp({ now: '2027-03-01T09:30:00+01:00' });
   }, 120_000);
   afterAll(async () => {

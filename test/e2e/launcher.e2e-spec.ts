@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,9 +62,6 @@ function stop(child: ChildProcess): Promise<void> {
 
 describe('npm start (launcher)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-launch-'));
-  beforeAll(() => {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('runs on embedded defaults, stands on TRYGG_NOW, and keeps data across restarts', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,9 @@ export const TEMPLATE_DB = 'trygg_template';
 export default async function globalSetup(): Promise<void> {
   // `npm ci && npm test` is the whole set-up, on a fresh machine too (see system-tools.ts).
   ensureSystemTools([REDIS_SERVER, POPPLER]);
+  // The suites that run `npm start`, the CLIs and the fuzzer use the build: made once, here, so no
+  // two test files write dist/ at the same time.
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: path.resolve(__dirname, '..', '..'), stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false, fast: true });
   const redis = await startRedisServer({ port: await freePort() });
