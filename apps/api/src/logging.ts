@@ -1,18 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
-
-/**
- * A person at a terminal reads short lines; machines (CI, log shippers, production) read JSON.
- * The launcher sets LOG_PRETTY=1 for its children when its own stdout is a terminal.
- */
-export function prettyLogs(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV !== 'production' && env.LOG_PRETTY === '1';
-}
-
-export const PRETTY = {
-  target: 'pino-pretty',
-  options: { singleLine: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,context,req,res,responseTime', colorize: true },
-};
+import { PRETTY_TRANSPORT, prettyLogs } from '../../../libs/platform/src';
 
 /**
  * JSON logs with request ids and case ids only: no bodies, no tokens, no names (domain.md §7).
@@ -21,7 +9,7 @@ export function pinoOptions(level: string): Params {
   return {
     pinoHttp: {
       level,
-      ...(prettyLogs() ? { transport: PRETTY } : {}),
+      ...(prettyLogs() ? { transport: PRETTY_TRANSPORT } : {}),
       genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
       serializers: {

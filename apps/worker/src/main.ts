@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { clockFromConfig, ConfigError, loadConfig } from '../../../libs/platform/src';
+import { clockFromConfig, ConfigError, loadConfig, PRETTY_TRANSPORT, prettyLogs } from '../../../libs/platform/src';
 import { TryggWorker } from './worker.runtime';
-import { PRETTY, prettyLogs } from '../../api/src/logging';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.DATABASE_URL || !config.REDIS_URL) {
     throw new ConfigError('DATABASE_URL and REDIS_URL are required to run the worker on its own (npm start sets them for you)');
   }
-  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'worker' }, ...(prettyLogs() ? { transport: PRETTY } : {}) });
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'worker' }, ...(prettyLogs() ? { transport: PRETTY_TRANSPORT } : {}) });
   const worker = new TryggWorker({
     databaseUrl: config.DATABASE_URL,
     redisUrl: config.REDIS_URL,

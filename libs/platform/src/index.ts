@@ -1,2 +1,3 @@
 export * from './config';
 export * from './system.clock';
+export * from './log-format';
