@@ -10,7 +10,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/libs/**/test/**/*.spec.ts'],
+      testMatch: ['<rootDir>/libs/**/test/**/*.spec.ts', '<rootDir>/apps/**/test/**/*.spec.ts'],
     },
     {
       displayName: 'integration',

@@ -171,6 +171,7 @@ describe('npm start (launcher)', () => {
     }
     // Every write the API acknowledged is there.
     for (const id of acknowledged) expect((await fetch(`${base}/cases/${id}`, { headers: auth })).status).toBe(200);
+    if (statuses[500]) console.log(launcher.output().split('\n').filter((l) => /unhandled error|"level":50/.test(l)).join('\n'));
     expect(statuses[500] ?? 0).toBe(0);
     if (process.env.TRYGG_SHOW_FAULTS) console.log(JSON.stringify({ statuses, acknowledged: acknowledged.length }));
 

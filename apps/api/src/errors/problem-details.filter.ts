@@ -18,7 +18,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const body = { ...this.toProblem(error), instance: req.originalUrl?.split('?')[0] };
-    if (body.status >= 500) {
+    if (body.status === 503) {
+      // Expected while the launcher restarts a dependency: worth a warning, not an error.
+      this.logger.warn({ dependency: (body as { dependency?: string }).dependency, path: body.instance }, 'dependency unavailable');
+    } else if (body.status >= 500) {
       // Name, code and message only: driver errors carry the query parameters, which may hold
       // personal data (domain.md §7), so the error object itself is never logged.
       const e = error as { name?: string; code?: string; message?: string; stack?: string };

@@ -5,6 +5,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 /** SQLSTATEs that mean the server is gone, starting or stopping: not the request's fault. */
 const PG_UNAVAILABLE = /^(08|57P0[123]|53300)/;
 const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end|the database system is (starting up|shutting down|in recovery mode)/i;
+/** TypeORM's own errors when the connection under a transaction or query runner is gone. */
+const TYPEORM_CONNECTION_LOST = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError', 'CannotExecuteNotConnectedError', 'ConnectionIsNotSetError']);
 const REDIS_MESSAGES = /Connection is closed|enableOfflineQueue|max retries per request|Reached the max retries/i;
 
 /**
@@ -17,7 +19,7 @@ export function unavailableDependency(error: unknown): 'PostgreSQL' | 'Redis' | 
   const code = e.driverError?.code ?? e.code;
   const message = `${e.message ?? ''} ${e.driverError?.message ?? ''}`;
   if (e.name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.test(message)) return 'Redis';
-  if ((typeof code === 'string' && PG_UNAVAILABLE.test(code)) || PG_MESSAGES.test(message)) return 'PostgreSQL';
+  if ((typeof code === 'string' && PG_UNAVAILABLE.test(code)) || PG_MESSAGES.test(message) || TYPEORM_CONNECTION_LOST.has(e.name ?? '')) return 'PostgreSQL';
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return /ioredis|bullmq/.test(e.stack ?? '') ? 'Redis' : 'PostgreSQL';
   return undefined;
 }
