@@ -55,6 +55,10 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
     expect(c.state).toBe('investigating');
     expect(deadline(c, 'acknowledge')[0].status).toBe('met');
     expect(deadline(c, 'investigation')[0]).toMatchObject({ dueAt: '2027-03-08T16:00:00+01:00', status: 'pending' });
+    // The teacher who reported is told that the concern is taken up; the notice names nobody.
+    const told = (await t.as('larer').get('/api/me/notifications')).body.items;
+    expect(told).toEqual([expect.objectContaining({ kind: 'case_acknowledged', caseId: c.id, read: false })]);
+    expect(JSON.stringify(told)).not.toMatch(/Eva|Nordmann|Rektor/);
 
     c = await ok(t, 'larer', c.id, 'ADD_NOTE', 2, { kind: 'intervention', text: 'Stopped the name-calling at the football pitch' });
     c = await ok(t, 'larer', c.id, 'RECORD_CHILD_VOICE', 3, {

@@ -11,7 +11,14 @@ const CASE_WORK_DEADLINES = DEADLINE_KINDS.filter((k) => !ENFORCEMENT_DEADLINES.
 export async function planEffects(
   effects: Array<Effect | BtiEffect | EnforcementEffect>,
   /** `coordinator`: the BTI stafettholder, who answers for consent deadlines when there is one. */
-  target: { caseId: string; unit: UnitInfo; handledBy: 'principal' | 'owner'; coordinator?: string | null },
+  target: {
+    caseId: string;
+    unit: UnitInfo;
+    handledBy: 'principal' | 'owner';
+    coordinator?: string | null;
+    /** Who reported the concern, when it is someone other than the one acting now. */
+    reporterUserId?: string | null;
+  },
   now: Date,
   deps: { directory: Directory; policies: PolicyProvider },
 ): Promise<CaseWrites> {
@@ -68,6 +75,19 @@ export async function planEffects(
         }
         break;
       }
+      case 'tellReporter':
+        if (target.reporterUserId) {
+          writes.notifications.push({
+            userId: target.reporterUserId,
+            kind: 'case_acknowledged',
+            ownerId: unit.ownerId,
+            unitId: unit.id,
+            caseId,
+            deadlineId: null,
+            dedupeKey: `case-${caseId}-${e.about}-${target.reporterUserId}`,
+          });
+        }
+        break;
     }
   }
   return writes;

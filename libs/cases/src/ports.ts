@@ -167,6 +167,7 @@ export type DeadlineOp =
 
 export type NotificationKind =
   | 'owner_informed'
+  | 'case_acknowledged'
   | 'deadline_reminder'
   | 'deadline_overdue'
   | 'deadline_escalated'

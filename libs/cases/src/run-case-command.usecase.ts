@@ -125,7 +125,13 @@ export class RunCaseCommand {
     if (!unit) throw new NotFoundError('unit not found');
     const writes = await planEffects(
       next.effects,
-      { caseId: rec.id, unit, handledBy: rec.handledBy, coordinator: next.bti.context.coordinator ?? next.bti.context.pendingCoordinator },
+      {
+        caseId: rec.id,
+        unit,
+        handledBy: rec.handledBy,
+        coordinator: next.bti.context.coordinator ?? next.bti.context.pendingCoordinator,
+        reporterUserId: rec.openedBy !== user.id ? rec.openedBy : null,
+      },
       now,
       { directory: this.directory, policies: this.policies },
     );

@@ -14,6 +14,7 @@ export interface ComposedEmail {
 
 const WHY: Record<NotificationKind, string> = {
   owner_informed: 'Kommunen skal varslast om ei sak. / The owner is to be informed of a case.',
+  case_acknowledged: 'Bekymringa du melde er teken imot. / The concern you reported is taken up.',
   deadline_reminder: 'Ein frist nærmar seg. / A deadline is near.',
   deadline_overdue: 'Ein frist er passert. / A deadline has passed.',
   deadline_escalated: 'Ein frist er passert og sendt vidare til deg. / An overdue item was escalated to you.',

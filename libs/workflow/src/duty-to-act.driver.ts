@@ -28,7 +28,7 @@ export interface Outcome {
   effects: Effect[];
 }
 
-const EFFECT_TYPES = new Set(['startDeadline', 'meetDeadlines', 'cancelDeadlines', 'notifyOwner']);
+const EFFECT_TYPES = new Set(['startDeadline', 'meetDeadlines', 'cancelDeadlines', 'notifyOwner', 'tellReporter']);
 
 type Snapshot = ReturnType<typeof dutyToActMachine.resolveState>;
 

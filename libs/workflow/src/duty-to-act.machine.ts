@@ -32,6 +32,7 @@ type StartDeadline = Extract<Effect, { type: 'startDeadline' }>;
 type MeetDeadlines = Extract<Effect, { type: 'meetDeadlines' }>;
 type CancelDeadlines = Extract<Effect, { type: 'cancelDeadlines' }>;
 type NotifyOwner = Extract<Effect, { type: 'notifyOwner' }>;
+type TellReporter = Extract<Effect, { type: 'tellReporter' }>;
 
 /** The principal leads the case; the owner leads it instead when the leadership is the offender (§12-5 / §43). */
 function leadsCase(context: CaseContext, actor: Actor): boolean {
@@ -52,6 +53,7 @@ export const dutyToActMachine = setup({
     meetDeadlines: (_, _params: Omit<MeetDeadlines, 'type'>) => undefined,
     cancelDeadlines: (_, _params: Omit<CancelDeadlines, 'type'>) => undefined,
     notifyOwner: (_, _params: Omit<NotifyOwner, 'type'>) => undefined,
+    tellReporter: (_, _params: Omit<TellReporter, 'type'>) => undefined,
     // The note itself is the stored event; the machine only has to accept it.
     documentNote: () => undefined,
 
@@ -227,7 +229,11 @@ export const dutyToActMachine = setup({
             ACKNOWLEDGE: {
               guard: 'actorLeadsCase',
               target: 'investigating',
-              actions: { type: 'meetDeadlines', params: { kinds: ['acknowledge'] } },
+              // A reporter who hears nothing stops reporting: tell them the concern is taken up.
+              actions: [
+                { type: 'meetDeadlines', params: { kinds: ['acknowledge'] } },
+                { type: 'tellReporter', params: { about: 'acknowledged' } },
+              ],
             },
           },
         },

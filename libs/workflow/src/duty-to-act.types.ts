@@ -219,4 +219,6 @@ export type Effect =
   | { type: 'startDeadline'; kind: DeadlineKind; ref: string; basis: DeadlineBasis; responsible: Responsible }
   | { type: 'meetDeadlines'; kinds: DeadlineKind[] }
   | { type: 'cancelDeadlines'; kinds: DeadlineKind[] | 'all' }
-  | { type: 'notifyOwner'; reason: 'serious' | 'staff_offence' };
+  | { type: 'notifyOwner'; reason: 'serious' | 'staff_offence' }
+  /** The person who reported the concern learns that it is taken up (practice, not law). */
+  | { type: 'tellReporter'; about: 'acknowledged' };

@@ -19,6 +19,7 @@ export interface NotificationView {
 
 const MESSAGE: Record<NotificationKind, string> = {
   owner_informed: 'The owner is informed of a case (serious or staff offence)',
+  case_acknowledged: 'The concern you reported is taken up by the principal',
   deadline_reminder: 'A deadline is near',
   deadline_overdue: 'A deadline has passed',
   deadline_escalated: 'An overdue item was escalated to you',
