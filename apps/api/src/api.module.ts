@@ -21,6 +21,9 @@ import { API_RUNTIME, ApiRuntime, infrastructureProviders, QUEUES, RATE_REDIS, R
 import { AuthFailureLimiter, DEFAULT_RATE_LIMITS, SharedThrottlerStorage, throttlerOptions } from './http/rate-limits';
 import { Queue } from 'bullmq';
 import { pinoOptions } from './logging';
+import { AuthController } from './controllers/auth.controller';
+import { SessionStore } from './auth/session.store';
+import { OidcLogin } from './auth/oidc-login';
 
 @Module({})
 export class ApiModule implements OnApplicationShutdown {
@@ -44,10 +47,12 @@ export class ApiModule implements OnApplicationShutdown {
         LoggerModule.forRoot(pinoOptions(rt.logLevel)),
         ...(limits && storage ? [ThrottlerModule.forRoot(throttlerOptions(limits, storage))] : []),
       ],
-      controllers: [HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, SupervisionController, RetentionController, MetricsController],
+      controllers: [AuthController, HealthController, MeController, UnitsController, CasesController, OwnersController, GroupsController, SupervisionController, RetentionController, MetricsController],
       providers: [
         ...infrastructureProviders(rt),
         { provide: API_RUNTIME, useValue: rt },
+        { provide: SessionStore, useFactory: (redis: Redis) => new SessionStore(redis), inject: [REDIS] },
+        { provide: OidcLogin, useFactory: (redis: Redis) => new OidcLogin(rt.oidc, redis), inject: [REDIS] },
         { provide: AuthFailureLimiter, useValue: new AuthFailureLimiter(storage, limits?.authFailuresPerMinute ?? 0) },
         { provide: RATE_REDIS, useValue: rateRedis ?? null },
         // Guards run in this order: who you are, how much you have asked lately, whether you may write at all.

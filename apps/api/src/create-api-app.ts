@@ -9,6 +9,7 @@ import { ApiRuntime } from './infrastructure.providers';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { bodyParseErrors, bodyShapeGuard } from './http/body-shape.middleware';
 import { noStore, securityHeaders } from './http/security-headers';
+import { webAppHandlers } from './http/web-app';
 
 /** Builds the HTTP app; used by main.ts and by the integration tests alike. */
 export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promise<INestApplication> {
@@ -20,6 +21,7 @@ export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promi
   app.useBodyParser('json', { limit: '100kb' });
   app.use(bodyParseErrors);
   app.use(bodyShapeGuard);
+  for (const handler of webAppHandlers(rt.webDist)) app.use(handler);
   // /metrics sits at the root where Prometheus looks for it; everything else is under /api.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();

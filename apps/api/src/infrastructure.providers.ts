@@ -50,6 +50,7 @@ import {
 } from '../../../libs/persistence/src';
 import { ALL_QUEUES } from '../../../libs/scheduling/src/queues';
 import { RateLimits } from './http/rate-limits';
+import { OidcSettings } from './auth/oidc-login';
 import { TokenVerifier } from '../../../libs/identity/src';
 
 export const REDIS = Symbol('Redis');
@@ -69,6 +70,12 @@ export interface ApiRuntime {
   metricsToken?: string;
   /** Express "trust proxy": set behind a reverse proxy so client addresses and https are seen. */
   trustProxy?: string;
+  /** The owner's OIDC provider for the web app's sign-in; unset: no OIDC sign-in. */
+  oidc?: OidcSettings;
+  /** The public base URL (PUBLIC_URL), for OIDC redirects behind a proxy. */
+  publicUrl?: string;
+  /** The built web app (apps/web/dist) to serve at `/`; unset or missing: the API alone. */
+  webDist?: string;
 }
 
 /** The runtime settings themselves, for the few HTTP pieces that read them (cookies, /metrics). */
@@ -124,7 +131,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(RunCaseCommand, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews, OmniInsight, ACCESS_LOG]),
     useCase(GetCase, [CaseReader, CaseViews]),
     useCase(ListCases, [CASE_STORE, CaseViews, CLOCK, CaseReader]),
-    useCase(GetCaseHistory, [CaseReader, CASE_STORE]),
+    useCase(GetCaseHistory, [CaseReader, CASE_STORE, DIRECTORY]),
     useCase(GetBtiLog, [CaseReader, CASE_STORE]),
     useCase(GetMyTasks, [CASE_STORE, CLOCK]),
     useCase(DirectoryQueries, [DIRECTORY]),

@@ -62,8 +62,16 @@ export interface ChildInfo {
   name: string;
 }
 
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: 'staff' | 'principal';
+}
+
 export interface Directory {
   userByUsername(username: string): Promise<UserContext | undefined>;
+  /** Who works at the unit (staff and principals), by name: the people a plan's measures can be given to. */
+  staffOf(unitId: string): Promise<StaffMember[]>;
   unit(unitId: string): Promise<UnitInfo | undefined>;
   unitsOfOwners(ownerIds: string[]): Promise<UnitInfo[]>;
   unitsByIds(unitIds: string[]): Promise<UnitInfo[]>;

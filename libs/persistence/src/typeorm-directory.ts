@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { ChildInfo, Directory, GroupInfo, UnitInfo, UserContext } from '../../cases/src/ports';
+import { ChildInfo, Directory, GroupInfo, StaffMember, UnitInfo, UserContext } from '../../cases/src/ports';
 import { ChildEntity, GroupEntity, UnitEntity, UserEntity, UserRoleEntity } from './entities';
 
 /** The organisation read from PostgreSQL: users and their roles, units, groups, children. */
@@ -37,6 +37,15 @@ export class TypeormDirectory implements Directory {
 
   async group(groupId: string): Promise<GroupInfo | undefined> {
     return (await this.ds.getRepository(GroupEntity).findOneBy({ id: groupId })) ?? undefined;
+  }
+
+  async staffOf(unitId: string): Promise<StaffMember[]> {
+    const rows: Array<{ id: string; display_name: string; role: 'staff' | 'principal' }> = await this.ds.query(
+      `SELECT DISTINCT ON (u.id) u.id, u.display_name, r.role FROM user_roles r JOIN users u ON u.id = r.user_id
+        WHERE r.unit_id = $1 AND r.role IN ('staff', 'principal') ORDER BY u.id, r.role = 'principal' DESC`,
+      [unitId],
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'));
   }
 
   children(unitId: string): Promise<ChildInfo[]> {

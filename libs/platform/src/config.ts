@@ -129,6 +129,26 @@ export class TryggConfig {
   @Min(1)
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE = 20;
 
+  /** The owner's OpenID Connect provider for signing in to the web app (Feide: https://auth.dataporten.no). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true })
+  OIDC_ISSUER_URL?: string;
+
+  @ValidateIf((c: TryggConfig) => !!c.OIDC_ISSUER_URL)
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((c: TryggConfig) => !!c.OIDC_ISSUER_URL)
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** The claim whose value is the Trygg username (e.g. email, or Feide's eduPersonPrincipalName claim). */
+  @IsString()
+  OIDC_USERNAME_CLAIM = 'preferred_username';
+
+  @IsString()
+  OIDC_SCOPE = 'openid profile email';
+
   /** The longest a bearer token may live (exp − iat), in minutes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 720 : Number(value)))
   @IsInt()
@@ -153,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TryggConfig {
     'HOST',
     'METRICS_TOKEN',
     'TRUST_PROXY',
+    'OIDC_ISSUER_URL',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
   ]);
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];

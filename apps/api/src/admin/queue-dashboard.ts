@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { API_RUNTIME, ApiRuntime, QUEUES, REDIS } from '../infrastructure.providers';
 import { problem } from '../errors/problem';
+import { cookieValue } from '../auth/session-cookie';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'trygg_admin';
@@ -63,12 +64,4 @@ export function mountQueueDashboard(app: INestApplication): void {
   };
 
   app.use(DASHBOARD_PATH, guard, serverAdapter.getRouter());
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
 }

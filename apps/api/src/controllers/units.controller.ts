@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChildDto, UnitDto } from '../dto/responses.dto';
+import { ChildDto, StaffMemberDto, UnitDto } from '../dto/responses.dto';
 import { DirectoryQueries, UserContext } from '../../../../libs/cases/src';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { UuidParam } from './uuid-param.pipe';
@@ -30,5 +30,12 @@ export class UnitsController {
   @ApiOkResponse({ type: [ChildDto] })
   children(@CurrentUser() user: UserContext, @Param('unitId', UuidParam) unitId: string) {
     return this.directory.children(user, unitId);
+  }
+
+  @Get(':unitId/staff')
+  @ApiOperation({ summary: "The unit's staff and principals by name (who a plan's measures can be given to)" })
+  @ApiOkResponse({ type: [StaffMemberDto] })
+  staff(@CurrentUser() user: UserContext, @Param('unitId', UuidParam) unitId: string) {
+    return this.directory.staff(user, unitId);
   }
 }

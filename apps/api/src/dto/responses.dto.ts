@@ -125,14 +125,16 @@ export class CasePageDto {
 export class EventDto {
   @ApiProperty() seq: number;
   @ApiProperty({ example: 'ACKNOWLEDGE' }) type: string;
+  @ApiProperty({ example: 'Melding bekreftet mottatt, undersøkelse startet', description: 'the entry in words (bokmål), as in the case file' }) label: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({
     nullable: true,
     type: 'object',
-    description: "who acted; role 'system' (userId null) when Trygg acted on a date: reminders, overdue, escalation, evaluation start",
-    properties: { userId: { type: 'string', nullable: true }, role: { type: 'string' } },
+    description: "who acted, by name; role 'system' (userId null) when Trygg acted on a date: reminders, overdue, escalation, evaluation start",
+    properties: { userId: { type: 'string', nullable: true }, role: { type: 'string' }, name: { type: 'string', nullable: true } },
+    required: ['userId', 'role', 'name'],
   })
-  actor: { userId: string | null; role: string } | null;
+  actor: { userId: string | null; role: string; name: string | null } | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "the entry as written; erased text reads '[anonymisert]'" }) payload: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ description: "the entry's link in the hash chain (SHA-256, hex)" }) hash: string;
@@ -165,6 +167,12 @@ export class UnitDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['school', 'kindergarten'] }) kind: string;
   @ApiProperty({ type: [GroupDto] }) groups: GroupDto[];
+}
+
+export class StaffMemberDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['staff', 'principal'] }) role: 'staff' | 'principal';
 }
 
 export class ChildDto {

@@ -1,14 +1,17 @@
 import { toOsloIso } from '../../../workflow/src';
-import { CaseStore, StoredEvent, UserContext } from '../ports';
+import { CaseStore, Directory, StoredEvent, UserContext } from '../ports';
+import { entryLabel } from '../history/entry-labels';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 import { CaseReader, ReadOptions } from '../audit/case-reader';
 
 export interface EventView {
   seq: number;
   type: string;
+  /** The entry in words (bokmål), the same as in the case file. */
+  label: string;
   at: string;
-  /** Who acted; `{ userId: null, role: 'system' }` when Trygg itself acted on a date (reminders, escalation, evaluation start). */
-  actor: { userId: string | null; role: string } | null;
+  /** Who acted, by name; `{ userId: null, role: 'system' }` when Trygg itself acted on a date (reminders, escalation, evaluation start). */
+  actor: { userId: string | null; role: string; name: string | null } | null;
   payload: Record<string, unknown>;
   recordedAt: string;
   hash: string;
@@ -26,9 +29,13 @@ export interface CorrectionView {
 }
 
 /** The history as people read it: each entry with its corrections beside it. */
-export function historyView(events: StoredEvent[]): EventView[] {
+export function historyView(events: StoredEvent[], names: Map<string, string> = new Map()): EventView[] {
   const actorOf = (e: StoredEvent): EventView['actor'] =>
-    e.actorUserId ? { userId: e.actorUserId, role: e.actorRole as string } : e.actorRole === 'system' ? { userId: null, role: 'system' } : null;
+    e.actorUserId
+      ? { userId: e.actorUserId, role: e.actorRole as string, name: names.get(e.actorUserId) ?? null }
+      : e.actorRole === 'system'
+        ? { userId: null, role: 'system', name: 'Trygg (automatisk)' }
+        : null;
   const corrections = new Map<number, CorrectionView[]>();
   for (const e of events) {
     if (e.type !== 'CORRECT_ENTRY') continue;
@@ -38,6 +45,7 @@ export function historyView(events: StoredEvent[]): EventView[] {
   return events.map((e) => ({
     seq: e.seq,
     type: e.type,
+    label: entryLabel(e.type),
     at: toOsloIso(e.at),
     actor: actorOf(e),
     payload: e.payload,
@@ -53,12 +61,14 @@ export class GetCaseHistory {
   constructor(
     private readonly reader: CaseReader,
     private readonly store: CaseStore,
+    private readonly directory: Directory,
   ) {}
 
   async execute(user: UserContext, caseId: string, opts: ReadOptions = {}): Promise<EventView[]> {
     const { rec, now } = await this.reader.read(user, caseId, 'history', opts);
     const anonymous = seesAnonymously(user, rec, now);
     const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
-    return historyView(events);
+    const names = await this.directory.userNames([...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))]);
+    return historyView(events, names);
   }
 }

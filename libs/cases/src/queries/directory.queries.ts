@@ -1,6 +1,6 @@
 import { visibleUnitIds } from '../authorization.policy';
 import { NotFoundError } from '../errors';
-import { ChildInfo, Directory, GroupInfo, UnitInfo, UserContext } from '../ports';
+import { ChildInfo, Directory, GroupInfo, StaffMember, UnitInfo, UserContext } from '../ports';
 
 export interface UnitView extends UnitInfo {
   groups: GroupInfo[];
@@ -37,6 +37,12 @@ export class DirectoryQueries {
     );
     if (!allowed) throw new NotFoundError('unit not found');
     return this.directory.children(unitId);
+  }
+
+  /** The unit's staff by name, for the same people who see its children. */
+  async staff(user: UserContext, unitId: string): Promise<StaffMember[]> {
+    await this.children(user, unitId);
+    return this.directory.staffOf(unitId);
   }
 
   private async visibleIds(user: UserContext): Promise<string[]> {
