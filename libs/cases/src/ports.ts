@@ -256,6 +256,8 @@ export interface CaseListQuery {
   unitId?: string;
   state?: CaseState;
   childId?: string;
+  /** Cases of the group: its own, or about one of its children. */
+  groupId?: string;
   overdueAt?: Date;
   after?: { openedAt: Date; id: string };
   limit: number;

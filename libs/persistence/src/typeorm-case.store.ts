@@ -169,6 +169,10 @@ export class TypeormCaseStore implements CaseStore {
     if (q.unitId) where.push(`c.unit_id = ${p(q.unitId)}`);
     if (q.state) where.push(`c.state = ${p(q.state)}`);
     if (q.childId) where.push(`${p(q.childId)}::uuid = ANY(c.child_ids)`);
+    if (q.groupId) {
+      const g = p(q.groupId);
+      where.push(`(c.group_id = ${g}::uuid OR c.child_ids && ARRAY(SELECT ch.id FROM children ch WHERE ch.group_id = ${g}::uuid))`);
+    }
     if (q.overdueAt) {
       where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.due_at < ${p(q.overdueAt)})`);
     }

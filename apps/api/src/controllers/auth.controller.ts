@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DirectoryQueries } from '../../../../libs/cases/src';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../../libs/cases/src/errors';
@@ -8,7 +8,7 @@ import { DEMO_USERNAMES } from '../../../../libs/persistence/src/seed/demo-data'
 import { Public } from '../auth/public.decorator';
 import { clearSessionCookie, cookieValue, sessionIdOf, setSessionCookie } from '../auth/session-cookie';
 import { csrfMatches, SessionStore } from '../auth/session.store';
-import { DevLoginDto, DevUserDto, SessionDto } from '../dto/auth.dto';
+import { DevLoginDto, DevUserDto, LogoutDto, SessionDto } from '../dto/auth.dto';
 import { validateBody } from '../errors/validate-body';
 import { API_RUNTIME, ApiRuntime } from '../infrastructure.providers';
 import { OidcLogin } from '../auth/oidc-login';
@@ -69,6 +69,7 @@ export class AuthController {
   @Post('dev-login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Development and demo only: sign in as a demo user (refused in production)' })
+  @ApiBody({ type: DevLoginDto })
   @ApiOkResponse({ type: SessionDto })
   async devLogin(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
     if (!this.devLoginAllowed) throw new ForbiddenError('signing in as a demo user is refused in production', 'NODE_ENV other than production');
@@ -85,6 +86,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(200)
   @ApiOperation({ summary: 'End the session in this browser (CSRF token required); with OIDC, where to end it at the provider too' })
+  @ApiOkResponse({ type: LogoutDto })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ endSessionUrl: string | null }> {
     const sid = sessionIdOf(req, this.rt.environment);
     const session = sid ? await this.sessions.get(sid) : undefined;

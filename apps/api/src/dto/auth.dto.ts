@@ -27,3 +27,8 @@ export class DevUserDto {
   @ApiProperty({ type: [RoleGrantDto] }) roles: RoleGrantDto[];
   @ApiProperty({ type: [String] }) unitNames: string[];
 }
+
+export class LogoutDto {
+  @ApiProperty({ nullable: true, type: String, description: "where to send the browser to end the session at the OIDC provider too; null when there is nothing to end" })
+  endSessionUrl: string | null;
+}

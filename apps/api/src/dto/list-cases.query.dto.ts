@@ -23,6 +23,11 @@ export class ListCasesQueryDto {
   @IsUUID()
   childId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: "the group's cases: its own, or about one of its children" })
+  @IsOptional()
+  @IsUUID()
+  groupId?: string;
+
   @QueryCursor()
   cursor?: string;
 

@@ -30,9 +30,9 @@ export class PlanWarningDto {
 }
 
 export class EscalationDto {
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'escalated to the principal if still overdue then (policy)' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'escalated to the principal if still overdue then (policy)' })
   toPrincipalAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'escalated to the owner if still overdue then (policy)' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'escalated to the owner if still overdue then (policy)' })
   toOwnerAt: string | null;
   @ApiProperty({ type: [String], description: 'users it has been escalated to; it shows in their tasks' }) escalatedTo: string[];
 }
@@ -40,12 +40,12 @@ export class EscalationDto {
 export class DeadlineDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: DEADLINE_KINDS }) kind: string;
-  @ApiProperty({ nullable: true, description: 'measure id for measure_evaluation' }) ref: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'measure id for measure_evaluation' }) ref: string | null;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty({ enum: ['pending', 'met', 'overdue', 'cancelled'] }) status: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) responsibleUserId: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) resolvedAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'when the responsible person is reminded (policy)' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) responsibleUserId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the responsible person is reminded (policy)' })
   reminderAt: string | null;
   @ApiProperty({ type: EscalationDto }) escalation: EscalationDto;
 }
@@ -56,9 +56,9 @@ export class PlanVersionDto extends PlanSchema {
   @ApiProperty({ enum: ['submitted', 'approved', 'returned', 'superseded'] }) status: string;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty({ format: 'uuid' }) submittedBy: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) approvedAt: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) approvedBy: string | null;
-  @ApiProperty({ nullable: true }) returnedReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) approvedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) returnedReason: string | null;
 }
 
 export class CaseDto {
@@ -68,7 +68,7 @@ export class CaseDto {
   @ApiProperty({ type: [String], example: ['opplæringslova §12-4'] }) legalBasis: string[];
   @ApiProperty({ enum: CASE_STATES }) state: string;
   @ApiProperty({ format: 'uuid' }) unitId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) groupId: string | null;
   @ApiProperty({ type: [String] }) childIds: string[];
   @ApiProperty({ enum: ['staff_observation', 'child_told', 'parent_told', 'other'] }) source: string;
   @ApiProperty() concern: string;
@@ -79,7 +79,7 @@ export class CaseDto {
   @ApiProperty() staffOffender: boolean;
   @ApiProperty() offenderIsLeadership: boolean;
   @ApiProperty({ type: [String], description: 'children whose voice (or why not heard) is on record' }) childVoiceOnRecord: string[];
-  @ApiProperty({ enum: ['safe', 'not_safe'], nullable: true }) investigationOutcome: string | null;
+  @ApiProperty({ type: String, enum: ['safe', 'not_safe'], nullable: true }) investigationOutcome: string | null;
   @ApiProperty({ nullable: true, type: Number, description: "Omni-trappa step of the case's group (or its children's groups, the highest)" })
   staircaseStep: number | null;
   @ApiProperty({ type: [SuggestionDto], description: "the owner's guidance applied now (decision support, policy)" }) suggestions: SuggestionDto[];
@@ -108,13 +108,13 @@ export class CaseDto {
   @ApiProperty({ type: PlanVersionDto, nullable: true }) plan: PlanVersionDto | null;
   @ApiProperty({ type: [PlanVersionDto] }) planVersions: PlanVersionDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['done', 'not_done', 'ongoing'] } }) measureStatus: Record<string, string>;
-  @ApiProperty({ format: 'date', nullable: true }) nextEvaluationAt: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) nextEvaluationAt: string | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
   @ApiProperty({ enum: CASE_COMMAND_TYPES, isArray: true }) allowedCommands: string[];
   @ApiProperty({ format: 'uuid' }) openedBy: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) occurredAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) occurredAt: string | null;
   @ApiProperty({ format: 'date-time' }) openedAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
 }
 
 export class CasePageDto {
@@ -178,14 +178,14 @@ export class StaffMemberDto {
 export class ChildDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) unitId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) groupId: string | null;
   @ApiProperty() name: string;
 }
 
 export class RoleGrantDto {
   @ApiProperty({ enum: ['staff', 'principal', 'owner', 'ppt', 'auditor'] }) role: string;
   @ApiProperty({ format: 'uuid' }) ownerId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) unitId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId: string | null;
 }
 
 export class MeDto {

@@ -772,7 +772,7 @@ export interface components {
             /** @description children whose voice (or why not heard) is on record */
             childVoiceOnRecord: string[];
             /** Format: date-time */
-            closedAt: Record<string, never> | null;
+            closedAt: string | null;
             concern: string;
             deadlines: components["schemas"]["DeadlineDto"][];
             /**
@@ -790,7 +790,7 @@ export interface components {
              */
             enforcement: Record<string, never> | null;
             /** Format: uuid */
-            groupId: Record<string, never> | null;
+            groupId: string | null;
             /** @enum {string} */
             handledBy: "principal" | "owner";
             /** Format: uuid */
@@ -809,9 +809,9 @@ export interface components {
                 [key: string]: "done" | "not_done" | "ongoing";
             };
             /** Format: date */
-            nextEvaluationAt: Record<string, never> | null;
+            nextEvaluationAt: string | null;
             /** Format: date-time */
-            occurredAt: Record<string, never> | null;
+            occurredAt: string | null;
             offenderIsLeadership: boolean;
             /** Format: date-time */
             openedAt: string;
@@ -849,7 +849,7 @@ export interface components {
         };
         ChildDto: {
             /** Format: uuid */
-            groupId: Record<string, never> | null;
+            groupId: string | null;
             /** Format: uuid */
             id: string;
             name: string;
@@ -913,16 +913,16 @@ export interface components {
             /** @enum {string} */
             kind: "acknowledge" | "investigation" | "plan" | "approval" | "measure_evaluation" | "plan_evaluation" | "bti_decision" | "consent_expiry" | "ppt_advice" | "sf_compliance";
             /** @description measure id for measure_evaluation */
-            ref: Record<string, never> | null;
+            ref: string | null;
             /**
              * Format: date-time
              * @description when the responsible person is reminded (policy)
              */
-            reminderAt: Record<string, never> | null;
+            reminderAt: string | null;
             /** Format: date-time */
-            resolvedAt: Record<string, never> | null;
+            resolvedAt: string | null;
             /** Format: uuid */
-            responsibleUserId: Record<string, never> | null;
+            responsibleUserId: string | null;
             /** @enum {string} */
             status: "pending" | "met" | "overdue" | "cancelled";
         };
@@ -1027,6 +1027,10 @@ export interface components {
             schoolDayEndsAt: string;
             version: number;
         };
+        DevLoginDto: {
+            /** @enum {string} */
+            username: "larer" | "rektor" | "ansatt" | "styrer" | "larer2" | "rektor2" | "kommune" | "ppt" | "revisor" | "drift";
+        };
         DevUserDto: {
             displayName: string;
             roles: components["schemas"]["RoleGrantDto"][];
@@ -1040,12 +1044,12 @@ export interface components {
              * Format: date-time
              * @description escalated to the owner if still overdue then (policy)
              */
-            toOwnerAt: Record<string, never> | null;
+            toOwnerAt: string | null;
             /**
              * Format: date-time
              * @description escalated to the principal if still overdue then (policy)
              */
-            toPrincipalAt: Record<string, never> | null;
+            toPrincipalAt: string | null;
         };
         EvaluateDto: {
             /** @description the child's own view of the situation now */
@@ -1143,6 +1147,10 @@ export interface components {
             ownerId: string;
             rules: components["schemas"]["GuidanceRuleDto"][];
             version: number;
+        };
+        LogoutDto: {
+            /** @description where to send the browser to end the session at the OIDC provider too; null when there is nothing to end */
+            endSessionUrl: string | null;
         };
         MarkSeriousDto: {
             /** @description the case version the command was decided on (optimistic concurrency) */
@@ -1274,9 +1282,9 @@ export interface components {
         };
         PlanVersionDto: {
             /** Format: date-time */
-            approvedAt: Record<string, never> | null;
+            approvedAt: string | null;
             /** Format: uuid */
-            approvedBy: Record<string, never> | null;
+            approvedBy: string | null;
             childParticipation?: string;
             /**
              * Format: date
@@ -1287,7 +1295,7 @@ export interface components {
             parentsInvolved?: string;
             /** @description the problem the measures shall solve */
             problem: string;
-            returnedReason: Record<string, never> | null;
+            returnedReason: string | null;
             /** @enum {string} */
             status: "submitted" | "approved" | "returned" | "superseded";
             /** Format: date-time */
@@ -1553,7 +1561,7 @@ export interface components {
             /** @enum {string} */
             role: "staff" | "principal" | "owner" | "ppt" | "auditor";
             /** Format: uuid */
-            unitId: Record<string, never> | null;
+            unitId: string | null;
         };
         SchoolHolidayDto: {
             /** @example 2027-10-04 */
@@ -1742,16 +1750,16 @@ export interface components {
             kind: "acknowledge" | "investigation" | "plan" | "approval" | "measure_evaluation" | "plan_evaluation" | "bti_decision" | "consent_expiry" | "ppt_advice" | "sf_compliance";
             overdue: boolean;
             /** @description measure id for measure_evaluation */
-            ref: Record<string, never> | null;
+            ref: string | null;
             /**
              * Format: date-time
              * @description when the responsible person is reminded (policy)
              */
-            reminderAt: Record<string, never> | null;
+            reminderAt: string | null;
             /** Format: date-time */
-            resolvedAt: Record<string, never> | null;
+            resolvedAt: string | null;
             /** Format: uuid */
-            responsibleUserId: Record<string, never> | null;
+            responsibleUserId: string | null;
             /** @enum {string} */
             status: "pending" | "met" | "overdue" | "cancelled";
             /** Format: uuid */
@@ -1833,7 +1841,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevLoginDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1877,7 +1889,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LogoutDto"];
+                };
             };
         };
     };
@@ -1940,6 +1954,8 @@ export interface operations {
                 childId?: string;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
+                /** @description the group's cases: its own, or about one of its children */
+                groupId?: string;
                 limit?: number;
                 /** @description only cases with a deadline past due */
                 overdue?: boolean;

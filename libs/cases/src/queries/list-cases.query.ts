@@ -12,6 +12,7 @@ export interface ListCasesInput {
   state?: CaseState;
   overdue?: boolean;
   childId?: string;
+  groupId?: string;
   cursor?: string;
   limit?: number;
   purpose?: string;
@@ -52,13 +53,14 @@ export class ListCases {
       unitId: input.unitId,
       state: input.state,
       childId: input.childId,
+      groupId: input.groupId,
       overdueAt: input.overdue ? now : undefined,
       after: input.cursor ? decodeCursor(input.cursor) : undefined,
       limit: limit + 1,
     });
     const fetched = rows.slice(0, limit);
     // Filtered after the query, so the cursor still follows the rows the query returned.
-    const page = input.childId ? fetched.filter((r) => findableByChild(user, r, now)) : fetched;
+    const page = input.childId || input.groupId ? fetched.filter((r) => findableByChild(user, r, now)) : fetched;
     // Auditors' every read is logged (domain.md §6), lists included.
     if (user.roles.every((r) => r.role === 'auditor')) await this.reader.logMany(user, page, 'list', now, { purpose: input.purpose?.trim() || null });
     const items = await this.views.many(user, page, now);

@@ -1,0 +1,55 @@
+import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { useMe, useSignOut } from '../session/session';
+import { roleLabel } from './words';
+
+/** Landmarks, a skip link first, and the way to report a concern one click from anywhere. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A new page: move focus to it, as a page load would (screen readers announce the new h1).
+    main.current?.focus();
+  }, [location.pathname]);
+  const kindOf = (unitId: string | null) => me.units.find((u) => u.id === unitId)?.kind;
+  const roles = [...new Set(me.roles.map((r) => roleLabel(r.role, kindOf(r.unitId))))].join(', ');
+  return (
+    <>
+      <SkipLink href="#hovedinnhold">Hopp til hovedinnholdet</SkipLink>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <NavLink to="/" className="app-brand">
+            Trygg
+          </NavLink>
+          <nav aria-label="Hovedmeny" className="app-nav">
+            <Link asChild>
+              <NavLink to="/" end>
+                Forside
+              </NavLink>
+            </Link>
+            <Link asChild>
+              <NavLink to="/meld">Meld bekymring</NavLink>
+            </Link>
+          </nav>
+          <div className="app-user">
+            <span>
+              {me.displayName} <span className="app-muted">({roles})</span>
+            </span>
+            <Button variant="tertiary" data-size="sm" onClick={() => void signOut()}>
+              Logg ut
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main id="hovedinnhold" ref={main} tabIndex={-1} className="app-main">
+        {children}
+      </main>
+      <footer className="app-footer">
+        <p>Trygg: aktivitetsplikten i skole og barnehage (opplæringslova kapittel 12, barnehageloven kapittel VIII).</p>
+      </footer>
+    </>
+  );
+}

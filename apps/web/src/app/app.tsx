@@ -1,0 +1,30 @@
+import { Spinner } from '@digdir/designsystemet-react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { SessionProvider, useSessionQuery } from '../session/session';
+import { AppLayout } from './app-layout';
+import { LoginPage } from '../pages/login-page';
+import { StartPage } from '../pages/start-page';
+import { ReportConcernPage } from '../pages/report-concern-page';
+import { CasePage } from '../pages/case-page';
+import { NotFoundPage } from '../pages/not-found-page';
+
+/** Routes in Norwegian, as people read them in the address bar; everything but login needs a session. */
+export function App() {
+  const session = useSessionQuery();
+  const location = useLocation();
+  if (session.isPending) return <Spinner aria-label="Laster Trygg" data-size="lg" />;
+  if (location.pathname === '/logg-inn') return <LoginPage session={session.data} />;
+  if (!session.data?.signedIn) return <Navigate to={`/logg-inn?til=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return (
+    <SessionProvider session={session.data}>
+      <AppLayout>
+        <Routes>
+          <Route path="/" element={<StartPage />} />
+          <Route path="/meld" element={<ReportConcernPage />} />
+          <Route path="/saker/:caseId" element={<CasePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </AppLayout>
+    </SessionProvider>
+  );
+}

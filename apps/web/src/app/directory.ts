@@ -1,0 +1,31 @@
+import { useQueries } from '@tanstack/react-query';
+import { api, unwrap, type Child, type StaffMember } from '../api/client';
+
+/** Names of the children and staff of the units a page shows, for what the API sends as ids. */
+export function useUnitDirectory(unitIds: string[]) {
+  const ids = [...new Set(unitIds)].sort();
+  const children = useQueries({
+    queries: ids.map((unitId) => ({
+      queryKey: ['children', unitId],
+      queryFn: () => unwrap(api.GET('/api/units/{unitId}/children', { params: { path: { unitId } } })).catch((): Child[] => []),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const staff = useQueries({
+    queries: ids.map((unitId) => ({
+      queryKey: ['staff', unitId],
+      queryFn: () => unwrap(api.GET('/api/units/{unitId}/staff', { params: { path: { unitId } } })).catch((): StaffMember[] => []),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const childList = children.flatMap((q) => q.data ?? []);
+  const staffList = staff.flatMap((q) => q.data ?? []);
+  const childName = new Map(childList.map((c) => [c.id, c.name]));
+  const staffName = new Map(staffList.map((s) => [s.id, s.displayName]));
+  return {
+    children: childList,
+    staff: staffList,
+    childName: (id: string) => childName.get(id) ?? 'ukjent',
+    personName: (id: string | null | undefined) => (id ? (staffName.get(id) ?? 'en annen i kommunen') : 'ingen'),
+  };
+}

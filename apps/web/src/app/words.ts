@@ -1,0 +1,135 @@
+/**
+ * The words people read, in bokmål, in one place (the same words as docs/brukerveiledning.md).
+ * Entry labels of the history come from the API, the same as in the case file.
+ */
+export type Regime = 'school' | 'kindergarten';
+
+export interface RegimeWords {
+  leader: string;
+  Leader: string;
+  child: string;
+  children: string;
+  Child: string;
+  unit: string;
+  law: string;
+  staffLaw: string;
+  whichChildren: string;
+}
+
+export const REGIME: Record<Regime, RegimeWords> = {
+  school: {
+    leader: 'rektor',
+    Leader: 'Rektor',
+    child: 'eleven',
+    children: 'elever',
+    Child: 'Eleven',
+    unit: 'skole',
+    law: 'opplæringslova § 12-4',
+    staffLaw: 'opplæringslova § 12-5',
+    whichChildren: 'Hvilke elever gjelder det?',
+  },
+  kindergarten: {
+    leader: 'styrer',
+    Leader: 'Styrer',
+    child: 'barnet',
+    children: 'barn',
+    Child: 'Barnet',
+    unit: 'barnehage',
+    law: 'barnehageloven § 42',
+    staffLaw: 'barnehageloven § 43',
+    whichChildren: 'Hvilke barn gjelder det?',
+  },
+};
+
+export const regimeOf = (kind: string | undefined): Regime => (kind === 'kindergarten' ? 'kindergarten' : 'school');
+
+export const STATE_LABEL: Record<string, string> = {
+  reported: 'Meldt',
+  investigating: 'Under undersøkelse',
+  planning: 'Plan lages',
+  awaiting_approval: 'Plan til godkjenning',
+  active: 'Tiltak i gang',
+  evaluating: 'Evaluering',
+  closed: 'Avsluttet',
+};
+
+/** What happens next, said to whoever reads the case. */
+export function nextStep(state: string, w: RegimeWords): string {
+  switch (state) {
+    case 'reported':
+      return `${w.Leader} skal bekrefte at meldingen er mottatt, og undersøke saken snarest.`;
+    case 'investigating':
+      return `Saken undersøkes: hør ${w.child}, skriv notater, og ${w.leader} avslutter undersøkelsen.`;
+    case 'planning':
+      return 'En aktivitetsplan skal skrives og sendes til godkjenning.';
+    case 'awaiting_approval':
+      return `${w.Leader} skal godkjenne planen eller sende den tilbake.`;
+    case 'active':
+      return 'Tiltakene gjennomføres. Registrer hva som er gjort; evalueringen starter på datoen i planen.';
+    case 'evaluating':
+      return `Tiltakene evalueres: har ${w.child} det trygt og godt nå?`;
+    default:
+      return 'Saken er avsluttet.';
+  }
+}
+
+export function sourceLabel(source: string, w: RegimeWords): string {
+  const labels: Record<string, string> = {
+    staff_observation: 'Jeg så det selv',
+    child_told: `${w.Child} fortalte det`,
+    parent_told: 'Foreldre fortalte det',
+    other: 'Annet',
+    anonymous: 'Anonymt',
+  };
+  return labels[source] ?? source;
+}
+
+export const DEADLINE_LABEL: Record<string, string> = {
+  acknowledge: 'Bekrefte mottatt melding',
+  investigation: 'Undersøke saken',
+  plan: 'Lage aktivitetsplan',
+  approval: 'Godkjenne planen',
+  plan_evaluation: 'Evaluere planen',
+  measure_evaluation: 'Evaluere tiltak',
+  bti_decision: 'Bestemme BTI-nivå',
+  consent_expiry: 'Samtykke utløper',
+  ppt_advice: 'Råd fra PPT',
+  sf_compliance: 'Gjennomføre Statsforvalterens vedtak',
+};
+
+export const DEADLINE_STATUS: Record<string, string> = {
+  pending: 'Venter',
+  met: 'Gjort',
+  overdue: 'Fristen er passert',
+  cancelled: 'Bortfalt',
+};
+
+export const NOTIFICATION_LABEL: Record<string, string> = {
+  owner_informed: 'Kommunen er varslet om en sak',
+  case_acknowledged: 'Saken du meldte, er tatt imot',
+  deadline_reminder: 'En frist nærmer seg',
+  deadline_overdue: 'En frist er passert',
+  deadline_escalated: 'En frist er passert og sendt videre til deg',
+  evaluation_started: 'Det er tid for å evaluere planen',
+  omni_assessment_due: 'Vurder Omni-trappa for gruppen',
+};
+
+/** A role in words; a principal is rektor in a school and styrer in a kindergarten. */
+export function roleLabel(role: string, unitKind?: string): string {
+  if (role === 'principal' && unitKind) return unitKind === 'kindergarten' ? 'styrer' : 'rektor';
+  return ROLE_LABEL[role] ?? role;
+}
+
+export const ROLE_LABEL: Record<string, string> = {
+  staff: 'ansatt',
+  principal: 'rektor/styrer',
+  owner: 'kommunen (eier)',
+  ppt: 'PPT',
+  auditor: 'revisor/tilsyn',
+  admin: 'drift',
+  system: 'Trygg',
+};
+
+export const FFSS_LABEL: Record<string, string> = { fremme: 'Fremme', forebygge: 'Forebygge', stoppe: 'Stoppe', stotte: 'Støtte' };
+
+export const MEASURE_STATUS_LABEL: Record<string, string> = { done: 'Gjort', not_done: 'Ikke gjort', ongoing: 'Pågår' };

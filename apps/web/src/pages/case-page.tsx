@@ -1,0 +1,315 @@
+import { Alert, Button, Card, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { api, ApiProblem, unwrap, type CaseView, type EventView } from '../api/client';
+import { COMMAND_FORMS, type FormContext } from '../commands/command-forms';
+import { CommandFormView } from '../commands/command-form-view';
+import { PLAN_ELEMENTS, PlanEditor } from '../commands/plan-editor';
+import { useUnitDirectory } from '../app/directory';
+import { DEADLINE_LABEL, DEADLINE_STATUS, FFSS_LABEL, MEASURE_STATUS_LABEL, nextStep, REGIME, regimeOf, roleLabel, sourceLabel, STATE_LABEL, type RegimeWords } from '../app/words';
+import { formatDate, formatDateTime, formatDeadline, nowForInput } from '../format/time';
+import { NotFoundPage } from './not-found-page';
+
+type Plan = NonNullable<CaseView['plan']>;
+
+/** Sak: where the case stands, what happens next, its deadlines and history, and what I may do now. */
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const c = useQuery({ queryKey: ['case', caseId], queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId } } })) });
+  const history = useQuery({ queryKey: ['history', caseId], queryFn: () => unwrap(api.GET('/api/cases/{caseId}/events', { params: { path: { caseId } } })), enabled: c.isSuccess });
+  if (c.isPending) return <Spinner aria-label="Henter saken" data-size="lg" />;
+  if (c.error instanceof ApiProblem && (c.error.status === 404 || c.error.status === 403)) return <NotFoundPage what="saken" />;
+  if (c.isError) return <Alert data-color="danger">Saken kunne ikke hentes. Prøv igjen om litt.</Alert>;
+  return <CaseDetail c={c.data} history={history.data ?? []} />;
+}
+
+function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
+  const w = REGIME[regimeOf(c.regime)];
+  const dir = useUnitDirectory([c.unitId]);
+  const names = c.childIds.map(dir.childName).join(', ');
+  return (
+    <div className="page">
+      <Heading level={1} data-size="lg">
+        {names ? `Sak om ${names}` : 'Sak'}
+      </Heading>
+      <div className="row">
+        <Tag data-color={c.state === 'closed' ? 'neutral' : 'info'}>{STATE_LABEL[c.state] ?? c.state}</Tag>
+        {c.serious && <Tag data-color="danger">Alvorlig sak</Tag>}
+        {c.staffOffender && <Tag data-color="warning">Gjelder en ansatt ({w.staffLaw})</Tag>}
+        {c.handledBy === 'owner' && <Tag data-color="warning">Følges opp av kommunen</Tag>}
+      </div>
+      <Paragraph>
+        <strong>Hva skjer nå:</strong> {nextStep(c.state, w)}
+      </Paragraph>
+      <Paragraph data-size="sm" className="app-muted">
+        {c.legalBasis.join(', ')}. Meldt {formatDateTime(c.openedAt)}
+        {c.occurredAt ? `, skjedde ${formatDateTime(c.occurredAt)}` : ''}. {sourceLabel(c.source, w)}.
+      </Paragraph>
+      <section aria-labelledby="bekymring">
+        <Heading level={2} data-size="sm" id="bekymring">
+          Bekymringen
+        </Heading>
+        <Paragraph className="prewrap">{c.concern}</Paragraph>
+      </section>
+      <Actions c={c} w={w} history={history} dir={dir} />
+      <Deadlines c={c} personName={dir.personName} />
+      {(c.plan || c.planVersions.length > 0) && <PlanView c={c} personName={dir.personName} />}
+      <History events={history} unitKind={c.regime} />
+    </div>
+  );
+}
+
+/** The buttons are exactly the case's allowedCommands that have a form here; nothing is decided in the browser. */
+function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history: EventView[]; dir: ReturnType<typeof useUnitDirectory> }) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [sending, setSending] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const offered = c.allowedCommands.filter((t) => COMMAND_FORMS[t]);
+  const ctx: FormContext = { words: w, childName: dir.childName, history, now: () => nowForInput() };
+  const conflict = problem?.status === 409 && problem.problem.version !== undefined && problem.problem.version !== c.version ? problem : null;
+
+  const send = async (type: string, payload: Record<string, unknown>, clearDraft: () => void) => {
+    setSending(true);
+    setProblem(null);
+    try {
+      const updated = await unwrap(api.POST('/api/cases/{caseId}/commands', { params: { path: { caseId: c.id } }, body: { type, expectedVersion: c.version, ...payload } as never }));
+      clearDraft();
+      qc.setQueryData(['case', c.id], updated);
+      void qc.invalidateQueries({ queryKey: ['history', c.id] });
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+      setOpen(null);
+      setDone(`${COMMAND_FORMS[type].title}: lagret.`);
+    } catch (e) {
+      const p = e instanceof ApiProblem ? e : new ApiProblem({ status: 0, detail: 'Noe gikk galt.' });
+      setProblem(p);
+      if (p.status === 409) setTimeout(() => conflictRef.current?.focus(), 0);
+    } finally {
+      setSending(false);
+    }
+  };
+  const reload = async () => {
+    await qc.invalidateQueries({ queryKey: ['case', c.id] });
+    await qc.invalidateQueries({ queryKey: ['history', c.id] });
+    setProblem(null);
+  };
+
+  return (
+    <section aria-labelledby="handlinger">
+      <Heading level={2} data-size="md" id="handlinger">
+        Hva du kan gjøre nå
+      </Heading>
+      {done && !open && (
+        <Alert data-color="success" role="status">
+          {done}
+        </Alert>
+      )}
+      {offered.length === 0 && <Paragraph>Du har ingen handlinger i saken nå.</Paragraph>}
+      <div className="row actions">
+        {offered.map((t) => (
+          <Button key={t} variant={COMMAND_FORMS[t].primary ? 'primary' : 'secondary'} aria-expanded={open === t} onClick={() => (setOpen(open === t ? null : t), setProblem(null), setDone(null))}>
+            {COMMAND_FORMS[t].title}
+          </Button>
+        ))}
+      </div>
+      {problem && problem.status === 409 && (
+        <div ref={conflictRef} tabIndex={-1}>
+          <Alert data-color="warning">
+            {conflict ? (
+              <>
+                <Heading level={3} data-size="xs">
+                  Noen andre har endret saken mens du skrev
+                </Heading>
+                <Paragraph>Det du har skrevet, er tatt vare på. Last inn den nye versjonen, se over, og send igjen.</Paragraph>
+                <Button variant="secondary" onClick={() => void reload()}>
+                  Last inn den nye versjonen
+                </Button>
+              </>
+            ) : (
+              <Paragraph>{refusalInWords(problem.problem.detail ?? '', w)}</Paragraph>
+            )}
+          </Alert>
+        </div>
+      )}
+      {problem && problem.status !== 409 && problem.status !== 422 && (
+        <Alert data-color="danger">{problem.status === 403 ? `Du har ikke lov til dette i saken. ${problem.message}` : `${problem.message} Det du har skrevet, er ikke borte.`}</Alert>
+      )}
+      {open && (
+        <Card className="command-card">
+          <Card.Block>
+            <Heading level={3} data-size="sm" id={`cmd-${open}-title`}>
+              {COMMAND_FORMS[open].title}
+            </Heading>
+            {open === 'SUBMIT_PLAN' ? (
+              <PlanEditor c={c} staff={dir.staff} words={w} problem={problem} sending={sending} onSubmit={(p, clear) => void send(open, p, clear)} onCancel={() => setOpen(null)} />
+            ) : (
+              <CommandFormView key={`${open}-${c.id}`} type={open} c={c} ctx={ctx} problem={problem} sending={sending} onSubmit={(p, clear) => void send(open, p, clear)} onCancel={() => setOpen(null)} />
+            )}
+          </Card.Block>
+        </Card>
+      )}
+    </section>
+  );
+}
+
+/** The law's refusals, said as a principal would: the API names the rule that refused. */
+function refusalInWords(detail: string, w: RegimeWords): string {
+  if (/childSaysUnsafe/.test(detail)) return `${w.Child} har selv sagt at hen ikke har det trygt og godt. Da kan ikke undersøkelsen ende med «trygt»: dere skal sette inn tiltak og lage en plan.`;
+  if (/childVoiceOnRecord/.test(detail)) return `${w.Child}s egen stemme er ikke registrert. Registrer barnets stemme før du konkluderer.`;
+  if (/planHasFiveElements/.test(detail)) return 'Planen mangler ett eller flere av de fem punktene loven krever.';
+  return `Handlingen ble ikke gjort: ${detail}`;
+}
+
+function Deadlines({ c, personName }: { c: CaseView; personName: (id: string | null) => string }) {
+  const rows = [...c.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return (
+    <section aria-labelledby="frister">
+      <Heading level={2} data-size="md" id="frister">
+        Frister
+      </Heading>
+      {rows.length === 0 ? (
+        <Paragraph>Ingen frister.</Paragraph>
+      ) : (
+        <div className="table-scroll">
+          <Table>
+            <caption className="visually-hidden">Frister i saken</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>Hva</Table.HeaderCell>
+                <Table.HeaderCell>Frist</Table.HeaderCell>
+                <Table.HeaderCell>Ansvarlig</Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((d) => (
+                <Table.Row key={d.id}>
+                  <Table.Cell>{DEADLINE_LABEL[d.kind] ?? d.kind}</Table.Cell>
+                  <Table.Cell>{formatDeadline(d.dueAt)}</Table.Cell>
+                  <Table.Cell>{personName(d.responsibleUserId)}</Table.Cell>
+                  <Table.Cell>{d.status === 'overdue' ? <Tag data-color="danger">{DEADLINE_STATUS.overdue}</Tag> : (DEADLINE_STATUS[d.status] ?? d.status)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      <Paragraph data-size="sm" className="app-muted">
+        Fristene er kommunens frister (skoledager), ikke lovens. Loven sier «snarest» og «straks».
+      </Paragraph>
+    </section>
+  );
+}
+
+function PlanView({ c, personName }: { c: CaseView; personName: (id: string | null) => string }) {
+  const versions = c.planVersions;
+  const current = versions.at(-1) ?? c.plan!;
+  const previous = versions.length > 1 ? versions.at(-2) : undefined;
+  const changes = previous ? planChanges(previous, current) : [];
+  return (
+    <section aria-labelledby="plan">
+      <Heading level={2} data-size="md" id="plan">
+        Aktivitetsplan{versions.length > 1 ? `, versjon ${versions.length}` : ''}
+      </Heading>
+      {changes.length > 0 && (
+        <Alert data-color="info">
+          <Heading level={3} data-size="xs">
+            Endret fra versjon {versions.length - 1}
+          </Heading>
+          <ul>
+            {changes.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <dl className="plan">
+        <dt>{PLAN_ELEMENTS.problem}</dt>
+        <dd className="prewrap">{current.problem}</dd>
+        <dt>{PLAN_ELEMENTS.measures}</dt>
+        <dd>
+          <ol>
+            {current.measures.map((m) => (
+              <li key={m.id}>
+                <strong>{m.description}</strong> ({FFSS_LABEL[m.ffss] ?? m.ffss}). {PLAN_ELEMENTS.when.slice(3)}: {m.when}. {PLAN_ELEMENTS.who.slice(3)}: {personName(m.responsibleUserId)}. Evalueres {formatDate(m.evaluateAt)}.
+                {c.measureStatus[m.id] && ` Status: ${MEASURE_STATUS_LABEL[c.measureStatus[m.id]] ?? c.measureStatus[m.id]}.`}
+              </li>
+            ))}
+          </ol>
+        </dd>
+        <dt>{PLAN_ELEMENTS.evaluate}</dt>
+        <dd>{formatDate(current.evaluateAt)}</dd>
+        <dt>Barnets medvirkning</dt>
+        <dd className="prewrap">{current.childParticipation}</dd>
+        <dt>Foreldrenes involvering</dt>
+        <dd className="prewrap">{current.parentsInvolved}</dd>
+      </dl>
+      {current.returnedReason && <Paragraph>Sendt tilbake: {current.returnedReason}</Paragraph>}
+    </section>
+  );
+}
+
+/** What a new plan version changes, in words, so the principal approves knowingly. */
+export function planChanges(a: Plan, b: Plan): string[] {
+  const out: string[] = [];
+  if (a.problem !== b.problem) out.push(`${PLAN_ELEMENTS.problem} er endret.`);
+  if (a.evaluateAt !== b.evaluateAt) out.push(`Evalueringsdato: ${formatDate(a.evaluateAt)} → ${formatDate(b.evaluateAt)}.`);
+  if (a.childParticipation !== b.childParticipation) out.push('Barnets medvirkning er endret.');
+  if (a.parentsInvolved !== b.parentsInvolved) out.push('Foreldrenes involvering er endret.');
+  const before = new Map(a.measures.map((m) => [m.id, m]));
+  for (const m of b.measures) {
+    const old = before.get(m.id);
+    if (!old) out.push(`Nytt tiltak: ${m.description}.`);
+    else if (JSON.stringify(old) !== JSON.stringify(m)) out.push(`Tiltaket «${m.description}» er endret.`);
+    before.delete(m.id);
+  }
+  for (const m of before.values()) out.push(`Tiltaket «${m.description}» er tatt bort.`);
+  return out;
+}
+
+const SHOWN = ['concern', 'text', 'summary', 'reason', 'bestInterest', 'childVoice', 'note', 'question', 'outcome'];
+
+/** Historikk: every entry, oldest first, who and when; corrections beside what they correct. */
+function History({ events, unitKind }: { events: EventView[]; unitKind: string }) {
+  const corrections = new Set(events.flatMap((e) => (e.type === 'CORRECT_ENTRY' ? [e.seq] : [])));
+  return (
+    <section aria-labelledby="historikk">
+      <Heading level={2} data-size="md" id="historikk">
+        Historikk
+      </Heading>
+      <ol className="timeline">
+        {events
+          .filter((e) => !corrections.has(e.seq))
+          .map((e) => (
+            <li key={e.seq} className="timeline__item">
+              <Paragraph data-size="sm">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {e.actor?.name ?? 'Trygg'}
+                {e.actor?.role && e.actor.role !== 'system' ? ` (${roleLabel(e.actor.role, unitKind)})` : ''}
+              </Paragraph>
+              <Paragraph>
+                <strong>{e.label}</strong>
+              </Paragraph>
+              {SHOWN.filter((k) => typeof e.payload[k] === 'string').map((k) => (
+                <Paragraph key={k} className="prewrap">
+                  {String(e.payload[k])}
+                </Paragraph>
+              ))}
+              {e.corrections.map((x) => (
+                <Card key={String(x.seq)} data-color="warning" className="correction">
+                  <Card.Block>
+                    <Paragraph data-size="sm">
+                      Rettet {formatDateTime(String(x.at))}: {String(x.reason ?? '')}
+                    </Paragraph>
+                    <Paragraph className="prewrap">{Object.values((x.corrected ?? {}) as Record<string, unknown>).map(String).join(' ')}</Paragraph>
+                  </Card.Block>
+                </Card>
+              ))}
+            </li>
+          ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, type ReactNode } from 'react';
+import { api, setCsrfToken, unwrap, type Me, type Session } from '../api/client';
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+/** Asks the API who is signed in in this browser; the CSRF token comes with the answer. */
+export function useSessionQuery() {
+  return useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      const s = await unwrap(api.GET('/api/auth/session'));
+      setCsrfToken(s.csrfToken);
+      return s;
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useMe(): Me {
+  const s = useContext(SessionContext);
+  if (!s?.me) throw new Error('useMe outside a signed-in page');
+  return s.me;
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return async () => {
+    const { endSessionUrl } = await unwrap(api.POST('/api/auth/logout'));
+    setCsrfToken(null);
+    qc.clear();
+    window.location.assign(endSessionUrl ?? '/logg-inn');
+  };
+}
+
+/** The roles that lead cases in a unit: what the start page shows first. */
+export function leadsAnyUnit(me: Me): boolean {
+  return me.roles.some((r) => r.role === 'principal' || r.role === 'owner');
+}
