@@ -10,9 +10,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
+  const firstPage = useRef(true);
   useEffect(() => {
-    // A new page: move focus to it, as a page load would (screen readers announce the new h1).
-    main.current?.focus();
+    // Moving to another page inside the app: focus goes to its content, as a page load would put a
+    // screen reader there. The first page is left alone, so Tab reaches the skip link first.
+    if (firstPage.current) firstPage.current = false;
+    else main.current?.focus();
   }, [location.pathname]);
   const kindOf = (unitId: string | null) => me.units.find((u) => u.id === unitId)?.kind;
   const roles = [...new Set(me.roles.map((r) => roleLabel(r.role, kindOf(r.unitId))))].join(', ');

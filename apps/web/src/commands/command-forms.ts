@@ -45,7 +45,7 @@ const WRITTEN = ['text', 'summary', 'concern', 'reason', 'bestInterest', 'childV
 export const COMMAND_FORMS: Record<string, CommandForm> = {
   ACKNOWLEDGE: {
     title: 'Bekreft mottatt',
-    submit: 'Bekreft mottatt',
+    submit: 'Bekreft at meldingen er mottatt',
     primary: true,
     intro: (_c, w) => `Du bekrefter at meldingen er mottatt. Da starter undersøkelsen, og den som meldte, får beskjed. Undersøk saken snarest (${w.law}).`,
     fields: [],
@@ -90,7 +90,7 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
   },
   CONCLUDE_INVESTIGATION: {
     title: 'Avslutt undersøkelsen',
-    submit: 'Avslutt undersøkelsen',
+    submit: 'Lagre konklusjonen',
     primary: true,
     intro: (c, w) =>
       c.childSaysUnsafe
@@ -115,12 +115,12 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
   SUBMIT_PLAN: { title: 'Skriv aktivitetsplan', submit: 'Send til godkjenning', primary: true, fields: [] },
   APPROVE_PLAN: {
     title: 'Godkjenn planen',
-    submit: 'Godkjenn planen',
+    submit: 'Ja, godkjenn planen',
     primary: true,
     intro: () => 'Når planen er godkjent, settes tiltakene i gang og evalueringene får sine frister.',
     fields: [],
   },
-  RETURN_PLAN: { title: 'Send planen tilbake', submit: 'Send tilbake', fields: [text('reason', 'Hva må endres?')] },
+  RETURN_PLAN: { title: 'Send planen tilbake', submit: 'Send planen tilbake nå', fields: [text('reason', 'Hva må endres?')] },
   RECORD_MEASURE: {
     title: 'Registrer tiltak',
     submit: 'Lagre',
@@ -156,8 +156,8 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
       { name: 'nextEvaluationAt', label: 'Ny evalueringsdato', kind: 'date', when: (v) => v.outcome === 'continue' },
     ],
   },
-  CLOSE: { title: 'Avslutt saken', submit: 'Avslutt saken', primary: true, fields: [text('summary', 'Hvorfor kan saken avsluttes?')] },
-  REOPEN: { title: 'Gjenåpne saken', submit: 'Gjenåpne', fields: [text('reason', 'Hvorfor gjenåpnes saken?')] },
+  CLOSE: { title: 'Avslutt saken', submit: 'Avslutt saken nå', primary: true, fields: [text('summary', 'Hvorfor kan saken avsluttes?')] },
+  REOPEN: { title: 'Gjenåpne saken', submit: 'Gjenåpne saken nå', fields: [text('reason', 'Hvorfor gjenåpnes saken?')] },
   CORRECT_ENTRY: {
     title: 'Rett en oppføring',
     submit: 'Lagre rettingen',

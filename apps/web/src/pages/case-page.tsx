@@ -2,6 +2,7 @@ import { Alert, Button, Card, Heading, Paragraph, Spinner, Table, Tag } from '@d
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { TableScroll } from '../components/table-scroll';
 import { api, ApiProblem, unwrap, type CaseView, type EventView } from '../api/client';
 import { COMMAND_FORMS, type FormContext } from '../commands/command-forms';
 import { CommandFormView } from '../commands/command-form-view';
@@ -54,7 +55,7 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
       </section>
       <Actions c={c} w={w} history={history} dir={dir} />
       <Deadlines c={c} personName={dir.personName} />
-      {(c.plan || c.planVersions.length > 0) && <PlanView c={c} personName={dir.personName} />}
+      {(c.plan || c.planVersions.length > 0) && <PlanView c={c} history={history} personName={dir.personName} />}
       <History events={history} unitKind={c.regime} />
     </div>
   );
@@ -173,7 +174,7 @@ function Deadlines({ c, personName }: { c: CaseView; personName: (id: string | n
       {rows.length === 0 ? (
         <Paragraph>Ingen frister.</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Frister i saken">
           <Table>
             <caption className="visually-hidden">Frister i saken</caption>
             <Table.Head>
@@ -195,7 +196,7 @@ function Deadlines({ c, personName }: { c: CaseView; personName: (id: string | n
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       <Paragraph data-size="sm" className="app-muted">
         Fristene er kommunens frister (skoledager), ikke lovens. Loven sier «snarest» og «straks».
@@ -204,10 +205,12 @@ function Deadlines({ c, personName }: { c: CaseView; personName: (id: string | n
   );
 }
 
-function PlanView({ c, personName }: { c: CaseView; personName: (id: string | null) => string }) {
-  const versions = c.planVersions;
-  const current = versions.at(-1) ?? c.plan!;
-  const previous = versions.length > 1 ? versions.at(-2) : undefined;
+function PlanView({ c, history, personName }: { c: CaseView; history: EventView[]; personName: (id: string | null) => string }) {
+  const current = c.plan ?? c.planVersions.at(-1)!;
+  // Every plan sent for approval is in the history, also one that was sent back and written again.
+  const submitted = history.filter((e) => e.type === 'SUBMIT_PLAN' && e.payload.plan).map((e) => e.payload.plan as Plan);
+  const versions = { length: Math.max(submitted.length, c.planVersions.length) };
+  const previous = submitted.length > 1 ? submitted.at(-2) : undefined;
   const changes = previous ? planChanges(previous, current) : [];
   return (
     <section aria-labelledby="plan">

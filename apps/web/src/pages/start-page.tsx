@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { TableScroll } from '../components/table-scroll';
 import { api, unwrap, type CaseView, type Task } from '../api/client';
 import { useUnitDirectory } from '../app/directory';
 import { DEADLINE_LABEL, NOTIFICATION_LABEL, STATE_LABEL } from '../app/words';
@@ -50,7 +51,7 @@ export function StartPage() {
 
 function TaskList({ tasks, caption }: { tasks: Task[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <Table>
         <caption className="visually-hidden">{caption}</caption>
         <Table.Head>
@@ -76,7 +77,7 @@ function TaskList({ tasks, caption }: { tasks: Task[]; caption: string }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -204,7 +205,7 @@ function CaseList() {
       ) : rows.length === 0 ? (
         <Paragraph>Ingen saker{params.size ? ' med disse valgene' : ''}.</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Saker, nyeste først">
           <Table zebra>
             <caption className="visually-hidden">Saker, nyeste først</caption>
             <Table.Head>
@@ -235,7 +236,7 @@ function CaseList() {
               })}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {cases.hasNextPage && (
         <Button variant="secondary" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>

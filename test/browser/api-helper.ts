@@ -1,0 +1,35 @@
+import { signDevToken } from '../../libs/identity/src';
+import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
+import { baseUrl } from './helpers';
+
+/** Setting a scene through the API (with an integration's bearer token), so a test starts where it matters. */
+export async function apiAs(username: string, method: string, path: string, body?: unknown): Promise<Record<string, any>> {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await signDevToken(username)}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, any>;
+  if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export const child = (name: string) => DEMO_CHILDREN.find((c) => c.name === name)!.id;
+
+/** A school case about the child, opened by the teacher; `to` takes it on as far as planning. */
+export async function schoolCase(childName: string, to: 'reported' | 'planning' = 'reported'): Promise<{ id: string; version: number }> {
+  let c = await apiAs('larer', 'POST', '/api/cases', { unitId: DEMO_UNITS.demoSkole.id, childIds: [child(childName)], concern: `${childName.split(' ')[0]} blir holdt utenfor i friminuttene.`, source: 'staff_observation' });
+  if (to === 'planning') {
+    const run = async (user: string, type: string, payload: Record<string, unknown> = {}) =>
+      (c = await apiAs(user, 'POST', `/api/cases/${c.id}/commands`, { type, expectedVersion: c.version, ...payload }));
+    await run('rektor', 'ACKNOWLEDGE');
+    await run('larer', 'RECORD_CHILD_VOICE', { childId: child(childName), heardAt: new Date().toISOString(), heardBy: 'Lærer Larsen', summary: 'Redd i friminuttene' });
+    await run('rektor', 'CONCLUDE_INVESTIGATION', { outcome: 'not_safe', summary: 'Ikke trygt', bestInterest: 'Trygghet i friminuttene' });
+  }
+  return { id: c.id as string, version: c.version as number };
+}
+
+/** A date some days ahead, as a date input takes it. */
+export function daysAhead(n: number): string {
+  return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+}
