@@ -32,7 +32,7 @@ export interface AuthedClient {
 
 /** A real API on its own fresh database (cloned from the template) and the harness's Redis. */
 export async function startTestApp<C extends Clock = FixedClock>(
-  opts: { now?: string; clock?: C; redisUrl?: string; databaseUrl?: string; rateLimits?: RateLimits; environment?: 'development' | 'test' | 'production'; metricsToken?: string } = {},
+  opts: { now?: string; clock?: C; redisUrl?: string; databaseUrl?: string; rateLimits?: RateLimits; environment?: 'development' | 'test' | 'production'; metricsToken?: string; webDist?: string } = {},
 ): Promise<TestApp<C>> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const clock = (opts.clock ?? new FixedClock(new Date(opts.now ?? '2027-03-01T09:30:00+01:00'))) as C;
@@ -46,6 +46,7 @@ export async function startTestApp<C extends Clock = FixedClock>(
     // Suites drive hundreds of requests as one user; the rate-limit suite sets its own.
     rateLimits: opts.rateLimits ?? false,
     metricsToken: opts.metricsToken,
+    webDist: opts.webDist,
   });
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();
