@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
-import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { STATE_FILE } from './global-setup';
+import { readStack } from './stack';
 
 export function baseUrl(): string {
-  return process.env.TRYGG_BASE_URL ?? (JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as { baseUrl: string }).baseUrl;
+  return process.env.TRYGG_BASE_URL ?? readStack()!.baseUrl;
 }
 
 export async function signIn(page: Page, displayName: string): Promise<void> {

@@ -274,6 +274,7 @@ export function planChanges(a: Plan, b: Plan): string[] {
 }
 
 const SHOWN = ['concern', 'text', 'summary', 'reason', 'bestInterest', 'childVoice', 'note', 'question', 'outcome'];
+const OUTCOME_LABEL: Record<string, string> = { safe: 'Konklusjon: trygt og godt', not_safe: 'Konklusjon: ikke trygt og godt', resolved: 'Løst', continue: 'Fortsetter med ny dato', revise: 'Planen skal endres' };
 
 /** Historikk: every entry, oldest first, who and when; corrections beside what they correct. */
 function History({ events, unitKind }: { events: EventView[]; unitKind: string }) {
@@ -297,7 +298,7 @@ function History({ events, unitKind }: { events: EventView[]; unitKind: string }
               </Paragraph>
               {SHOWN.filter((k) => typeof e.payload[k] === 'string').map((k) => (
                 <Paragraph key={k} className="prewrap">
-                  {String(e.payload[k])}
+                  {k === 'outcome' ? (OUTCOME_LABEL[String(e.payload[k])] ?? String(e.payload[k])) : String(e.payload[k])}
                 </Paragraph>
               ))}
               {e.corrections.map((x) => (

@@ -1,0 +1,65 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, ensureSystemTools, freePort } from '../../libs/embedded/src';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const STATE_FILE = path.join(os.tmpdir(), 'trygg-browser-stack.json');
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface Stack {
+  pid: number;
+  dataDir: string;
+  baseUrl: string;
+}
+
+/** `npm start` as a newcomer runs it (the build, a fresh data directory, demo data), on a free port. */
+export async function startStack(): Promise<Stack> {
+  ensureSystemTools([CHROMIUM]);
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-browser-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/launcher/src/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Trygg did not start:\n${out}`)), 120_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('Trygg is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('exit', (code) => reject(new Error(`Trygg exited ${code}:\n${out}`)));
+  });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  const stack = { pid: child.pid!, dataDir, baseUrl: `http://localhost:${port}` };
+  fs.writeFileSync(STATE_FILE, JSON.stringify(stack));
+  return stack;
+}
+
+export async function stopStack(stack: Stack | undefined = readStack()): Promise<void> {
+  if (!stack) return;
+  try {
+    process.kill(stack.pid, 'SIGTERM');
+    for (let i = 0; i < 120; i++) {
+      process.kill(stack.pid, 0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } catch {
+    // Gone: it stopped within the bound.
+  }
+  fs.rmSync(stack.dataDir, { recursive: true, force: true });
+  fs.rmSync(STATE_FILE, { force: true });
+}
+
+export function readStack(): Stack | undefined {
+  return fs.existsSync(STATE_FILE) ? (JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as Stack) : undefined;
+}
