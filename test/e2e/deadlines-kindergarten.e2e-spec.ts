@@ -75,7 +75,7 @@ describe('deadlines fire for a kindergarten case', () => {
 
     await rig.travelTo('2028-04-18T00:00:01+02:00');
     const started = await eventually(async () => (await ofType(c.id, 'START_EVALUATION'))[0]);
-    expect(started.actor).toEqual({ userId: null, role: 'system' });
+    expect(started.actor).toEqual({ userId: null, role: 'system', name: 'Trygg (automatisk)' });
     expect((await rig.api.as('styrer').get(`/api/cases/${c.id}`)).body.state).toBe('evaluating');
 
     // The measure's evaluation is overdue for the staff member who owns it, then escalates to the styrer.

@@ -36,7 +36,7 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     await rig.travelTo('2027-03-24T15:59:59+01:00');
     expect(await ofType(c.id, 'DEADLINE_REMINDER_SENT')).toHaveLength(0);
     const reminded = await eventually(async () => (await ofType(c.id, 'DEADLINE_REMINDER_SENT'))[0]);
-    expect(reminded.actor).toEqual({ userId: null, role: 'system' });
+    expect(reminded.actor).toEqual({ userId: null, role: 'system', name: 'Trygg (automatisk)' });
     expect(reminded.payload).toMatchObject({ kind: 'acknowledge', to: ids.rektor });
     expect((await notes('rektor')).filter((n) => n.kind === 'deadline_reminder' && n.caseId === c.id)).toHaveLength(1);
 
@@ -101,7 +101,7 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     // Midnight at the start of the evaluation date: Trygg sends START_EVALUATION.
     await rig.travelTo('2027-05-18T00:00:01+02:00');
     const started = await eventually(async () => (await ofType(c.id, 'START_EVALUATION'))[0]);
-    expect(started.actor).toEqual({ userId: null, role: 'system' });
+    expect(started.actor).toEqual({ userId: null, role: 'system', name: 'Trygg (automatisk)' });
     expect(started.payload).toMatchObject({ reason: 'evaluation_date_reached', evaluationDate: '2027-05-18' });
     const now = (await rig.api.as('rektor').get(`/api/cases/${c.id}`)).body;
     expect(now.state).toBe('evaluating');

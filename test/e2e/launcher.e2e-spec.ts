@@ -76,8 +76,9 @@ describe('npm start (launcher)', () => {
       expect(first.output()).toContain('demo data ready');
       expect(first.output()).toContain('14 demo cases made');
       // The banner a person reads: where to go, how to log in, where the data lives.
-      expect(first.output()).toMatch(/Trygg is running: http:\/\/localhost:\d+/);
-      expect(first.output()).toMatch(/Log in\s+TOKEN=\$\(npm run -s token -- rektor\)/);
+      expect(first.output()).toMatch(/Trygg is running: http:\/\/localhost:\d+\//);
+      expect(first.output()).toMatch(/Log in\s+open http:\/\/localhost:\d+\/ and pick a demo user/);
+      expect(first.output()).toMatch(/API token\s+TOKEN=\$\(npm run -s token -- rektor\)/);
       expect(first.output()).toContain(`Data         ${dataDir}`);
       await expectDemoCases(base);
       const health = await fetch(`${base}/health`);

@@ -116,7 +116,7 @@ describe('Statsforvalteren and corrections', () => {
     const note = history.find((e: { seq: number }) => e.seq === seqOfNote);
     expect(note.payload.text).toBe('Three pupils pushed Eva');
     expect(note.corrections).toEqual([
-      expect.objectContaining({ reason: 'Miscounted', corrected: { text: 'Two pupils pushed Eva' }, actor: { userId: ids.larer, role: 'staff' } }),
+      expect.objectContaining({ reason: 'Miscounted', corrected: { text: 'Two pupils pushed Eva' }, actor: { userId: ids.larer, role: 'staff', name: 'Lærer Larsen' } }),
     ]);
     expect(history[history.length - 1]).toMatchObject({ type: 'CORRECT_ENTRY', payload: { seq: seqOfNote } });
     expect((await db.query('SELECT * FROM case_events WHERE case_id = $1 AND seq = $2', [c.id, seqOfNote])).rows[0]).toEqual(rowBefore);

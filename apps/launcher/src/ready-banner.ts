@@ -6,10 +6,10 @@ export function readyBanner(config: TryggConfig, dataDir: string): string {
   const url = `http://localhost:${config.PORT}`;
   const demo = config.NODE_ENV !== 'production';
   const lines = [
-    `  Trygg is running: ${url}/api/docs`,
-    `  API          ${url}/api   (OpenAPI: ${url}/api/openapi.json, health: ${url}/api/health)`,
-    demo ? `  Log in       TOKEN=$(npm run -s token -- rektor)` : `  Log in       with a token from your OIDC provider (${config.JWT_ISSUER ?? 'JWT_ISSUER'})`,
-    demo ? `               curl -H "Authorization: Bearer $TOKEN" ${url}/api/me/tasks` : '',
+    `  Trygg is running: ${url}/`,
+    demo ? `  Log in       open ${url}/ and pick a demo user (larer to report a concern, rektor to take it on)` : `  Log in       open ${url}/ and sign in with ${config.OIDC_ISSUER_URL ?? "the owner's OIDC provider (set OIDC_ISSUER_URL)"}`,
+    `  API          ${url}/api   (OpenAPI: ${url}/api/docs, health: ${url}/api/health)`,
+    demo ? `  API token    TOKEN=$(npm run -s token -- rektor); curl -H "Authorization: Bearer $TOKEN" ${url}/api/me/tasks` : '',
     demo ? `  Demo users   ${DEMO_USERS.map((u) => u.username).join(', ')}` : '',
     config.TRYGG_NOW ? `  Clock        starts at ${config.TRYGG_NOW}` : '',
     `  Data         ${config.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : `${dataDir}`}   (npm run backup)`,
