@@ -51,6 +51,18 @@ test('the case changed in another tab: the conflict is shown, the form is kept, 
   await expect(mine.locator('.timeline').getByText('Ali satt alene i spisepausen.')).toBeVisible();
 });
 
+test('Skjul skjerm covers the page at once and brings it back with nothing lost', async ({ page }) => {
+  await signIn(page, 'Lærer Larsen');
+  await page.getByRole('link', { name: 'Meld bekymring' }).first().click();
+  await page.getByLabel(/Hva så eller hørte du/).fill('Noe som ikke skal vises for et barn.');
+  await page.getByRole('button', { name: 'Skjul skjerm' }).click();
+  await expect(page.getByRole('dialog', { name: 'Skjermen er skjult' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Vis igjen' })).toBeFocused();
+  await expectAccessible(page, 'skjult skjerm');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel(/Hva så eller hørte du/)).toHaveValue('Noe som ikke skal vises for et barn.');
+});
+
 test('a case of another unit is a plain not-found page', async ({ page }) => {
   const c = await schoolCase('Eva Nordmann');
   await signIn(page, 'Lærer Lund');

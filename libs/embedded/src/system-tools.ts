@@ -82,7 +82,7 @@ export function installCommand(tools: SystemTool[], manager = packageManager()):
  * root on Debian/Ubuntu (as in CI and on a fresh server); otherwise a MissingSystemToolError
  * names the exact command for this OS.
  */
-export function ensureSystemTools(tools: SystemTool[], say: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): void {
+export function ensureSystemTools(tools: SystemTool[], say: (line: string) => void = (l) => process.stderr.write(`[trygg] ${l}\n`)): void {
   const missing = tools.filter((t) => !onPath(t.command));
   if (missing.length === 0) return;
   const canInstall = packageManager() === 'apt' && process.getuid?.() === 0 && onPath('apt-get');
@@ -91,7 +91,7 @@ export function ensureSystemTools(tools: SystemTool[], say: (line: string) => vo
     throw new MissingSystemToolError(`${what} not found on PATH. Install with: ${installCommand(missing)}`);
   }
   const names = missing.map((t) => t.packages.apt);
-  say(`[trygg] installing ${names.join(', ')} with apt-get (needed for ${missing.map((t) => t.purpose).join('; ')})`);
+  say(`installing ${names.join(', ')} with apt-get (needed for ${missing.map((t) => t.purpose).join('; ')})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const run = (args: string[]) => spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   let result = run(['install', '-y', '-qq', ...names]);

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useMe, useSignOut } from '../session/session';
 import { roleLabel } from './words';
+import { HideScreen } from '../components/hide-screen';
 
 /** Landmarks, a skip link first, and the way to report a concern one click from anywhere. */
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -41,6 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <span>
               {me.displayName} <span className="app-muted">({roles})</span>
             </span>
+            <HideScreen />
             <Button variant="tertiary" data-size="sm" onClick={() => void signOut()}>
               Logg ut
             </Button>
