@@ -6,22 +6,14 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createApiApp } from '../apps/api/src/create-api-app';
-import { TokenVerifier } from '../libs/identity/src';
+import { createLocalApiApp } from '../apps/api/src/local-api-app';
 import { SystemClock } from '../libs/platform/src';
 import { startBenchInfra } from '../test/bench/bench-infra';
 import { API_TYPES_FILE, renderApiTypes } from './api-types';
 
 async function main(): Promise<void> {
   const infra = await startBenchInfra();
-  const app = await createApiApp({
-    databaseUrl: infra.databaseUrl,
-    redisUrl: infra.redisUrl,
-    clock: new SystemClock(),
-    verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
-    logLevel: 'silent',
-    rateLimits: false,
-  });
+  const app = await createLocalApiApp(infra.databaseUrl, infra.redisUrl, new SystemClock());
   try {
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -7,9 +7,9 @@
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createLocalApiApp } from '../../apps/api/src/local-api-app';
 import { freePort } from '../../libs/embedded/src';
-import { signDevToken, TokenVerifier } from '../../libs/identity/src';
+import { signDevToken } from '../../libs/identity/src';
 import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
 import { SystemClock } from '../../libs/platform/src';
 import { percentile as pct, startBenchInfra } from './bench-infra';
@@ -21,14 +21,7 @@ const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 500);
 async function main(): Promise<void> {
   const infra = await startBenchInfra();
 
-  const app = await createApiApp({
-    databaseUrl: infra.databaseUrl,
-    redisUrl: infra.redisUrl,
-    clock: new SystemClock(),
-    verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
-    logLevel: 'silent',
-    rateLimits: false,
-  });
+  const app = await createLocalApiApp(infra.databaseUrl, infra.redisUrl, new SystemClock());
   const port = await freePort();
   await app.listen(port, '127.0.0.1');
   const base = `http://127.0.0.1:${port}/api`;

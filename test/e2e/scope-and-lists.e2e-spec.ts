@@ -99,6 +99,23 @@ describe('scope, lists and pagination', () => {
     expect(badLimit.body.errors[0].field).toBe('limit');
   });
 
+  it('filters by group (its own cases and those about its children) and leaves out closed cases with ?open=true', async () => {
+    const { groups } = await import('../harness/test-app');
+    const g5a = groups.find((g) => g.name === '5A')!.id; // Eva and Ola
+    const g7a = groups.find((g) => g.name === '7A')!.id; // Jonas
+    expect(new Set(await listIds('kommune', `?groupId=${g5a}`))).toEqual(new Set(Object.entries(opened).filter(([k]) => k !== 'jonas').map(([, id]) => id)));
+    expect(await listIds('kommune', `?groupId=${g7a}`)).toEqual([opened.jonas]);
+    const sql = await t.sql();
+    const c = (await t.as('rektor').get(`/api/cases/${opened.extra0}`)).body;
+    await ok(t, 'rektor', c.id, 'ACKNOWLEDGE', c.version);
+    await ok(t, 'rektor', c.id, 'RECORD_CHILD_VOICE', c.version + 1, { childId: EVA, heardAt: '2027-03-01T09:00:00+01:00', heardBy: 'R', summary: 'ok' });
+    await ok(t, 'rektor', c.id, 'CONCLUDE_INVESTIGATION', c.version + 2, { outcome: 'safe', summary: 's', bestInterest: 'b' });
+    expect((await sql.query('SELECT state FROM cases WHERE id = $1', [c.id])).rows[0].state).toBe('closed');
+    expect(await listIds('kommune', '?open=true')).not.toContain(c.id);
+    expect(await listIds('kommune', '?open=false')).toContain(c.id);
+    expect((await t.as('kommune').get('/api/cases?open=maybe')).status).toBe(422);
+  });
+
   it('overdue items show on the case, in tasks, and under ?overdue=true', async () => {
     expect(await listIds('rektor2', '?overdue=true')).toEqual([]);
     t.clock.set('2027-03-02T16:30:00+01:00'); // past the end of the next school day

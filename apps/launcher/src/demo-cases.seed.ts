@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { createApiApp } from '../../api/src/create-api-app';
-import { signDevToken, TokenVerifier } from '../../../libs/identity/src';
+import { createLocalApiApp } from '../../api/src/local-api-app';
+import { signDevToken } from '../../../libs/identity/src';
 import { createDataSource } from '../../../libs/persistence/src/data-source';
 import { DEMO_CHILDREN, DEMO_UNITS, demoUser } from '../../../libs/persistence/src/seed/demo-data';
 import { demoCasesExist, markDemoCases } from '../../../libs/persistence/src/seed/demo-cases.sql';
@@ -236,14 +236,7 @@ export async function seedDemoCases(databaseUrl: string, redisUrl: string, now: 
     // Days count back from 07:00 UTC (08:00 or 09:00 in Oslo) of the start day, never from the future.
     const start = new Date(Math.min(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7), now.getTime() - 2 * 3_600_000));
     const clock = new FixedClock(start);
-    const app = await createApiApp({
-      databaseUrl,
-      redisUrl,
-      clock,
-      verifier: new TokenVerifier({ production: false, usernameClaim: 'preferred_username' }),
-      logLevel: 'silent',
-      rateLimits: false,
-    });
+    const app = await createLocalApiApp(databaseUrl, redisUrl, clock);
     await app.listen(0, '127.0.0.1');
     try {
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;

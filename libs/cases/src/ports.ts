@@ -258,6 +258,8 @@ export interface CaseListQuery {
   childId?: string;
   /** Cases of the group: its own, or about one of its children. */
   groupId?: string;
+  /** Only cases that are not closed. */
+  openOnly?: boolean;
   overdueAt?: Date;
   after?: { openedAt: Date; id: string };
   limit: number;

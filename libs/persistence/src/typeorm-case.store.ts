@@ -168,6 +168,7 @@ export class TypeormCaseStore implements CaseStore {
     const where = [scopeSql(q.scope, p)];
     if (q.unitId) where.push(`c.unit_id = ${p(q.unitId)}`);
     if (q.state) where.push(`c.state = ${p(q.state)}`);
+    if (q.openOnly) where.push(`c.state <> 'closed'`);
     if (q.childId) where.push(`${p(q.childId)}::uuid = ANY(c.child_ids)`);
     if (q.groupId) {
       const g = p(q.groupId);

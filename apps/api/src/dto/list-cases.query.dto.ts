@@ -18,6 +18,9 @@ export class ListCasesQueryDto {
   @QueryBoolean('only cases with a deadline past due')
   overdue?: boolean;
 
+  @QueryBoolean('only cases that are not closed')
+  open?: boolean;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -1957,6 +1957,8 @@ export interface operations {
                 /** @description the group's cases: its own, or about one of its children */
                 groupId?: string;
                 limit?: number;
+                /** @description only cases that are not closed */
+                open?: boolean;
                 /** @description only cases with a deadline past due */
                 overdue?: boolean;
                 /** @description why you read (kept in the access log when an auditor's list is logged) */

@@ -129,7 +129,13 @@ function Notifications() {
 function CaseList() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const filters = { state: params.get('tilstand') ?? '', groupId: params.get('gruppe') ?? '', childId: params.get('barn') ?? '', overdue: params.get('forsinket') === 'ja' };
+  const filters = {
+    state: params.get('tilstand') ?? '',
+    groupId: params.get('gruppe') ?? '',
+    childId: params.get('barn') ?? '',
+    overdue: params.get('forsinket') === 'ja',
+    closedToo: params.get('avsluttede') === 'ja',
+  };
   const dir = useUnitDirectory(me.units.map((u) => u.id));
   const cases = useInfiniteQuery({
     queryKey: ['cases', filters],
@@ -145,6 +151,8 @@ function CaseList() {
               groupId: filters.groupId || undefined,
               childId: filters.childId || undefined,
               overdue: filters.overdue || undefined,
+              // The open cases are the work; closed ones on request (or when that state is chosen).
+              open: filters.closedToo || filters.state ? undefined : true,
             },
           },
         }),
@@ -199,6 +207,7 @@ function CaseList() {
           </Select>
         </Field>
         <Checkbox label="Bare saker med passert frist" checked={filters.overdue} onChange={(e) => set('forsinket', e.target.checked ? 'ja' : '')} />
+        <Checkbox label="Vis også avsluttede saker" checked={filters.closedToo} onChange={(e) => set('avsluttede', e.target.checked ? 'ja' : '')} />
       </div>
       {cases.isPending ? (
         <Spinner aria-label="Henter saker" />

@@ -13,6 +13,7 @@ export interface ListCasesInput {
   overdue?: boolean;
   childId?: string;
   groupId?: string;
+  open?: boolean;
   cursor?: string;
   limit?: number;
   purpose?: string;
@@ -54,6 +55,7 @@ export class ListCases {
       state: input.state,
       childId: input.childId,
       groupId: input.groupId,
+      openOnly: input.open,
       overdueAt: input.overdue ? now : undefined,
       after: input.cursor ? decodeCursor(input.cursor) : undefined,
       limit: limit + 1,
