@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { TableScroll } from '../components/table-scroll';
 import { api, unwrap, type CaseView, type Task } from '../api/client';
@@ -89,37 +90,40 @@ function Notifications() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const items = notes.data?.items ?? [];
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, 5);
   return (
     <section aria-labelledby="varsler">
       <Heading level={2} data-size="md" id="varsler">
-        Varsler
+        Varsler{items.length > 0 ? ` (${items.length} nye)` : ''}
       </Heading>
       {items.length === 0 ? (
         <Paragraph>Ingen nye varsler.</Paragraph>
       ) : (
-        <ul className="card-list">
-          {items.map((n) => (
-            <li key={n.id}>
-              <Card>
-                <Card.Block>
-                  <Paragraph>
-                    {NOTIFICATION_LABEL[n.kind] ?? n.message} <span className="app-muted">({formatDateTime(n.createdAt)})</span>
-                  </Paragraph>
-                  <div className="row">
-                    {n.caseId && (
-                      <Link asChild>
-                        <RouterLink to={`/saker/${n.caseId}`}>Åpne saken</RouterLink>
-                      </Link>
-                    )}
-                    <Button variant="tertiary" data-size="sm" onClick={() => read.mutate(n.id)}>
-                      Merk som lest
-                    </Button>
-                  </div>
-                </Card.Block>
-              </Card>
+        <ul className="notes">
+          {shown.map((n) => (
+            <li key={n.id} className="row">
+              <span>
+                {n.caseId ? (
+                  <Link asChild>
+                    <RouterLink to={`/saker/${n.caseId}`}>{NOTIFICATION_LABEL[n.kind] ?? n.message}</RouterLink>
+                  </Link>
+                ) : (
+                  (NOTIFICATION_LABEL[n.kind] ?? n.message)
+                )}{' '}
+                <span className="app-muted">({formatDateTime(n.createdAt)})</span>
+              </span>
+              <Button variant="tertiary" data-size="sm" onClick={() => read.mutate(n.id)}>
+                Merk som lest
+              </Button>
             </li>
           ))}
         </ul>
+      )}
+      {items.length > 5 && (
+        <Button variant="secondary" data-size="sm" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? 'Vis færre varsler' : `Vis alle ${items.length} varsler`}
+        </Button>
       )}
     </section>
   );
