@@ -4,14 +4,22 @@ import '@fontsource/inter/600.css';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './app/app.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/app';
 import { ApiProblem } from './api/client';
 
-const queries = new QueryClient({
+/** A session that ended (idle for two hours, or signed out in another tab): ask again who is signed in,
+ * which sends the browser to the login page and back; drafts stay in the tab meanwhile. */
+const onError = (e: unknown) => {
+  if (e instanceof ApiProblem && e.status === 401) void queries.invalidateQueries({ queryKey: ['session'] });
+};
+
+const queries: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       // The start page stays current between two lessons: on focus and every minute.
