@@ -83,3 +83,19 @@ test('at 320 CSS px nothing scrolls sideways, and the pages stay accessible', as
     await expectAccessible(page, `${path} ved 320 px`);
   }
 });
+
+test('at 200 % zoom (a 1280 px screen shows 640 CSS px) every page still works without sideways scrolling', async ({ browser }) => {
+  const c = await schoolCase('Ola Hansen');
+  const page = await (await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 })).newPage();
+  await signIn(page, 'Rektor Ruud');
+  for (const path of ['/', '/meld', `/saker/${c.id}`]) {
+    await page.goto(`${baseUrl()}${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  // The case's first action is reachable and works at this size.
+  await page.getByRole('button', { name: 'Bekreft mottatt', exact: true }).click();
+  await page.locator('.command-card').getByRole('button', { name: 'Bekreft at meldingen er mottatt' }).click();
+  await expect(page.getByText('Under undersøkelse', { exact: true })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});

@@ -18,6 +18,17 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   ensureSystemTools([CHROMIUM]);
   execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // A free port can be taken again between asking for it and listening on it: try another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch();
+    } catch (e) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(e))) throw e;
+    }
+  }
+}
+
+async function launch(): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-browser-'));
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/launcher/src/main.js')], {
@@ -36,7 +47,10 @@ export async function startStack(): Promise<Stack> {
       }
     });
     child.stderr!.on('data', (d) => (out += d));
-    child.once('exit', (code) => reject(new Error(`Trygg exited ${code}:\n${out}`)));
+    child.once('exit', (code) => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`Trygg exited ${code}:\n${out}`));
+    });
   });
   child.stdout!.resume();
   child.stderr!.resume();

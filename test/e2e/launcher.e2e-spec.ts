@@ -116,72 +116,94 @@ describe('npm start (launcher)', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}/api`;
     const launcher = await startLauncher({ PORT: String(port), DATA_DIR: faultDir, DATABASE_URL: '', REDIS_URL: '' });
-    const pids = () => JSON.parse(fs.readFileSync(path.join(faultDir, 'processes.json'), 'utf8')) as Record<string, number>;
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    const auth = { Authorization: `Bearer ${await signDevToken('larer')}`, 'content-type': 'application/json' };
-    const me = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { units: Array<{ id: string }> };
-    const kids = (await (await fetch(`${base}/units/${me.units[0].id}/children`, { headers: auth })).json()) as Array<{ id: string }>;
-    const acknowledged: string[] = [];
-    const statuses: Record<string, number> = {};
-    let loading = true;
-    // Light load: one concern at a time, as long as the test runs.
-    const load = (async () => {
-      while (loading) {
-        try {
-          const res = await fetch(`${base}/cases`, { method: 'POST', headers: auth, body: JSON.stringify({ unitId: me.units[0].id, childIds: [kids[0].id], concern: 'load', source: 'other' }) });
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
-        } catch {
-          statuses.refused = (statuses.refused ?? 0) + 1;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })();
-    const answers = async () => (await fetch(`${base}/health`).catch(() => undefined))?.status === 200;
-    const until = async (check: () => Promise<boolean> | boolean, ms = 30_000) => {
-      const end = Date.now() + ms;
-      while (!(await check())) {
-        if (Date.now() > end) throw new Error(`not back within ${ms} ms:\n${launcher.output().slice(-3000)}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    let lastPids: number[] = [];
+    let stoppedCleanly = false;
     try {
-      for (const name of ['worker', 'api', 'redis-server', 'postgres']) {
-        const before = pids()[name];
-        const writesBefore = acknowledged.length;
-        process.kill(before, 'SIGKILL');
-        if (name === 'worker') {
-          // The API does not go down with the worker.
-          expect(await answers()).toBe(true);
+      const pids = () => {
+        const p = JSON.parse(fs.readFileSync(path.join(faultDir, 'processes.json'), 'utf8')) as Record<string, number>;
+        lastPids = Object.entries(p).filter(([k]) => k !== 'launcher' && k !== 'postgresPort').map(([, pid]) => pid);
+        return p;
+      };
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
         }
-        await until(() => pids()[name] !== before && alive(pids()[name]));
-        await until(answers);
-        await until(() => acknowledged.length > writesBefore + 2);
+      };
+      const auth = { Authorization: `Bearer ${await signDevToken('larer')}`, 'content-type': 'application/json' };
+      const me = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { units: Array<{ id: string }> };
+      const kids = (await (await fetch(`${base}/units/${me.units[0].id}/children`, { headers: auth })).json()) as Array<{ id: string }>;
+      const acknowledged: string[] = [];
+      const statuses: Record<string, number> = {};
+      let loading = true;
+      // Light load: one concern at a time, as long as the test runs.
+      const load = (async () => {
+        while (loading) {
+          try {
+            const res = await fetch(`${base}/cases`, { method: 'POST', headers: auth, body: JSON.stringify({ unitId: me.units[0].id, childIds: [kids[0].id], concern: 'load', source: 'other' }) });
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+            if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+          } catch {
+            statuses.refused = (statuses.refused ?? 0) + 1;
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const answers = async () => (await fetch(`${base}/health`).catch(() => undefined))?.status === 200;
+      const until = async (check: () => Promise<boolean> | boolean, ms = 30_000) => {
+        const end = Date.now() + ms;
+        while (!(await check())) {
+          if (Date.now() > end) throw new Error(`not back within ${ms} ms:\n${launcher.output().slice(-3000)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      try {
+        for (const name of ['worker', 'api', 'redis-server', 'postgres']) {
+          const before = pids()[name];
+          const writesBefore = acknowledged.length;
+          process.kill(before, 'SIGKILL');
+          if (name === 'worker') {
+            // The API does not go down with the worker.
+            expect(await answers()).toBe(true);
+          }
+          await until(() => pids()[name] !== before && alive(pids()[name]));
+          await until(answers);
+          await until(() => acknowledged.length > writesBefore + 2);
+        }
+        expect(launcher.output()).toMatch(/postgres stopped \(SIGKILL\); starting it again/);
+      } finally {
+        loading = false;
+        await load;
       }
-      expect(launcher.output()).toMatch(/postgres stopped \(SIGKILL\); starting it again/);
-    } finally {
-      loading = false;
-      await load;
-    }
-    // Every write the API acknowledged is there.
-    for (const id of acknowledged) expect((await fetch(`${base}/cases/${id}`, { headers: auth })).status).toBe(200);
-    if (statuses[500]) console.log(launcher.output().split('\n').filter((l) => /unhandled error|"level":50/.test(l)).join('\n'));
-    expect(statuses[500] ?? 0).toBe(0);
-    if (process.env.TRYGG_SHOW_FAULTS) console.log(JSON.stringify({ statuses, acknowledged: acknowledged.length }));
+      // Every write the API acknowledged is there.
+      for (const id of acknowledged) expect((await fetch(`${base}/cases/${id}`, { headers: auth })).status).toBe(200);
+      if (statuses[500]) console.log(launcher.output().split('\n').filter((l) => /unhandled error|"level":50/.test(l)).join('\n'));
+      expect(statuses[500] ?? 0).toBe(0);
+      if (process.env.TRYGG_SHOW_FAULTS) console.log(JSON.stringify({ statuses, acknowledged: acknowledged.length }));
 
-    const children = Object.entries(pids()).filter(([k]) => k !== 'launcher' && k !== 'postgresPort').map(([, pid]) => pid);
-    const started = Date.now();
-    launcher.child.kill('SIGTERM');
-    await new Promise((r) => launcher.child.once('exit', r));
-    expect(Date.now() - started).toBeLessThan(10_000);
-    for (const pid of children) expect(alive(pid)).toBe(false);
-    fs.rmSync(faultDir, { recursive: true, force: true });
+      const children = Object.entries(pids()).filter(([k]) => k !== 'launcher' && k !== 'postgresPort').map(([, pid]) => pid);
+      const started = Date.now();
+      launcher.child.kill('SIGTERM');
+      await new Promise((r) => launcher.child.once('exit', r));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      for (const pid of children) expect(alive(pid)).toBe(false);
+      stoppedCleanly = true;
+    } finally {
+      // Whatever failed above, nothing of this launcher may outlive the test.
+      if (launcher.child.exitCode === null && launcher.child.signalCode === null) {
+        launcher.child.kill('SIGTERM');
+        await new Promise((r) => launcher.child.once('exit', r));
+      }
+      for (const pid of stoppedCleanly ? [] : lastPids) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      fs.rmSync(faultDir, { recursive: true, force: true });
+    }
   }, 180_000);
 });
