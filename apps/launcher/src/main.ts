@@ -77,7 +77,11 @@ async function main(): Promise<void> {
   }
   const pids: Record<string, number | undefined> = { launcher: process.pid };
   // Which process is which, for an operator (and the fault test) to find them.
-  const writePids = () => fs.writeFileSync(pidFile, `${JSON.stringify(pids, null, 2)}\n`);
+  const writePids = () => {
+    // Written whole and renamed into place, so a reader never sees it half-written.
+    fs.writeFileSync(`${pidFile}.tmp`, `${JSON.stringify(pids, null, 2)}\n`);
+    fs.renameSync(`${pidFile}.tmp`, pidFile);
+  };
   const supervise = async (name: string, start: () => Promise<RunningProcess>) => {
     const s = new Supervisor(name, start, { say, onStart: (p) => ((pids[name] = p.pid), writePids()) });
     supervisors.push(s);
