@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, startStack, stopStack } from '../test/browser/stack';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startStack, stopStack } from '../test/browser/stack';
 
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
@@ -16,7 +16,7 @@ async function signIn(page: Page, base: string, name: string) {
 
 async function main(): Promise<void> {
   const stack = await startStack();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const shot = async (page: Page, name: string) => {
       await page.waitForLoadState('networkidle');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startStack, stopStack } from '../browser/stack';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startStack, stopStack } from '../browser/stack';
 import { percentile } from './bench-infra';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -16,7 +16,7 @@ const WEB = path.resolve(__dirname, '..', '..', 'dist', 'apps', 'web');
 
 async function main(): Promise<void> {
   const stack = await startStack();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(js|css))"/g)].map((m) => ({ file: m[1], kind: m[2] }));

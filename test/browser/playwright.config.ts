@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from './stack';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './stack';
 
 /**
  * Browser tests: real Chromium (Debian's package; Playwright cannot download browsers here) against
@@ -19,7 +19,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
     locale: 'nb-NO',

@@ -6,6 +6,8 @@ import { CHROMIUM, ensureSystemTools, freePort } from '../../libs/embedded/src';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const STATE_FILE = path.join(os.tmpdir(), 'trygg-browser-stack.json');
+/** Debian's Chromium (Playwright cannot download its own browsers on these machines). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface Stack {
