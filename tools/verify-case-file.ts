@@ -1,6 +1,6 @@
 /**
  * `npm run verify:case-file -- saksmappe.json`: recomputes every hash of an exported case file
- * (GET /api/cases/{id}/export) without Trygg's database — what an archive or Statsforvaltaren can
+ * (GET /api/cases/{id}/export) without Trygg's database — what an archive or Statsforvalteren can
  * run to see that the history they were handed is complete and unchanged. Prints the verification
  * as JSON; exits 0 when the chain holds, 1 when it is broken, 2 when the file cannot be read.
  */

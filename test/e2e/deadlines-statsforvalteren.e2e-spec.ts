@@ -4,7 +4,7 @@ import { DeadlineRig, eventually, startDeadlineRig } from '../harness/deadline-r
 type Ev = { type: string; payload: Record<string, unknown> };
 
 /**
- * Statsforvaltaren's deadline fires through BullMQ like every other: a reminder to the principal,
+ * Statsforvalteren's deadline fires through BullMQ like every other: a reminder to the principal,
  * overdue, and at once to the owner (who answers for the tvangsmulkt) — also after the school has
  * closed its case.
  */
@@ -23,7 +23,7 @@ describe("Statsforvalteren's deadline fires and goes to the owner", () => {
     const c = await open(rig.api, 'rektor', schoolConcern({ source: 'parent_told', childSaysUnsafe: false }));
     await ok(rig.api, 'rektor', c.id, 'ACKNOWLEDGE', 1);
     await ok(rig.api, 'rektor', c.id, 'RECORD_CHILD_VOICE', 2, { childId: c.childIds[0], heardAt: '2027-03-01T11:00:00+01:00', heardBy: 'Rektor', summary: 'Eva says it is fine now' });
-    // The school closes its case; the parents go to Statsforvaltaren all the same.
+    // The school closes its case; the parents go to Statsforvalteren all the same.
     const closed = await ok(rig.api, 'rektor', c.id, 'CLOSE', 3, { summary: 'the school found the environment safe' });
     expect(closed.state).toBe('closed');
     const v = closed.version;

@@ -51,8 +51,8 @@ describe('retention and anonymisation', () => {
     const held = await closedCase();
     await t.as('kommune').get(`/api/cases/${due}?purpose=${encodeURIComponent(`complaint about ${NAME}`)}`).expect(200);
     const hv = (await t.as('kommune').get(`/api/cases/${held}`)).body.version;
-    await ok(t, 'kommune', held, 'PLACE_LEGAL_HOLD', hv, { reason: 'Complaint to Statsforvaltaren' });
-    // Parents went to Statsforvaltaren after the school closed the case: it is kept while that is open.
+    await ok(t, 'kommune', held, 'PLACE_LEGAL_HOLD', hv, { reason: 'Complaint to Statsforvalteren' });
+    // Parents went to Statsforvalteren after the school closed the case: it is kept while that is open.
     const atSf = await closedCase();
     const sv = (await t.as('rektor').get(`/api/cases/${atSf}`)).body.version;
     await ok(t, 'rektor', atSf, 'RAISED_WITH_PRINCIPAL', sv, { at: '2027-03-01T09:00:00+01:00' });
@@ -69,8 +69,8 @@ describe('retention and anonymisation', () => {
     expect(preview.blocked).toHaveLength(2);
     expect(preview.blocked).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ caseId: held, legalHold: 'Complaint to Statsforvaltaren', reason: 'legal hold: Complaint to Statsforvaltaren' }),
-        expect.objectContaining({ caseId: atSf, legalHold: null, reason: expect.stringMatching(/Statsforvaltaren's case is open/) }),
+        expect.objectContaining({ caseId: held, legalHold: 'Complaint to Statsforvalteren', reason: 'legal hold: Complaint to Statsforvalteren' }),
+        expect.objectContaining({ caseId: atSf, legalHold: null, reason: expect.stringMatching(/Statsforvalteren's case is open/) }),
       ]),
     );
     await t.as('revisor').post(`/api/owners/${owner}/retention/run`).expect(403);

@@ -131,7 +131,7 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
     expect(c.state).toBe('closed');
     expect(c.closedAt).toBe('2027-03-12T09:00:00+01:00');
     expect(c.deadlines.every((d: { status: string }) => d.status !== 'pending')).toBe(true);
-    // Statsforvaltaren and corrections may still come after closing.
+    // Statsforvalteren and corrections may still come after closing.
     expect(c.allowedCommands).toEqual(['REOPEN', 'RAISED_WITH_PRINCIPAL', 'CORRECT_ENTRY']);
     const asLarerClosed = await t.as('larer').get(`/api/cases/${c.id}`);
     expect(asLarerClosed.body.allowedCommands).toEqual(['CORRECT_ENTRY']);

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { ids, ok, open, planFor, schoolConcern, toActive } from '../harness/flows';
 import { startTestApp, TestApp, units, children } from '../harness/test-app';
 
-/** Statsforvaltaren's enforcement (opplæringslova §12-6), corrections beside the original, and legal hold. */
+/** Statsforvalteren's enforcement (opplæringslova §12-6), corrections beside the original, and legal hold. */
 describe('Statsforvalteren and corrections', () => {
   let t: TestApp;
   let db: Client;
@@ -80,7 +80,7 @@ describe('Statsforvalteren and corrections', () => {
     expect(d.escalation.toOwnerAt).toBe('2027-05-14T16:00:01+02:00');
     expect(d.escalation.toPrincipalAt).toBeNull();
 
-    // Closing the school's case leaves Statsforvaltaren's deadline running.
+    // Closing the school's case leaves Statsforvalteren's deadline running.
     await ok(t, 'rektor', c.id, 'START_EVALUATION', 9);
     const closed = await ok(t, 'rektor', c.id, 'CLOSE', 10, { summary: 'Closed by the school' });
     expect(closed.deadlines.find((x: { kind: string }) => x.kind === 'sf_compliance').status).toBe('pending');
@@ -135,8 +135,8 @@ describe('Statsforvalteren and corrections', () => {
   it('legal hold: the owner places and releases it, on the record', async () => {
     const c = await open(t, 'larer', schoolConcern());
     await t.as('rektor').command(c.id, 'PLACE_LEGAL_HOLD', 1, { reason: 'complaint' }).expect(403);
-    const held = await ok(t, 'kommune', c.id, 'PLACE_LEGAL_HOLD', 1, { reason: 'Complaint to Statsforvaltaren pending' });
-    expect(held).toMatchObject({ legalHold: 'Complaint to Statsforvaltaren pending' });
+    const held = await ok(t, 'kommune', c.id, 'PLACE_LEGAL_HOLD', 1, { reason: 'Complaint to Statsforvalteren pending' });
+    expect(held).toMatchObject({ legalHold: 'Complaint to Statsforvalteren pending' });
     expect(held.allowedCommands).toContain('RELEASE_LEGAL_HOLD');
     await t.as('kommune').command(c.id, 'PLACE_LEGAL_HOLD', 2, { reason: 'again' }).expect(422);
     const released = await ok(t, 'kommune', c.id, 'RELEASE_LEGAL_HOLD', 2, { reason: 'Complaint decided' });

@@ -111,7 +111,7 @@ export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandT
   const who = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
   // Raised with the rektor personally: the one it was raised with records it.
   if (command === 'RAISED_WITH_PRINCIPAL') return leader ? { allow: true, role } : { allow: false, reason: `RAISED_WITH_PRINCIPAL is for ${who}` };
-  // Statsforvaltaren deals with the school and its owner: whoever leads the case, or the owner, records it.
+  // Statsforvalteren deals with the school and its owner: whoever leads the case, or the owner, records it.
   if ((ENFORCEMENT_COMMAND_TYPES as readonly string[]).includes(command)) {
     return leader || role === 'owner' ? { allow: true, role } : { allow: false, reason: `${command} is for ${who} or the owner` };
   }

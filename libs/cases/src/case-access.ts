@@ -41,7 +41,7 @@ export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date
   if (!actor || rec.anonymisedAt) return [];
   const facts = factsOf(rec, now);
   const at = now.toISOString();
-  // BTI runs alongside the duty to act while the case is open; Statsforvaltaren may come after it closed.
+  // BTI runs alongside the duty to act while the case is open; Statsforvalteren may come after it closed.
   const bti = rec.state === 'closed' ? [] : btiCommandsAcceptedNow(rec.bti, actor, at);
   const record: RecordCommandType[] = ['CORRECT_ENTRY', rec.legalHold ? 'RELEASE_LEGAL_HOLD' : 'PLACE_LEGAL_HOLD'];
   return [...commandsAcceptedNow(rec.snapshot, actor, at), ...bti, ...enforcementCommandsAcceptedNow(rec.enforcement, actor, at), ...record].filter(

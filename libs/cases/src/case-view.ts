@@ -43,7 +43,7 @@ export interface CaseView {
   bti: BtiView;
   /** PPT's part, once asked: the question, and whether PPT sees the case anonymously. */
   ppt: { requestedAt: string; question: string; anonymous: boolean; anonymousSummary: string | null } | null;
-  /** Statsforvaltaren's enforcement (opplæringslova §12-6); null for kindergartens, which have none. */
+  /** Statsforvalteren's enforcement (opplæringslova §12-6); null for kindergartens, which have none. */
   enforcement: EnforcementView | null;
   /** Why retention must keep the case; null when there is no legal hold. */
   legalHold: string | null;
@@ -65,7 +65,7 @@ export interface EnforcementView {
   state: string;
   raisedAt: string | null;
   raisedAutomatically: boolean;
-  /** One week after raising (§12-6 second paragraph), unless Statsforvaltaren finds special grounds. */
+  /** One week after raising (§12-6 second paragraph), unless Statsforvalteren finds special grounds. */
   earliestReportAt: string | null;
   reportedAt: string | null;
   specialGrounds: string | null;

@@ -56,7 +56,7 @@ export async function planEffects(
         writes.deadlines.push({ op: 'meet', kinds: e.kinds });
         break;
       case 'cancelDeadlines':
-        // Closing the case ends its own work; Statsforvaltaren's deadline runs until it is complied with.
+        // Closing the case ends its own work; Statsforvalteren's deadline runs until it is complied with.
         writes.deadlines.push({ op: 'cancel', kinds: e.kinds === 'all' ? CASE_WORK_DEADLINES : e.kinds, ...('ref' in e && e.ref ? { ref: e.ref } : {}) });
         break;
       case 'notifyOwner': {

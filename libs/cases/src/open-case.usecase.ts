@@ -71,7 +71,7 @@ export class OpenConcern {
     // BTI level 0 starts with the case (domain.md §4), with its decision deadline.
     const bti = openBti(ctx.handledBy);
     // Parents who bring a concern to the rektor have raised it with the rektor personally: the week
-    // before they may go to Statsforvaltaren starts now (opplæringslova §12-6).
+    // before they may go to Statsforvalteren starts now (opplæringslova §12-6).
     const raised = raisedWithRektorNow(unit.kind, input.source, decision.role, ctx.handledBy, now);
     const writes = await planEffects([...outcome.effects, ...bti.effects], { caseId, unit, handledBy: ctx.handledBy }, now, {
       directory: this.directory,

@@ -102,7 +102,7 @@ export interface CaseRecord {
   snapshot: PersistedCase;
   /** The BTI machine's snapshot (responsibility level, coordinator, consents). */
   bti: PersistedBti;
-  /** Statsforvaltaren's enforcement (schools, opplæringslova §12-6). */
+  /** Statsforvalteren's enforcement (schools, opplæringslova §12-6). */
   enforcement: PersistedEnforcement;
   /** Why retention must not anonymise this case (a legal hold); null when there is none. */
   legalHold: string | null;
@@ -432,7 +432,7 @@ export interface RetentionCandidate {
   unitId: string;
   closedAt: Date;
   legalHold: string | null;
-  /** Statsforvaltaren is still dealing with the case (reported, or a decision not yet complied with). */
+  /** Statsforvalteren is still dealing with the case (reported, or a decision not yet complied with). */
   enforcementOpen: boolean;
 }
 
@@ -442,7 +442,7 @@ export interface RetentionStore {
   /**
    * Anonymises one case in one transaction: erases its personal content (the events and their
    * hashes stay), redacts its current state, and appends `event`. False, writing nothing, when the
-   * case is no longer due (reopened, put on hold, before Statsforvaltaren, already anonymised) by the
+   * case is no longer due (reopened, put on hold, before Statsforvalteren, already anonymised) by the
    * time it is locked.
    */
   anonymise(caseId: string, closedBefore: Date, event: NewEvent, at: Date): Promise<boolean>;

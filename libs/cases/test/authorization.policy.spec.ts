@@ -57,7 +57,7 @@ for (const role of ['staff', 'principal', 'owner', 'ppt', 'auditor'] as Role[]) 
   }
 }
 
-/** Issue 5: Statsforvaltaren's commands, corrections and legal holds, by the same table. */
+/** Issue 5: Statsforvalteren's commands, corrections and legal holds, by the same table. */
 const ISSUE5 = ['RAISED_WITH_PRINCIPAL', 'REPORTED_TO_STATSFORVALTEREN', 'SF_DECISION', 'SF_COMPLIANCE', 'CORRECT_ENTRY', 'PLACE_LEGAL_HOLD', 'RELEASE_LEGAL_HOLD'] as const;
 type Issue5Command = (typeof ISSUE5)[number];
 

@@ -235,7 +235,7 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     // Older snapshots are brought up to the running machine version on read.
     snapshot: migrateSnapshot(r.snapshot as CaseRecord['snapshot']),
     bti: r.bti as CaseRecord['bti'],
-    // Cases opened before Statsforvaltaren's enforcement was built start outside it.
+    // Cases opened before Statsforvalteren's enforcement was built start outside it.
     enforcement: (r.enforcement as CaseRecord['enforcement'] | null) ?? openEnforcement(r.regime as Regime, r.handled_by as 'principal' | 'owner'),
     legalHold: (r.legal_hold as string | null) ?? null,
     anonymisedAt: (r.anonymised_at as Date | null) ?? null,

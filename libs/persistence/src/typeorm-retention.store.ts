@@ -8,7 +8,7 @@ import { appendEvents } from './case-writes.sql';
  * erases the content rows the events commit to, redacts the case's current state, and appends a
  * CASE_ANONYMISED event, so the chain still verifies against the stored hashes.
  */
-/** Statsforvaltaren's part is open while the case is reported or a decision awaits compliance. */
+/** Statsforvalteren's part is open while the case is reported or a decision awaits compliance. */
 const ENFORCEMENT_OPEN = `coalesce(enforcement->>'value', 'not_raised') IN ('reported', 'decided')`;
 
 export class TypeormRetentionStore implements RetentionStore {

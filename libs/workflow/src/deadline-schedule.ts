@@ -42,7 +42,7 @@ export function scheduleFor(
   if (remind && remind.getTime() <= createdAt.getTime()) remind = null;
 
   if (kind === 'sf_compliance') {
-    // Statsforvaltaren's deadline falls on the owner (tvangsmulkt, opplæringslova §12-8): the
+    // Statsforvalteren's deadline falls on the owner (tvangsmulkt, opplæringslova §12-8): the
     // owner is told the moment it is overdue, not days later.
     return { remind, start_evaluation: null, overdue: due, escalate_principal: null, escalate_owner: new Date(due.getTime() + 1000) };
   }

@@ -180,7 +180,7 @@ export type DeadlineKind =
   | 'consent_expiry'
   /** PPT gives its advice after being asked (policy: 10 school days). */
   | 'ppt_advice'
-  /** Statsforvaltaren's decision sets what the school must do by when (opplæringslova §12-6). */
+  /** Statsforvalteren's decision sets what the school must do by when (opplæringslova §12-6). */
   | 'sf_compliance';
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = [

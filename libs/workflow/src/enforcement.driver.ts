@@ -68,7 +68,7 @@ export function explainEnforcementRefusal(p: PersistedEnforcement, event: Enforc
   const c = p.context;
   const state = enforcementStateOf(p);
   if (c.regime !== 'school') {
-    return `schoolRegime: Statsforvaltaren's enforcement (opplæringslova §12-6) applies to schools only; barnehageloven has no complaint route to Statsforvalteren in individual cases`;
+    return `schoolRegime: Statsforvalteren's enforcement (opplæringslova §12-6) applies to schools only; barnehageloven has no complaint route to Statsforvalteren in individual cases`;
   }
   if (event.actor.role !== 'owner' && !(c.handledBy === 'principal' && event.actor.role === 'principal')) {
     return `actorAnswersForCase: ${event.type} is recorded by whoever leads the case or by the owner`;
@@ -77,15 +77,15 @@ export function explainEnforcementRefusal(p: PersistedEnforcement, event: Enforc
   if (Number.isNaN(new Date(when).getTime()) || new Date(when).getTime() > new Date(event.at).getTime()) return `whenNotInFuture: ${event.type} records something that has happened; 'at' cannot be later than now`;
   if (event.type === 'RAISED_WITH_PRINCIPAL') return `the case was already raised with the rektor on ${toOsloIso(new Date(c.raisedAt as string))}`;
   if (event.type === 'REPORTED_TO_STATSFORVALTEREN') {
-    if (state === 'not_raised') return 'raisedWithPrincipal: a case can be reported to Statsforvaltaren only after it has been raised with the rektor personally (opplæringslova §12-6): record RAISED_WITH_PRINCIPAL first';
-    if (state !== 'raised') return `the case has already been reported to Statsforvaltaren (${toOsloIso(new Date(c.reportedAt as string))})`;
+    if (state === 'not_raised') return 'raisedWithPrincipal: a case can be reported to Statsforvalteren only after it has been raised with the rektor personally (opplæringslova §12-6): record RAISED_WITH_PRINCIPAL first';
+    if (state !== 'raised') return `the case has already been reported to Statsforvalteren (${toOsloIso(new Date(c.reportedAt as string))})`;
     if (new Date(event.reportedAt).getTime() < new Date(c.raisedAt as string).getTime()) return 'reportedNotBeforeRaised: the report cannot come before the case was raised with the rektor';
     const earliest = new Date(new Date(c.raisedAt as string).getTime() + ONE_WEEK_MS);
-    return `oneWeekSinceRaised: a case can be reported to Statsforvaltaren one week after it was raised with the rektor (opplæringslova §12-6 second paragraph), here from ${toOsloIso(earliest)}; Statsforvaltaren may waive this for special grounds (særlege grunnar): give specialGrounds to record them`;
+    return `oneWeekSinceRaised: a case can be reported to Statsforvalteren one week after it was raised with the rektor (opplæringslova §12-6 second paragraph), here from ${toOsloIso(earliest)}; Statsforvalteren may waive this for special grounds (særlege grunnar): give specialGrounds to record them`;
   }
   if (event.type === 'SF_DECISION') {
-    if (state === 'not_raised' || state === 'raised') return 'SF_DECISION needs the case reported to Statsforvaltaren first (REPORTED_TO_STATSFORVALTEREN)';
+    if (state === 'not_raised' || state === 'raised') return 'SF_DECISION needs the case reported to Statsforvalteren first (REPORTED_TO_STATSFORVALTEREN)';
     return 'decisionRequiresAction: a decision with requirements needs a valid deadline date (YYYY-MM-DD); a decision finding the duty met has no requirements and no deadline';
   }
-  return `SF_COMPLIANCE needs a decision from Statsforvaltaren to comply with; enforcement is ${state}`;
+  return `SF_COMPLIANCE needs a decision from Statsforvalteren to comply with; enforcement is ${state}`;
 }

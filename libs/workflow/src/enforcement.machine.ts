@@ -5,7 +5,7 @@ import { isValidIsoDate } from './plan.rules';
 import { Regime } from './regime';
 
 /**
- * Statsforvaltaren's enforcement (opplæringslova §12-6) as a third pure machine per case, driven
+ * Statsforvalteren's enforcement (opplæringslova §12-6) as a third pure machine per case, driven
  * like the others with initialTransition()/transition(). Each guard is mapped in
  * docs/domain-mapping.md.
  */
@@ -14,7 +14,7 @@ export const ENFORCEMENT_MACHINE_VERSION = 1;
 type Start = Extract<EnforcementEffect, { type: 'startDeadline' }>;
 type Meet = Extract<EnforcementEffect, { type: 'meetDeadlines' }>;
 
-/** Whoever leads the case, and the owner, who answers to Statsforvaltaren for its schools. */
+/** Whoever leads the case, and the owner, who answers to Statsforvalteren for its schools. */
 function answersForCase(context: EnforcementContext, actor: Actor): boolean {
   return actor.role === 'owner' || (context.handledBy === 'principal' && actor.role === 'principal');
 }
@@ -74,7 +74,7 @@ export const enforcementMachine = setup({
       event.type === 'REPORTED_TO_STATSFORVALTEREN' &&
       !!context.raisedAt &&
       new Date(event.reportedAt).getTime() - new Date(context.raisedAt).getTime() >= ONE_WEEK_MS,
-    /** §12-6: Statsforvaltaren may waive the week for særlege grunnar, which are recorded. */
+    /** §12-6: Statsforvalteren may waive the week for særlege grunnar, which are recorded. */
     specialGroundsGiven: ({ event }) => event.type === 'REPORTED_TO_STATSFORVALTEREN' && !!event.specialGrounds?.trim(),
     reportedNotBeforeRaised: ({ context, event }) =>
       event.type === 'REPORTED_TO_STATSFORVALTEREN' && !!context.raisedAt && notLater(context.raisedAt, event.reportedAt),

@@ -3,9 +3,9 @@ import { IsoDate } from './oslo-time';
 import { Regime } from './regime';
 
 /**
- * Statsforvaltaren's enforcement (handhevingsordning, opplæringslova §12-6; domain.md §3): for
+ * Statsforvalteren's enforcement (handhevingsordning, opplæringslova §12-6; domain.md §3): for
  * schools only. Pupils or parents may report a case once it has been raised with the rektor and a
- * week has passed (unless there are special grounds); Statsforvaltaren decides what the school
+ * week has passed (unless there are special grounds); Statsforvalteren decides what the school
  * must do by when, and the owner answers for it (§12-8 tvangsmulkt).
  */
 export type EnforcementState = 'not_raised' | 'raised' | 'reported' | 'decided' | 'complied' | 'duty_met';
@@ -24,7 +24,7 @@ export interface EnforcementContext {
   /** Set by Trygg when parents brought the concern to the rektor; otherwise recorded by the school. */
   raisedAutomatically: boolean;
   reportedAt: string | null;
-  /** Særlege grunnar: why Statsforvaltaren took the case before the week had passed. */
+  /** Særlege grunnar: why Statsforvalteren took the case before the week had passed. */
   specialGrounds: string | null;
   decisions: SfDecision[];
   compliances: Array<{ compliedAt: string; summary: string; recordedAt: string }>;
@@ -50,7 +50,7 @@ export const ENFORCEMENT_COMMAND_TYPES: readonly EnforcementCommandType[] = [
   'SF_COMPLIANCE',
 ];
 
-/** Deadlines that belong to Statsforvaltaren's decision, not to the school's case work: closing the case leaves them running. */
+/** Deadlines that belong to Statsforvalteren's decision, not to the school's case work: closing the case leaves them running. */
 export const ENFORCEMENT_DEADLINES: readonly DeadlineKind[] = ['sf_compliance'];
 
 export type EnforcementEffect =

@@ -36,7 +36,7 @@ function run(...events: EnforcementEvent[]): EnforcementOutcome {
   return o;
 }
 
-describe("Statsforvaltaren's enforcement (opplæringslova §12-6)", () => {
+describe("Statsforvalteren's enforcement (opplæringslova §12-6)", () => {
   it('every simple path, replayed through the driver', () => {
     const events = [raised, reportedAfterWeek, decision, dutyMet, complied];
     // The guards look at the state and the dates, not at how many decisions came before.

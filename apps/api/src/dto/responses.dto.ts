@@ -99,7 +99,7 @@ export class CaseDto {
   @ApiProperty({
     nullable: true,
     description:
-      "Statsforvaltaren's enforcement (opplæringslova §12-6), schools only (null for kindergartens): state not_raised | raised | reported | decided | complied | duty_met, raisedAt, earliestReportAt (one week after), reportedAt, specialGrounds, decisions, compliances",
+      "Statsforvalteren's enforcement (opplæringslova §12-6), schools only (null for kindergartens): state not_raised | raised | reported | decided | complied | duty_met, raisedAt, earliestReportAt (one week after), reportedAt, specialGrounds, decisions, compliances",
     example: { state: 'raised', raisedAt: '2027-03-01T09:30:00+01:00', raisedAutomatically: true, earliestReportAt: '2027-03-08T09:30:00+01:00', reportedAt: null, specialGrounds: null, decisions: [], compliances: [] },
   })
   enforcement: Record<string, unknown> | null;

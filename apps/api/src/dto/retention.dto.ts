@@ -33,7 +33,7 @@ export class RetentionPreviewDto {
   @ApiProperty({ format: 'date-time' }) asOf: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'cases closed before this are due' }) closedBefore: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: '{ caseId, unitId, closedAt }' }) due: Array<Record<string, string>>;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: "due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvaltaren's case still open)" }) blocked: Array<Record<string, string>>;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: "due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open)" }) blocked: Array<Record<string, string>>;
 }
 
 export class RetentionRunDto extends RetentionPreviewDto {

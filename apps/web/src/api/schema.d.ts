@@ -776,7 +776,7 @@ export interface components {
             concern: string;
             deadlines: components["schemas"]["DeadlineDto"][];
             /**
-             * @description Statsforvaltaren's enforcement (opplæringslova §12-6), schools only (null for kindergartens): state not_raised | raised | reported | decided | complied | duty_met, raisedAt, earliestReportAt (one week after), reportedAt, specialGrounds, decisions, compliances
+             * @description Statsforvalteren's enforcement (opplæringslova §12-6), schools only (null for kindergartens): state not_raised | raised | reported | decided | complied | duty_met, raisedAt, earliestReportAt (one week after), reportedAt, specialGrounds, decisions, compliances
              * @example {
              *       "state": "raised",
              *       "raisedAt": "2027-03-01T09:30:00+01:00",
@@ -1245,7 +1245,7 @@ export interface components {
         PlaceLegalHoldDto: {
             /** @description the case version the command was decided on (optimistic concurrency) */
             expectedVersion: number;
-            /** @description why the case must be kept (complaint, lawsuit, request from the police or Statsforvaltaren) */
+            /** @description why the case must be kept (complaint, lawsuit, request from the police or Statsforvalteren) */
             reason: string;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1465,12 +1465,12 @@ export interface components {
         ReportedToStatsforvalterenDto: {
             /**
              * Format: date-time
-             * @description when the case was reported to Statsforvaltaren; one week after raising at the earliest
+             * @description when the case was reported to Statsforvalteren; one week after raising at the earliest
              */
             at: string;
             /** @description the case version the command was decided on (optimistic concurrency) */
             expectedVersion: number;
-            /** @description særlege grunnar: why Statsforvaltaren took the case before the week had passed */
+            /** @description særlege grunnar: why Statsforvalteren took the case before the week had passed */
             specialGrounds?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1502,7 +1502,7 @@ export interface components {
         RetentionPreviewDto: {
             /** Format: date-time */
             asOf: string;
-            /** @description due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvaltaren's case still open) */
+            /** @description due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open) */
             blocked: Record<string, never>[];
             /**
              * Format: date-time
@@ -1520,7 +1520,7 @@ export interface components {
             anonymised: string[];
             /** Format: date-time */
             asOf: string;
-            /** @description due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvaltaren's case still open) */
+            /** @description due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open) */
             blocked: Record<string, never>[];
             /**
              * Format: date-time
@@ -1638,7 +1638,7 @@ export interface components {
             deadline?: string;
             /** @description the case version the command was decided on (optimistic concurrency) */
             expectedVersion: number;
-            /** @description what the school must do; empty when Statsforvaltaren found the duty met */
+            /** @description what the school must do; empty when Statsforvalteren found the duty met */
             requirements: string[];
             /**
              * @description discriminator enum property added by openapi-typescript

@@ -23,7 +23,7 @@ export type MachinePayload<T extends AnyCommandType> = T extends EnforcementComm
   : Omit<Extract<CaseEvent | BtiEvent, { type: T }>, 'type' | 'actor' | 'at'>;
 
 /**
- * Statsforvaltaren's commands as sent: `at` is when it happened (the machine calls it raisedAt,
+ * Statsforvalteren's commands as sent: `at` is when it happened (the machine calls it raisedAt,
  * reportedAt, decidedAt or compliedAt, and keeps `at` for when Trygg received it).
  */
 export type EnforcementRequest =

@@ -1,7 +1,7 @@
 import { defineCommand } from './command.usecase';
 
 /**
- * A legal hold (e.g. a complaint, a lawsuit, a request from the police or Statsforvaltaren) keeps
+ * A legal hold (e.g. a complaint, a lawsuit, a request from the police or Statsforvalteren) keeps
  * retention from anonymising the case until it is released. Placed and released by the owner,
  * on the record with the reason.
  */

@@ -3,7 +3,7 @@ import { FieldError } from '../errors';
 import { CommandUseCase, defineCommand } from './command.usecase';
 
 /**
- * Statsforvaltaren's enforcement (opplæringslova §12-6, domain.md §3). The machine holds the
+ * Statsforvalteren's enforcement (opplæringslova §12-6, domain.md §3). The machine holds the
  * rules (school only, one week after raising unless special grounds); these name the fields.
  */
 export const ENFORCEMENT_USE_CASES: { [T in EnforcementCommandType]: CommandUseCase<T> } = {

@@ -171,7 +171,7 @@ export function exportChain(rows: ReadonlyArray<ChainRow>): ExportedChainRow[] {
   }));
 }
 
-/** Verifies an exported chain, e.g. from a case file handed to the archive or Statsforvaltaren. */
+/** Verifies an exported chain, e.g. from a case file handed to the archive or Statsforvalteren. */
 export function verifyExportedChain(rows: ReadonlyArray<ExportedChainRow>): ChainVerification {
   return verifyChain(
     rows.map((r) => ({

@@ -18,7 +18,7 @@ export interface RetentionPreview {
   /** Closed before this instant = due. */
   closedBefore: string | null;
   due: Array<{ caseId: string; unitId: string; closedAt: string }>;
-  /** Due, but kept: a legal hold, or Statsforvaltaren still dealing with the case. */
+  /** Due, but kept: a legal hold, or Statsforvalteren still dealing with the case. */
   blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string | null; reason: string }>;
 }
 
@@ -108,7 +108,7 @@ export class Retention {
 /** Why a due case is kept, or null when nothing keeps it. */
 function blockedBy(c: RetentionCandidate): string | null {
   if (c.legalHold) return `legal hold: ${c.legalHold}`;
-  if (c.enforcementOpen) return "Statsforvaltaren's case is open (reported, or a decision not yet complied with)";
+  if (c.enforcementOpen) return "Statsforvalteren's case is open (reported, or a decision not yet complied with)";
   return null;
 }
 

@@ -27,7 +27,7 @@ export class CaseEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   /** The BTI machine's snapshot. */
   @Column('jsonb') bti: unknown;
-  /** Statsforvaltaren's enforcement machine snapshot (schools). */
+  /** Statsforvalteren's enforcement machine snapshot (schools). */
   @Column('jsonb', { nullable: true }) enforcement: unknown;
   @Column('text', { name: 'legal_hold', nullable: true }) legalHold: string | null;
   @Column('timestamptz', { name: 'anonymised_at', nullable: true }) anonymisedAt: Date | null;

@@ -22,7 +22,7 @@ export class CorrectEntryDto extends CommandDto {
 }
 
 export class PlaceLegalHoldDto extends CommandDto {
-  @Text('why the case must be kept (complaint, lawsuit, request from the police or Statsforvaltaren)') reason: string;
+  @Text('why the case must be kept (complaint, lawsuit, request from the police or Statsforvalteren)') reason: string;
 }
 
 export class ReleaseLegalHoldDto extends CommandDto {

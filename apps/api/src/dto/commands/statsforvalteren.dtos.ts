@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CommandDto, DATE, Text, TEXT } from './command-base.dto';
 
-/** Statsforvaltaren (opplæringslova §12-6), schools only. `at` is when it happened. */
+/** Statsforvalteren (opplæringslova §12-6), schools only. `at` is when it happened. */
 function At(description: string) {
   return (target: object, key: string) => {
     ApiProperty({ format: 'date-time', description })(target, key);
@@ -15,9 +15,9 @@ export class RaisedWithPrincipalDto extends CommandDto {
 }
 
 export class ReportedToStatsforvalterenDto extends CommandDto {
-  @At('when the case was reported to Statsforvaltaren; one week after raising at the earliest') at: string;
+  @At('when the case was reported to Statsforvalteren; one week after raising at the earliest') at: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT, description: 'særlege grunnar: why Statsforvaltaren took the case before the week had passed' })
+  @ApiPropertyOptional({ maxLength: TEXT, description: 'særlege grunnar: why Statsforvalteren took the case before the week had passed' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -28,7 +28,7 @@ export class ReportedToStatsforvalterenDto extends CommandDto {
 export class SfDecisionDto extends CommandDto {
   @At('the date of the decision (vedtak)') at: string;
 
-  @ApiProperty({ type: [String], description: 'what the school must do; empty when Statsforvaltaren found the duty met' })
+  @ApiProperty({ type: [String], description: 'what the school must do; empty when Statsforvalteren found the duty met' })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
