@@ -1,6 +1,7 @@
-import { BtiCommandType, CommandType, EnforcementCommandType, ENFORCEMENT_COMMAND_TYPES, Role } from '../../workflow/src';
+import { leadsCase as leaderRole, Leadership, Role } from '../../workflow/src';
+import { AnyCommandType } from './commands/command.usecase';
+import { CASE_COMMANDS } from './commands/case-commands';
 import { CaseScope, GrantedRole, UserContext } from './ports';
-import { RecordCommandType } from './record-commands';
 
 /**
  * Who may see and do what, as a pure function (domain.md §6, §7: need-to-know).
@@ -10,7 +11,7 @@ import { RecordCommandType } from './record-commands';
 export interface CaseFacts {
   ownerId: string;
   unitId: string;
-  handledBy: 'principal' | 'owner';
+  handledBy: Leadership;
   openedBy: string;
   involvedUserIds: string[];
   /** Users responsible for a measure in the current plan. */
@@ -23,29 +24,6 @@ export interface CaseFacts {
 }
 
 export type Decision = { allow: true; role: Role } | { allow: false; reason: string };
-
-const LEADER_COMMANDS: ReadonlySet<CommandType> = new Set([
-  'ACKNOWLEDGE',
-  'MARK_SERIOUS',
-  'CONCLUDE_INVESTIGATION',
-  'APPROVE_PLAN',
-  'RETURN_PLAN',
-  'EVALUATE',
-  'CLOSE',
-  'REOPEN',
-]);
-const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
-  'ADD_NOTE',
-  'RECORD_CHILD_VOICE',
-  'SUBMIT_PLAN',
-  'START_EVALUATION',
-  'ASSESS_STAIRCASE',
-]);
-
-/** BTI (domain.md §4): the leader decides levels and assigns the coordinator. */
-const BTI_LEADER_COMMANDS: ReadonlySet<BtiCommandType> = new Set(['BTI_DECIDE', 'BTI_ESCALATE', 'BTI_DEESCALATE', 'ASSIGN_COORDINATOR', 'REQUEST_PPT']);
-/** The coordinator (or the leader) records consent and holds the evaluation meetings. */
-const BTI_COORDINATOR_COMMANDS: ReadonlySet<BtiCommandType> = new Set(['RECORD_CONSENT', 'RECORD_CONSENT_REFUSAL', 'WITHDRAW_CONSENT', 'BTI_EVALUATE']);
 
 const UNIT_ROLES: ReadonlySet<Role> = new Set(['staff', 'principal']);
 
@@ -96,57 +74,39 @@ export function canSeeCase(user: UserContext, c: CaseFacts): boolean {
 }
 
 export function leadsCase(role: Role, c: CaseFacts): boolean {
-  return c.handledBy === 'owner' ? role === 'owner' : role === 'principal';
+  return leaderRole(c.handledBy, role);
 }
 
-export function mayRunCommand(user: UserContext, c: CaseFacts, command: CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType): Decision {
+/** Whether this user may send this command in this case; the machine then decides whether the state allows it. */
+export function mayRunCommand(user: UserContext, c: CaseFacts, command: AnyCommandType): Decision {
   const role = roleInCase(user, c);
   if (!role) return { allow: false, reason: 'the case is not visible to you' };
   if (role === 'auditor') return { allow: false, reason: 'auditors read case histories; they never write' };
+  const who = CASE_COMMANDS[command].who;
   if (role === 'ppt') {
-    return command === 'PPT_ADVICE' ? { allow: true, role } : { allow: false, reason: 'PPT gives its advice (PPT_ADVICE); it does not change the case otherwise' };
+    return who === 'ppt' ? { allow: true, role } : { allow: false, reason: 'PPT gives its advice (PPT_ADVICE); it does not change the case otherwise' };
   }
-  if (command === 'PPT_ADVICE') return { allow: false, reason: 'PPT_ADVICE is for the PPT service' };
   const leader = leadsCase(role, c);
-  const who = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
-  // Raised with the rektor personally: the one it was raised with records it.
-  if (command === 'RAISED_WITH_PRINCIPAL') return leader ? { allow: true, role } : { allow: false, reason: `RAISED_WITH_PRINCIPAL is for ${who}` };
-  // Statsforvalteren deals with the school and its owner: whoever leads the case, or the owner, records it.
-  if ((ENFORCEMENT_COMMAND_TYPES as readonly string[]).includes(command)) {
-    return leader || role === 'owner' ? { allow: true, role } : { allow: false, reason: `${command} is for ${who} or the owner` };
+  const lead = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
+  const allowIf = (ok: boolean, reason: string): Decision => (ok ? { allow: true, role } : { allow: false, reason });
+  switch (who) {
+    case 'leader':
+      return allowIf(leader, `${command} is for ${lead}`);
+    case 'participant':
+      return allowIf(leader || (role === 'staff' && isInvolved(user, c)), `${command} is for staff involved in the case and ${lead}`);
+    case 'measure_responsible':
+      return allowIf(leader || c.measureResponsibles.includes(user.id), `${command} is for the person responsible for the measure and ${lead}`);
+    case 'bti_coordinator':
+      return allowIf(leader || (!!c.btiCoordinator && c.btiCoordinator === user.id), `${command} is for the BTI coordinator (stafettholder) and ${lead}`);
+    case 'assigned_coordinator':
+      return allowIf(c.btiPendingCoordinator === user.id, `${command} is for the person assigned as coordinator`);
+    case 'leader_or_owner':
+      return allowIf(leader || role === 'owner', `${command} is for ${lead} or the owner`);
+    case 'owner':
+      return allowIf(role === 'owner', `${command} is for the owner (it answers for archiving and retention)`);
+    case 'ppt':
+      return { allow: false, reason: `${command} is for the PPT service` };
   }
-  // Legal holds are the owner's: it answers for archiving and retention.
-  if (command === 'PLACE_LEGAL_HOLD' || command === 'RELEASE_LEGAL_HOLD') {
-    return role === 'owner' ? { allow: true, role } : { allow: false, reason: `${command} is for the owner (it answers for retention)` };
-  }
-  // Whoever wrote in the case may correct what they wrote; the use case checks it is theirs.
-  if (command === 'CORRECT_ENTRY') {
-    if (leader || (role === 'staff' && isInvolved(user, c))) return { allow: true, role };
-    return { allow: false, reason: `CORRECT_ENTRY is for staff involved in the case and ${who}` };
-  }
-  if (BTI_LEADER_COMMANDS.has(command as BtiCommandType)) {
-    return leader ? { allow: true, role } : { allow: false, reason: `${command} is for ${who}` };
-  }
-  if (BTI_COORDINATOR_COMMANDS.has(command as BtiCommandType)) {
-    if (leader || (c.btiCoordinator && c.btiCoordinator === user.id)) return { allow: true, role };
-    return { allow: false, reason: `${command} is for the BTI coordinator (stafettholder) and ${who}` };
-  }
-  if (command === 'ACCEPT_COORDINATION') {
-    if (c.btiPendingCoordinator === user.id) return { allow: true, role };
-    return { allow: false, reason: 'ACCEPT_COORDINATION is for the person assigned as coordinator' };
-  }
-  if (LEADER_COMMANDS.has(command as CommandType)) {
-    return leader ? { allow: true, role } : { allow: false, reason: `${command} is for ${who}` };
-  }
-  if (PARTICIPANT_COMMANDS.has(command as CommandType)) {
-    if (leader || (role === 'staff' && isInvolved(user, c))) return { allow: true, role };
-    return { allow: false, reason: `${command} is for staff involved in the case and ${who}` };
-  }
-  if (command === 'RECORD_MEASURE') {
-    if (leader || c.measureResponsibles.includes(user.id)) return { allow: true, role };
-    return { allow: false, reason: `RECORD_MEASURE is for the person responsible for the measure and ${who}` };
-  }
-  return { allow: false, reason: `unknown command ${command}` };
 }
 
 /** A user who only audits: everything they send that would change something is refused. */

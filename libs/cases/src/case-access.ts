@@ -11,7 +11,7 @@ import {
 import { CaseFacts, isInvolved, mayRunCommand, roleInCase } from './authorization.policy';
 import { NotFoundError } from './errors';
 import { CaseRecord, CaseStore, UserContext } from './ports';
-import { RecordCommandType } from './record-commands';
+import { RecordCommandType } from './commands/record-commands';
 
 /** Bridges stored cases to the authorisation policy and the machine's actor. */
 export function factsOf(rec: CaseRecord, now: Date): CaseFacts {

@@ -1,7 +1,5 @@
-import { BtiEffect, DEADLINE_KINDS, dueAt, Effect, ENFORCEMENT_DEADLINES, EnforcementEffect, scheduleFor } from '../../workflow/src';
+import { BtiEffect, CASE_WORK_DEADLINES, DEADLINE_KIND_TABLE, dueAt, Effect, EnforcementEffect, scheduleFor } from '../../workflow/src';
 import { CaseWrites, Directory, PolicyProvider, UnitInfo } from './ports';
-
-const CASE_WORK_DEADLINES = DEADLINE_KINDS.filter((k) => !ENFORCEMENT_DEADLINES.includes(k));
 
 /**
  * Turns the machine's effects into the rows one transaction writes: deadline changes (due
@@ -31,14 +29,22 @@ export async function planEffects(
   for (const e of effects) {
     switch (e.type) {
       case 'startDeadline': {
-        let responsible: string | null;
         const leaderId = async () => (leader === undefined ? (leader = await deps.directory.leaderOf(unit, handledBy)) : leader);
-        if (!('responsible' in e)) {
-          if (e.kind === 'ppt_advice') responsible = (await deps.directory.pptUsers(unit.ownerId))[0] ?? null;
-          else responsible = (e.kind === 'consent_expiry' && target.coordinator) || (await leaderId());
+        let responsible: string | null;
+        switch (DEADLINE_KIND_TABLE[e.kind].responsible) {
+          case 'leader':
+            responsible = await leaderId();
+            break;
+          case 'measure_responsible':
+            responsible = e.responsibleUserId ?? (await leaderId());
+            break;
+          case 'coordinator_or_leader':
+            responsible = target.coordinator || (await leaderId());
+            break;
+          case 'ppt_service':
+            responsible = (await deps.directory.pptUsers(unit.ownerId))[0] ?? null;
+            break;
         }
-        else if ('userId' in e.responsible) responsible = e.responsible.userId;
-        else responsible = await leaderId();
         const due = dueAt(e.basis, now, policy, calendar);
         writes.deadlines.push({
           op: 'start',
@@ -56,7 +62,7 @@ export async function planEffects(
         writes.deadlines.push({ op: 'meet', kinds: e.kinds });
         break;
       case 'cancelDeadlines':
-        // Closing the case ends its own work; Statsforvalteren's deadline runs until it is complied with.
+        // Closing the case ends its own work; a deadline that survives closing (Statsforvalteren's) runs on.
         writes.deadlines.push({ op: 'cancel', kinds: e.kinds === 'all' ? CASE_WORK_DEADLINES : e.kinds, ...('ref' in e && e.ref ? { ref: e.ref } : {}) });
         break;
       case 'notifyOwner': {

@@ -1,63 +1,30 @@
-import {
-  applyBtiCommand,
-  applyCommand,
-  applyEnforcementCommand,
-  BtiEffect,
-  BtiEvent,
-  CaseEvent,
-  CaseState,
-  commandsInState,
-  Effect,
-  EnforcementEffect,
-  EnforcementEvent,
-  explainBtiRefusal,
-  explainEnforcementRefusal,
-  explainRefusal,
-  osloDateOf,
-  PersistedBti,
-  PersistedCase,
-  PersistedEnforcement,
-  PlanWarning,
-} from '../../workflow/src';
+import { BtiEvent, btiDriver, CaseEvent, commandsInState, dutyToActDriver, enforcementDriver, EnforcementEvent, osloDateOf, PlanWarning } from '../../workflow/src';
 import { actorFor, allowedCommandsFor, factsOf, loadVisibleCase } from './case-access';
 import { CaseViews } from './case-views';
 import { OmniInsight } from './omni-insight';
 import { mayRunCommand } from './authorization.policy';
 import { CaseView } from './case-view';
-import {
-  AnyCommandType,
-  COMMAND_USE_CASES,
-  CommandContext,
-  CommandUseCase,
-  ENFORCEMENT_USE_CASES,
-  isBtiCommand,
-  isEnforcementCommand,
-  isRecordCommand,
-  MachinePayload,
-  RECORD_USE_CASES,
-} from './commands';
-import { BTI_USE_CASES } from './bti';
+import { AnyCommandType, CommandBody, CommandContext, CommandPayload, hooksOf, targetOf } from './commands';
 import { planEffects } from './effect.planner';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
-import { AccessLog, CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
-
-const USE_CASES: Record<AnyCommandType, unknown> = { ...COMMAND_USE_CASES, ...BTI_USE_CASES, ...ENFORCEMENT_USE_CASES, ...RECORD_USE_CASES };
+import { AccessLog, CaseChange, CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
 
 export interface CaseCommandInput<T extends AnyCommandType = AnyCommandType> {
   caseId: string;
   type: T;
   expectedVersion: number;
-  payload: MachinePayload<T>;
+  payload: CommandPayload<T>;
+}
+
+/** A command as the API parsed it, split into what the pipeline checks and the payload. */
+export function commandInput<T extends AnyCommandType>(caseId: string, body: CommandBody<T>): CaseCommandInput<T> {
+  const { type, expectedVersion, ...payload } = body;
+  // TypeScript cannot see that the rest of `{ type, expectedVersion } & CommandPayload<T>` is the payload.
+  return { caseId, type, expectedVersion, payload: payload as unknown as CommandPayload<T> };
 }
 
 /** What a command did to the case's three machines. */
-interface Transitioned {
-  state: CaseState;
-  snapshot: PersistedCase;
-  bti: PersistedBti;
-  enforcement: PersistedEnforcement;
-  effects: Array<Effect | BtiEffect | EnforcementEffect>;
-}
+type Transitioned = Pick<CaseChange, 'state' | 'snapshot' | 'bti' | 'enforcement'> & { effects: Parameters<typeof planEffects>[0] };
 
 /**
  * Runs one command on one case: load, authorise, check, transition (the duty-to-act machine, or
@@ -76,7 +43,7 @@ export class RunCaseCommand {
   ) {}
 
   async execute<T extends AnyCommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView & { warnings?: PlanWarning[] }> {
-    const useCase = USE_CASES[input.type] as unknown as CommandUseCase<T>;
+    const useCase = hooksOf(input.type);
     const now = this.clock.now();
     const rec = await loadVisibleCase(this.store, user, input.caseId, now);
     const actor = actorFor(user, rec, now)!;
@@ -96,11 +63,12 @@ export class RunCaseCommand {
     if (rec.version !== input.expectedVersion) {
       throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);
     }
-    const machineCommand = !isBtiCommand(input.type) && !isEnforcementCommand(input.type) && !isRecordCommand(input.type);
-    if (machineCommand && !commandsInState(rec.snapshot).includes(input.type as never)) {
+    const target = targetOf(input.type);
+    // A command the state cannot take from anyone is a 409 before its payload is checked against the case.
+    if (target === 'dutyToAct' && !commandsInState(rec.snapshot).includes(input.type as never)) {
       throw this.conflict(user, rec, now, `${input.type} is not possible while the case is ${rec.state}`);
     }
-    if (isBtiCommand(input.type) && rec.state === 'closed') {
+    if (target === 'bti' && rec.state === 'closed') {
       throw this.conflict(user, rec, now, `${input.type} is not possible while the case is closed`);
     }
 
@@ -109,6 +77,7 @@ export class RunCaseCommand {
       today: osloDateOf(now),
       now,
       user,
+      actor,
       store: this.store,
       staircaseStep: (r) => this.omni.staircaseStep(r),
       guidance: (ownerId) => this.omni.guidance(ownerId),
@@ -176,25 +145,30 @@ export class RunCaseCommand {
   }
 
   /** The new snapshots and effects, or the rule that refused the command, in words. */
-  private transition(rec: CaseRecord, event: { type: AnyCommandType } & Record<string, unknown>): Transitioned | string {
-    const unchanged = { state: rec.state, snapshot: rec.snapshot, bti: rec.bti, enforcement: rec.enforcement, effects: [] };
-    if (isRecordCommand(event.type)) return unchanged;
-    if (isBtiCommand(event.type)) {
-      const e = event as unknown as BtiEvent;
-      const outcome = applyBtiCommand(rec.bti, e);
-      if (!outcome) return explainBtiRefusal(rec.bti, e);
-      return { ...unchanged, bti: outcome.snapshot, effects: outcome.effects };
+  private transition(rec: CaseRecord, request: { type: AnyCommandType } & Record<string, unknown>): Transitioned | string {
+    // The payload passed its DTO and hooks; here it becomes the event of the machine it drives.
+    const event = request as unknown;
+    const unchanged: Transitioned = { state: rec.state, snapshot: rec.snapshot, bti: rec.bti, enforcement: rec.enforcement, effects: [] };
+    switch (targetOf(request.type)) {
+      case 'record':
+        return unchanged;
+      case 'bti': {
+        const outcome = btiDriver.apply(rec.bti, event as BtiEvent);
+        return outcome ? { ...unchanged, bti: outcome.snapshot, effects: outcome.effects } : btiDriver.explainRefusal(rec.bti, event as BtiEvent);
+      }
+      case 'enforcement': {
+        const outcome = enforcementDriver.apply(rec.enforcement, event as EnforcementEvent);
+        return outcome
+          ? { ...unchanged, enforcement: outcome.snapshot, effects: outcome.effects }
+          : enforcementDriver.explainRefusal(rec.enforcement, event as EnforcementEvent);
+      }
+      case 'dutyToAct': {
+        const outcome = dutyToActDriver.apply(rec.snapshot, event as CaseEvent);
+        return outcome
+          ? { ...unchanged, state: outcome.state, snapshot: outcome.snapshot, effects: outcome.effects }
+          : dutyToActDriver.explainRefusal(rec.snapshot, event as CaseEvent);
+      }
     }
-    if (isEnforcementCommand(event.type)) {
-      const e = event as unknown as EnforcementEvent;
-      const outcome = applyEnforcementCommand(rec.enforcement, e);
-      if (!outcome) return explainEnforcementRefusal(rec.enforcement, e);
-      return { ...unchanged, enforcement: outcome.snapshot, effects: outcome.effects };
-    }
-    const e = event as unknown as CaseEvent;
-    const outcome = applyCommand(rec.snapshot, e);
-    if (!outcome) return explainRefusal(rec.snapshot, e);
-    return { ...unchanged, state: outcome.state, snapshot: outcome.snapshot, effects: outcome.effects };
   }
 
   private conflict(user: UserContext, rec: CaseRecord, now: Date, detail: string): ConflictError {

@@ -1,6 +1,7 @@
 import { and, assertEvent, assign, not, or, setup } from 'xstate';
-import { Actor } from './duty-to-act.types';
 import { BtiContext, BtiEffect, BtiEvent, BtiLevel } from './bti.types';
+import { GuardFn } from './machine-driver';
+import { leadsCase } from './roles';
 
 /**
  * BTI as a second pure machine per case (domain.md §4), driven like the duty-to-act machine with
@@ -11,10 +12,6 @@ export const BTI_MACHINE_VERSION = 1;
 type Start = Extract<BtiEffect, { type: 'startDeadline' }>;
 type Meet = Extract<BtiEffect, { type: 'meetDeadlines' }>;
 type Cancel = Extract<BtiEffect, { type: 'cancelDeadlines' }>;
-
-function leads(context: BtiContext, actor: Actor): boolean {
-  return context.handledBy === 'owner' ? actor.role === 'owner' : actor.role === 'principal';
-}
 
 /** Consent for a service is valid at `at`: given, and not expired. */
 export function consentValid(context: BtiContext, service: string, at: string): boolean {
@@ -29,7 +26,7 @@ export function pptHasAccess(context: BtiContext, at: string): boolean {
 }
 
 /** The level an event asks for, for the level-2/3 guards. */
-function targetLevel(event: BtiEvent): BtiLevel | null {
+export function targetLevel(event: BtiEvent): BtiLevel | null {
   switch (event.type) {
     case 'BTI_DECIDE':
       return event.decision === 'close' ? null : (Number(event.decision.slice(-1)) as BtiLevel);
@@ -43,10 +40,51 @@ function targetLevel(event: BtiEvent): BtiLevel | null {
   }
 }
 
-function servicesAfter(context: BtiContext, event: BtiEvent): string[] {
+export function servicesAfter(context: BtiContext, event: BtiEvent): string[] {
   const added = 'services' in event && Array.isArray(event.services) ? event.services : [];
   return [...new Set([...context.services, ...added])];
 }
+
+/** Outside services the event would have taking part without valid consent (barnevern, once reported, needs none). */
+export function servicesWithoutConsent(context: BtiContext, event: BtiEvent): string[] {
+  const reported = context.barnevernReportedAt || (event.type === 'BTI_DECIDE' && event.barnevernReported);
+  return servicesAfter(context, event).filter((s) => !(s === 'barnevern' && reported) && !consentValid(context, s, event.at));
+}
+
+/** The BTI guards; each is traced in docs/domain-mapping.md. */
+export const BTI_GUARDS = {
+  actorLeadsCase: ({ context, event }) => leadsCase(context.handledBy, event.actor.role),
+  actorIsCoordinator: ({ context, event }) => context.coordinator === event.actor.userId,
+  actorIsAssignedCoordinator: ({ context, event }) => context.pendingCoordinator === event.actor.userId,
+  decidesClose: ({ event }) => event.type === 'BTI_DECIDE' && event.decision === 'close',
+  /** Levels 2 and 3 are led by a stafettholder (assigned, or already coordinating). */
+  coordinatorAssigned: ({ context, event }) => (targetLevel(event) ?? 0) < 2 || !!(context.coordinator || context.pendingCoordinator),
+  /**
+   * At level 2 and 3 every outside service taking part has valid consent; a report to barnevern
+   * needs none (the duty to report overrides confidentiality). Level 1 stays inside the service.
+   */
+  consentForEachService: ({ context, event }) => (targetLevel(event) ?? 0) < 2 || servicesWithoutConsent(context, event).length === 0,
+  levelUp: ({ context, event }) => (targetLevel(event) ?? -1) > context.level,
+  levelDown: ({ context, event }) => {
+    const to = targetLevel(event);
+    return to !== null && to >= 1 && to < context.level;
+  },
+  evaluationChangesLevel: ({ context, event }) => {
+    const to = targetLevel(event);
+    return event.type === 'BTI_EVALUATE' && event.decision === 'change_level' && to !== null && to !== context.level;
+  },
+  evaluationContinues: ({ event }) => event.type === 'BTI_EVALUATE' && event.decision === 'continue',
+  evaluationCloses: ({ event }) => event.type === 'BTI_EVALUATE' && event.decision === 'close',
+  consentOnRecord: ({ context, event }) => 'service' in event && context.consents[event.service]?.status === 'given',
+  hasExpiry: ({ event }) => event.type === 'RECORD_CONSENT' && !!event.expiresAt,
+  /** PPT may see the case: asked anonymously, or with valid consent for PPT. */
+  pptMayTakePart: ({ context, event }) =>
+    event.type === 'REQUEST_PPT' ? event.anonymous || consentValid(context, 'ppt', event.at) : pptHasAccess(context, event.at),
+  pptNotYetRequested: ({ context }) => context.ppt === null,
+  actorIsPpt: ({ event }) => event.actor.role === 'ppt',
+} satisfies Record<string, GuardFn<BtiContext, BtiEvent>>;
+
+export type BtiGuard = keyof typeof BTI_GUARDS;
 
 export const btiMachine = setup({
   types: {
@@ -99,41 +137,7 @@ export const btiMachine = setup({
       },
     }),
   },
-  guards: {
-    actorLeadsCase: ({ context, event }) => leads(context, event.actor),
-    actorIsCoordinator: ({ context, event }) => context.coordinator === event.actor.userId,
-    actorIsAssignedCoordinator: ({ context, event }) => context.pendingCoordinator === event.actor.userId,
-    decidesClose: ({ event }) => event.type === 'BTI_DECIDE' && event.decision === 'close',
-    /** Levels 2 and 3 are led by a stafettholder (assigned, or already coordinating). */
-    coordinatorAssigned: ({ context, event }) => (targetLevel(event) ?? 0) < 2 || !!(context.coordinator || context.pendingCoordinator),
-    /**
-     * At level 2 and 3 every outside service taking part has valid consent; a report to barnevern
-     * needs none (the duty to report overrides confidentiality). Level 1 stays inside the service.
-     */
-    consentForEachService: ({ context, event }) =>
-      (targetLevel(event) ?? 0) < 2 ||
-      servicesAfter(context, event)
-        .filter((s) => !(s === 'barnevern' && (context.barnevernReportedAt || (event.type === 'BTI_DECIDE' && event.barnevernReported))))
-        .every((s) => consentValid(context, s, event.at)),
-    levelUp: ({ context, event }) => (targetLevel(event) ?? -1) > context.level,
-    levelDown: ({ context, event }) => {
-      const to = targetLevel(event);
-      return to !== null && to >= 1 && to < context.level;
-    },
-    evaluationChangesLevel: ({ context, event }) => {
-      const to = targetLevel(event);
-      return event.type === 'BTI_EVALUATE' && event.decision === 'change_level' && to !== null && to !== context.level;
-    },
-    evaluationContinues: ({ event }) => event.type === 'BTI_EVALUATE' && event.decision === 'continue',
-    evaluationCloses: ({ event }) => event.type === 'BTI_EVALUATE' && event.decision === 'close',
-    consentOnRecord: ({ context, event }) => 'service' in event && context.consents[event.service]?.status === 'given',
-    hasExpiry: ({ event }) => event.type === 'RECORD_CONSENT' && !!event.expiresAt,
-    /** PPT may see the case: asked anonymously, or with valid consent for PPT. */
-    pptMayTakePart: ({ context, event }) =>
-      event.type === 'REQUEST_PPT' ? event.anonymous || consentValid(context, 'ppt', event.at) : pptHasAccess(context, event.at),
-    pptNotYetRequested: ({ context }) => context.ppt === null,
-    actorIsPpt: ({ event }) => event.actor.role === 'ppt',
-  },
+  guards: BTI_GUARDS,
 }).createMachine({
   id: 'bti',
   context: ({ input }) => ({

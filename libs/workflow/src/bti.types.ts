@@ -1,4 +1,5 @@
-import { Actor } from './duty-to-act.types';
+import { DeadlineKindOf, StartDeadline } from './deadline-kinds';
+import { Actor, Leadership } from './roles';
 
 /**
  * BTI — Bedre tverrfaglig innsats (domain.md §4): responsibility levels 0–3 for a child where
@@ -26,7 +27,7 @@ export interface Consent {
 
 export interface BtiContext {
   level: BtiLevel;
-  handledBy: 'principal' | 'owner';
+  handledBy: Leadership;
   /** The stafettholder who has accepted; responsible until a successor accepts. */
   coordinator: string | null;
   /** Assigned but not yet accepted. */
@@ -69,21 +70,8 @@ export type BtiEvent =
   | (Base & { type: 'PPT_ADVICE'; text: string; part?: 'advice' | 'evaluation' });
 
 export type BtiCommandType = BtiEvent['type'];
-export const BTI_COMMAND_TYPES: readonly BtiCommandType[] = [
-  'BTI_DECIDE',
-  'BTI_ESCALATE',
-  'BTI_DEESCALATE',
-  'ASSIGN_COORDINATOR',
-  'ACCEPT_COORDINATION',
-  'RECORD_CONSENT',
-  'RECORD_CONSENT_REFUSAL',
-  'WITHDRAW_CONSENT',
-  'BTI_EVALUATE',
-  'REQUEST_PPT',
-  'PPT_ADVICE',
-];
 
 export type BtiEffect =
-  | { type: 'startDeadline'; kind: 'bti_decision' | 'consent_expiry' | 'ppt_advice'; ref: string; basis: { rule: 'bti_decision' } | { rule: 'on_instant'; at: string } | { rule: 'ppt_advice' } }
-  | { type: 'meetDeadlines'; kinds: Array<'bti_decision' | 'ppt_advice'> }
-  | { type: 'cancelDeadlines'; kinds: Array<'bti_decision' | 'consent_expiry'>; ref?: string };
+  | StartDeadline<DeadlineKindOf<'bti'>>
+  | { type: 'meetDeadlines'; kinds: Array<DeadlineKindOf<'bti'>> }
+  | { type: 'cancelDeadlines'; kinds: Array<DeadlineKindOf<'bti'>>; ref?: string };

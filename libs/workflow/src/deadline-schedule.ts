@@ -1,4 +1,4 @@
-import { DeadlineKind } from './duty-to-act.types';
+import { DEADLINE_KIND_TABLE, DeadlineKind } from './deadline-kinds';
 import { DeadlinePolicy } from './deadline-policy';
 import { SchoolCalendar } from './school-calendar';
 import { osloDateOf, osloInstant, osloTimeOf } from './oslo-time';
@@ -31,33 +31,37 @@ export function scheduleFor(
   const schoolDaysBefore = (n: number) => osloInstant(calendar.subtractSchoolDays(dueDate, n), time);
   const schoolDaysAfter = (n: number) => osloInstant(calendar.addSchoolDays(dueDate, n), time);
 
-  if (kind === 'consent_expiry') {
-    // Not work that falls due but a consent that runs out: the coordinator is told in time to
-    // renew it (calendar days, policy) and when it has expired; nothing escalates.
-    const remind = new Date(due.getTime() - policy.consentExpiryReminderDays * 86_400_000);
-    return { remind: remind.getTime() > createdAt.getTime() ? remind : null, start_evaluation: null, overdue: due, escalate_principal: null, escalate_owner: null };
-  }
+  const none = { remind: null, start_evaluation: null, overdue: due, escalate_principal: null, escalate_owner: null };
   let remind: Date | null = policy.reminderSchoolDaysBefore > 0 ? schoolDaysBefore(policy.reminderSchoolDaysBefore) : null;
   // A reminder that would fall before the deadline even existed is no reminder.
   if (remind && remind.getTime() <= createdAt.getTime()) remind = null;
-
-  if (kind === 'sf_compliance') {
-    // Statsforvalteren's deadline falls on the owner (tvangsmulkt, opplæringslova §12-8): the
-    // owner is told the moment it is overdue, not days later.
-    return { remind, start_evaluation: null, overdue: due, escalate_principal: null, escalate_owner: new Date(due.getTime() + 1000) };
+  const ladder = DEADLINE_KIND_TABLE[kind].ladder;
+  switch (ladder) {
+    case 'consent': {
+      // Not work that falls due but a consent that runs out: the coordinator is told in time to
+      // renew it (calendar days, policy) and when it has expired; nothing escalates.
+      const before = new Date(due.getTime() - policy.consentExpiryReminderDays * 86_400_000);
+      return { ...none, remind: before.getTime() > createdAt.getTime() ? before : null };
+    }
+    case 'owner_at_once':
+      // The owner answers for Statsforvalteren's deadline (tvangsmulkt, opplæringslova §12-8):
+      // it is told the moment the deadline is overdue, not days later.
+      return { ...none, remind, escalate_owner: new Date(due.getTime() + 1000) };
+    case 'case_work':
+    case 'evaluation_date': {
+      const escalatePrincipal = schoolDaysAfter(policy.escalateToPrincipalSchoolDays);
+      let escalateOwner: Date = schoolDaysAfter(policy.escalateToOwnerSchoolDays);
+      if (escalateOwner.getTime() <= escalatePrincipal.getTime()) escalateOwner = new Date(escalatePrincipal.getTime() + 1000);
+      return {
+        remind,
+        // The evaluation date has come: at the start of that day the case moves to evaluation.
+        start_evaluation: ladder === 'evaluation_date' ? osloInstant(dueDate, '00:00') : null,
+        overdue: due,
+        escalate_principal: escalatePrincipal,
+        escalate_owner: escalateOwner,
+      };
+    }
   }
-  const escalatePrincipal = schoolDaysAfter(policy.escalateToPrincipalSchoolDays);
-  let escalateOwner: Date | null = schoolDaysAfter(policy.escalateToOwnerSchoolDays);
-  if (escalateOwner.getTime() <= escalatePrincipal.getTime()) escalateOwner = new Date(escalatePrincipal.getTime() + 1000);
-
-  return {
-    remind,
-    // The evaluation date has come: at the start of that day the case moves to evaluation.
-    start_evaluation: kind === 'plan_evaluation' ? osloInstant(dueDate, '00:00') : null,
-    overdue: due,
-    escalate_principal: escalatePrincipal,
-    escalate_owner: escalateOwner,
-  };
 }
 
 /** The first step of a schedule not yet done, or null when nothing is left to do. */

@@ -1,4 +1,4 @@
-import { DeadlineBasis } from './duty-to-act.types';
+import { DeadlineBasis } from './deadline-kinds';
 import { DeadlinePolicy } from './deadline-policy';
 import { SchoolCalendar } from './school-calendar';
 import { addDays, osloDateOf, osloInstant } from './oslo-time';

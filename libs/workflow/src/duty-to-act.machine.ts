@@ -2,16 +2,10 @@ import { and, assertEvent, assign, enqueueActions, not, or, setup } from 'xstate
 import { legalBasisFor } from './regime';
 import { isValidIsoDate, planHasFiveElements } from './plan.rules';
 import { osloDateOf } from './oslo-time';
-import {
-  Actor,
-  CaseContext,
-  CaseEvent,
-  DeadlineKind,
-  Effect,
-  isSystemActor,
-  OpenCaseInput,
-  Plan,
-} from './duty-to-act.types';
+import { CaseContext, CaseEvent, Effect, OpenCaseInput, Plan } from './duty-to-act.types';
+import { DeadlineKindOf } from './deadline-kinds';
+import { GuardFn } from './machine-driver';
+import { Actor, isSystemActor, leadsCase } from './roles';
 
 /**
  * The duty to act (aktivitetsplikt) as a state machine: opplæringslova §12-4 / §12-5 for
@@ -34,12 +28,50 @@ type CancelDeadlines = Extract<Effect, { type: 'cancelDeadlines' }>;
 type NotifyOwner = Extract<Effect, { type: 'notifyOwner' }>;
 type TellReporter = Extract<Effect, { type: 'tellReporter' }>;
 
-/** The principal leads the case; the owner leads it instead when the leadership is the offender (§12-5 / §43). */
-function leadsCase(context: CaseContext, actor: Actor): boolean {
-  return context.handledBy === 'owner' ? actor.role === 'owner' : actor.role === 'principal';
-}
+const leads = (context: CaseContext, actor: Actor) => leadsCase(context.handledBy, actor.role);
 
-const EVALUATION_DEADLINES: DeadlineKind[] = ['plan_evaluation', 'measure_evaluation'];
+const EVALUATION_DEADLINES: DeadlineKindOf<'dutyToAct'>[] = ['plan_evaluation', 'measure_evaluation'];
+
+/** The duty to act's guards, named as a principal would say them; each is traced in docs/domain-mapping.md. */
+export const DUTY_TO_ACT_GUARDS = {
+  actorLeadsCase: ({ context, event }) => leads(context, event.actor),
+  /** Involved staff and whoever leads the case take part in the case work. */
+  actorTakesPart: ({ context, event }) =>
+    leads(context, event.actor) || (event.actor.role === 'staff' && event.actor.involved),
+  actorIsResponsibleForMeasure: ({ context, event }) => {
+    if (leads(context, event.actor)) return true;
+    if (event.type !== 'RECORD_MEASURE' || !context.plan) return false;
+    return context.plan.measures.some((m) => m.id === event.measureId && m.responsibleUserId === event.actor.userId);
+  },
+  /** Trygg starts the evaluation itself once the date the plan set for it has come. */
+  evaluationDateReached: ({ context, event }) =>
+    isSystemActor(event.actor) &&
+    context.nextEvaluationAt !== null &&
+    osloDateOf(new Date(event.at)) >= context.nextEvaluationAt,
+  childSaysUnsafe: ({ context }) => context.childSaysUnsafe,
+  /** Every child in the case has been heard, or why not is on record (§12-4 / §42, the child's right to be heard). */
+  childVoiceOnRecord: ({ context }) =>
+    context.childIds.every((id) => context.childVoices.some((v) => v.childId === id)),
+  childInCase: ({ context, event }) => event.type === 'RECORD_CHILD_VOICE' && context.childIds.includes(event.childId),
+  staffOffender: ({ context }) => context.staffOffender,
+  alreadySerious: ({ context }) => context.serious,
+  concludesSafe: ({ event }) => event.type === 'CONCLUDE_INVESTIGATION' && event.outcome === 'safe',
+  concludesNotSafe: ({ event }) => event.type === 'CONCLUDE_INVESTIGATION' && event.outcome === 'not_safe',
+  planHasFiveElements: ({ event }) =>
+    event.type === 'SUBMIT_PLAN' && planHasFiveElements(event.plan, osloDateOf(new Date(event.at))),
+  measureInPlan: ({ context, event }) =>
+    event.type === 'RECORD_MEASURE' && !!context.plan?.measures.some((m) => m.id === event.measureId),
+  evaluationResolved: ({ event }) => event.type === 'EVALUATE' && event.outcome === 'resolved',
+  evaluationContinues: ({ event }) =>
+    event.type === 'EVALUATE' &&
+    event.outcome === 'continue' &&
+    isValidIsoDate(event.nextEvaluationAt) &&
+    event.nextEvaluationAt >= osloDateOf(new Date(event.at)),
+  evaluationRevises: ({ event }) => event.type === 'EVALUATE' && event.outcome === 'revise',
+
+} satisfies Record<string, GuardFn<CaseContext, CaseEvent>>;
+
+export type DutyToActGuard = keyof typeof DUTY_TO_ACT_GUARDS;
 
 export const dutyToActMachine = setup({
   types: {
@@ -138,42 +170,7 @@ export const dutyToActMachine = setup({
     markClosed: assign({ closedAt: ({ event }) => event.at }),
     markReopened: assign({ closedAt: null, investigationOutcome: null }),
   },
-  guards: {
-    actorLeadsCase: ({ context, event }) => leadsCase(context, event.actor),
-    /** Involved staff and whoever leads the case take part in the case work. */
-    actorTakesPart: ({ context, event }) =>
-      leadsCase(context, event.actor) || (event.actor.role === 'staff' && event.actor.involved),
-    actorIsResponsibleForMeasure: ({ context, event }) => {
-      if (leadsCase(context, event.actor)) return true;
-      if (event.type !== 'RECORD_MEASURE' || !context.plan) return false;
-      return context.plan.measures.some((m) => m.id === event.measureId && m.responsibleUserId === event.actor.userId);
-    },
-    /** Trygg starts the evaluation itself once the date the plan set for it has come. */
-    evaluationDateReached: ({ context, event }) =>
-      isSystemActor(event.actor) &&
-      context.nextEvaluationAt !== null &&
-      osloDateOf(new Date(event.at)) >= context.nextEvaluationAt,
-    childSaysUnsafe: ({ context }) => context.childSaysUnsafe,
-    /** Every child in the case has been heard, or why not is on record (§12-4 / §42, the child's right to be heard). */
-    childVoiceOnRecord: ({ context }) =>
-      context.childIds.every((id) => context.childVoices.some((v) => v.childId === id)),
-    childInCase: ({ context, event }) => event.type === 'RECORD_CHILD_VOICE' && context.childIds.includes(event.childId),
-    staffOffender: ({ context }) => context.staffOffender,
-    alreadySerious: ({ context }) => context.serious,
-    concludesSafe: ({ event }) => event.type === 'CONCLUDE_INVESTIGATION' && event.outcome === 'safe',
-    concludesNotSafe: ({ event }) => event.type === 'CONCLUDE_INVESTIGATION' && event.outcome === 'not_safe',
-    planHasFiveElements: ({ event }) =>
-      event.type === 'SUBMIT_PLAN' && planHasFiveElements(event.plan, osloDateOf(new Date(event.at))),
-    measureInPlan: ({ context, event }) =>
-      event.type === 'RECORD_MEASURE' && !!context.plan?.measures.some((m) => m.id === event.measureId),
-    evaluationResolved: ({ event }) => event.type === 'EVALUATE' && event.outcome === 'resolved',
-    evaluationContinues: ({ event }) =>
-      event.type === 'EVALUATE' &&
-      event.outcome === 'continue' &&
-      isValidIsoDate(event.nextEvaluationAt) &&
-      event.nextEvaluationAt >= osloDateOf(new Date(event.at)),
-    evaluationRevises: ({ event }) => event.type === 'EVALUATE' && event.outcome === 'revise',
-  },
+  guards: DUTY_TO_ACT_GUARDS,
 }).createMachine({
   id: 'dutyToAct',
   context: ({ input }) => ({
@@ -220,7 +217,6 @@ export const dutyToActMachine = setup({
                 kind: 'acknowledge',
                 ref: '',
                 basis: { rule: context.staffOffender ? 'acknowledge_staff_offence' : 'acknowledge' },
-                responsible: { leader: true },
               },
             });
             if (check('staffOffender')) enqueue({ type: 'notifyOwner', params: { reason: 'staff_offence' } });
@@ -241,7 +237,7 @@ export const dutyToActMachine = setup({
           // Undersøke snarast (§12-4 third paragraph / §42 fourth paragraph).
           entry: {
             type: 'startDeadline',
-            params: { kind: 'investigation', ref: '', basis: { rule: 'investigation' }, responsible: { leader: true } },
+            params: { kind: 'investigation', ref: '', basis: { rule: 'investigation' } },
           },
           on: {
             // Omni-trappa is assessed during the investigation and at each evaluation (domain.md §5).
@@ -270,7 +266,7 @@ export const dutyToActMachine = setup({
           // Sette inn tiltak with a written plan; policy: approved plan within N school days.
           entry: {
             type: 'startDeadline',
-            params: { kind: 'plan', ref: '', basis: { rule: 'plan' }, responsible: { leader: true } },
+            params: { kind: 'plan', ref: '', basis: { rule: 'plan' } },
           },
           on: {
             SUBMIT_PLAN: {
@@ -283,7 +279,7 @@ export const dutyToActMachine = setup({
         awaiting_approval: {
           entry: {
             type: 'startDeadline',
-            params: { kind: 'approval', ref: '', basis: { rule: 'approval' }, responsible: { leader: true } },
+            params: { kind: 'approval', ref: '', basis: { rule: 'approval' } },
           },
           on: {
             APPROVE_PLAN: {
@@ -303,7 +299,7 @@ export const dutyToActMachine = setup({
                         kind: 'measure_evaluation',
                         ref: m.id,
                         basis: { rule: 'on_date', date: m.evaluateAt },
-                        responsible: { userId: m.responsibleUserId },
+                        responsibleUserId: m.responsibleUserId,
                       },
                     });
                   }
@@ -313,7 +309,6 @@ export const dutyToActMachine = setup({
                       kind: 'plan_evaluation',
                       ref: '',
                       basis: { rule: 'on_date', date: plan.evaluateAt },
-                      responsible: { leader: true },
                     },
                   });
                 }),
@@ -360,7 +355,6 @@ export const dutyToActMachine = setup({
                         kind: 'plan_evaluation' as const,
                         ref: '',
                         basis: { rule: 'on_date' as const, date: event.nextEvaluationAt as string },
-                        responsible: { leader: true as const },
                       };
                     },
                   },

@@ -1,24 +1,7 @@
 import { Regime } from './regime';
+import { DeadlineKindOf, StartDeadline } from './deadline-kinds';
+import { Actor } from './roles';
 import { IsoDate } from './oslo-time';
-
-export type Role = 'staff' | 'principal' | 'owner' | 'ppt' | 'auditor';
-export const ROLES: readonly Role[] = ['staff', 'principal', 'owner', 'ppt', 'auditor'];
-
-/** Who sends a command, as the case sees them. `involved` is decided by the use case from the case's records. */
-export interface Actor {
-  userId: string;
-  role: Role | 'system';
-  involved: boolean;
-}
-
-/**
- * Trygg itself, acting on a date the people in the case set (the plan's evaluation date).
- * It has no user and never leads a case.
- */
-export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: 'system', role: 'system', involved: false });
-export function isSystemActor(actor: Actor): boolean {
-  return actor.role === 'system';
-}
 
 export type CaseState =
   | 'reported'
@@ -150,75 +133,15 @@ export type CaseEvent =
 
 export type CommandType = CaseEvent['type'];
 
-export const COMMAND_TYPES: readonly CommandType[] = [
-  'ACKNOWLEDGE',
-  'MARK_SERIOUS',
-  'ADD_NOTE',
-  'RECORD_CHILD_VOICE',
-  'CONCLUDE_INVESTIGATION',
-  'SUBMIT_PLAN',
-  'APPROVE_PLAN',
-  'RETURN_PLAN',
-  'RECORD_MEASURE',
-  'START_EVALUATION',
-  'EVALUATE',
-  'CLOSE',
-  'REOPEN',
-  'ASSESS_STAIRCASE',
-];
-
-export type DeadlineKind =
-  | 'acknowledge'
-  | 'investigation'
-  | 'plan'
-  | 'approval'
-  | 'measure_evaluation'
-  | 'plan_evaluation'
-  /** BTI: decide at level 0 (policy: 14 days). */
-  | 'bti_decision'
-  /** BTI: a consent runs out (ref = the service); the coordinator is reminded before. */
-  | 'consent_expiry'
-  /** PPT gives its advice after being asked (policy: 10 school days). */
-  | 'ppt_advice'
-  /** Statsforvalteren's decision sets what the school must do by when (opplæringslova §12-6). */
-  | 'sf_compliance';
-
-export const DEADLINE_KINDS: readonly DeadlineKind[] = [
-  'acknowledge',
-  'investigation',
-  'plan',
-  'approval',
-  'measure_evaluation',
-  'plan_evaluation',
-  'bti_decision',
-  'consent_expiry',
-  'ppt_advice',
-  'sf_compliance',
-];
-
-/** How a due date is computed; the planner turns a basis plus the policy and calendar into an instant. */
-export type DeadlineBasis =
-  | { rule: 'acknowledge' }
-  | { rule: 'acknowledge_staff_offence' }
-  | { rule: 'investigation' }
-  | { rule: 'plan' }
-  | { rule: 'approval' }
-  | { rule: 'on_date'; date: IsoDate }
-  | { rule: 'bti_decision' }
-  | { rule: 'on_instant'; at: string }
-  | { rule: 'ppt_advice' };
-
-/** Who must meet a deadline: the person leading the case, or a named user (a measure's responsible). */
-export type Responsible = { leader: true } | { userId: string };
-
 /**
  * What a transition asks the outside world to do. The machine returns these as plain data and the
  * use case carries them out in the same transaction as the new snapshot.
  */
 export type Effect =
-  | { type: 'startDeadline'; kind: DeadlineKind; ref: string; basis: DeadlineBasis; responsible: Responsible }
-  | { type: 'meetDeadlines'; kinds: DeadlineKind[] }
-  | { type: 'cancelDeadlines'; kinds: DeadlineKind[] | 'all' }
+  | StartDeadline<DeadlineKindOf<'dutyToAct'>>
+  | { type: 'meetDeadlines'; kinds: DeadlineKindOf<'dutyToAct'>[] }
+  /** `all`: the school's own work ends with the case (CASE_WORK_DEADLINES). */
+  | { type: 'cancelDeadlines'; kinds: DeadlineKindOf<'dutyToAct'>[] | 'all' }
   | { type: 'notifyOwner'; reason: 'serious' | 'staff_offence' }
   /** The person who reported the concern learns that it is taken up (practice, not law). */
   | { type: 'tellReporter'; about: 'acknowledged' };

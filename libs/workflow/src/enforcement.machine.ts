@@ -1,5 +1,6 @@
 import { and, assertEvent, assign, or, setup } from 'xstate';
-import { Actor } from './duty-to-act.types';
+import { GuardFn } from './machine-driver';
+import { Actor, leadsCase, Leadership } from './roles';
 import { EnforcementContext, EnforcementEffect, EnforcementEvent, ONE_WEEK_MS } from './enforcement.types';
 import { isValidIsoDate } from './plan.rules';
 import { Regime } from './regime';
@@ -16,16 +17,58 @@ type Meet = Extract<EnforcementEffect, { type: 'meetDeadlines' }>;
 
 /** Whoever leads the case, and the owner, who answers to Statsforvalteren for its schools. */
 function answersForCase(context: EnforcementContext, actor: Actor): boolean {
-  return actor.role === 'owner' || (context.handledBy === 'principal' && actor.role === 'principal');
+  return actor.role === 'owner' || leadsCase(context.handledBy, actor.role);
 }
 
 const notLater = (a: string, b: string) => new Date(a).getTime() <= new Date(b).getTime();
+
+/** When the recorded thing happened, as people give it (the machine keeps `at` for when Trygg heard of it). */
+export function happenedAt(event: EnforcementEvent): string {
+  switch (event.type) {
+    case 'RAISED_WITH_PRINCIPAL':
+      return event.raisedAt;
+    case 'REPORTED_TO_STATSFORVALTEREN':
+      return event.reportedAt;
+    case 'SF_DECISION':
+      return event.decidedAt;
+    case 'SF_COMPLIANCE':
+      return event.compliedAt;
+  }
+}
+
+/** The enforcement guards; each is traced in docs/domain-mapping.md. */
+export const ENFORCEMENT_GUARDS = {
+  /** §12-6 is in opplæringslova; barnehageloven has no such route in individual cases. */
+  schoolRegime: ({ context }) => context.regime === 'school',
+  actorAnswersForCase: ({ context, event }) => event.actor.role === 'system' || answersForCase(context, event.actor),
+  /** A date people give for something that has happened cannot lie in the future. */
+  whenNotInFuture: ({ event }) => {
+    const when = happenedAt(event);
+    return !Number.isNaN(new Date(when).getTime()) && notLater(when, event.at);
+  },
+  /** §12-6 second paragraph: one week after the case was raised with the rektor. */
+  oneWeekSinceRaised: ({ context, event }) =>
+    event.type === 'REPORTED_TO_STATSFORVALTEREN' &&
+    !!context.raisedAt &&
+    new Date(event.reportedAt).getTime() - new Date(context.raisedAt).getTime() >= ONE_WEEK_MS,
+  /** §12-6: Statsforvalteren may waive the week for særlege grunnar, which are recorded. */
+  specialGroundsGiven: ({ event }) => event.type === 'REPORTED_TO_STATSFORVALTEREN' && !!event.specialGrounds?.trim(),
+  reportedNotBeforeRaised: ({ context, event }) =>
+    event.type === 'REPORTED_TO_STATSFORVALTEREN' && !!context.raisedAt && notLater(context.raisedAt, event.reportedAt),
+  /** The decision sets requirements with a deadline (vedtak om tiltak). */
+  decisionRequiresAction: ({ event }) => event.type === 'SF_DECISION' && event.requirements.length > 0 && isValidIsoDate(event.deadline),
+  /** The decision found the duty met: nothing to do. */
+  decisionFindsDutyMet: ({ event }) => event.type === 'SF_DECISION' && event.requirements.length === 0 && event.deadline === undefined,
+
+} satisfies Record<string, GuardFn<EnforcementContext, EnforcementEvent>>;
+
+export type EnforcementGuard = keyof typeof ENFORCEMENT_GUARDS;
 
 export const enforcementMachine = setup({
   types: {
     context: {} as EnforcementContext,
     events: {} as EnforcementEvent,
-    input: {} as { regime: Regime; handledBy: 'principal' | 'owner' },
+    input: {} as { regime: Regime; handledBy: Leadership },
   },
   actions: {
     startDeadline: (_, _p: Omit<Start, 'type'>) => undefined,
@@ -60,29 +103,7 @@ export const enforcementMachine = setup({
       },
     }),
   },
-  guards: {
-    /** §12-6 is in opplæringslova; barnehageloven has no such route in individual cases. */
-    schoolRegime: ({ context }) => context.regime === 'school',
-    actorAnswersForCase: ({ context, event }) => event.actor.role === 'system' || answersForCase(context, event.actor),
-    /** A date people give for something that has happened cannot lie in the future. */
-    whenNotInFuture: ({ event }) => {
-      const when = 'raisedAt' in event ? event.raisedAt : 'reportedAt' in event ? event.reportedAt : 'decidedAt' in event ? event.decidedAt : event.compliedAt;
-      return !Number.isNaN(new Date(when).getTime()) && notLater(when, event.at);
-    },
-    /** §12-6 second paragraph: one week after the case was raised with the rektor. */
-    oneWeekSinceRaised: ({ context, event }) =>
-      event.type === 'REPORTED_TO_STATSFORVALTEREN' &&
-      !!context.raisedAt &&
-      new Date(event.reportedAt).getTime() - new Date(context.raisedAt).getTime() >= ONE_WEEK_MS,
-    /** §12-6: Statsforvalteren may waive the week for særlege grunnar, which are recorded. */
-    specialGroundsGiven: ({ event }) => event.type === 'REPORTED_TO_STATSFORVALTEREN' && !!event.specialGrounds?.trim(),
-    reportedNotBeforeRaised: ({ context, event }) =>
-      event.type === 'REPORTED_TO_STATSFORVALTEREN' && !!context.raisedAt && notLater(context.raisedAt, event.reportedAt),
-    /** The decision sets requirements with a deadline (vedtak om tiltak). */
-    decisionRequiresAction: ({ event }) => event.type === 'SF_DECISION' && event.requirements.length > 0 && isValidIsoDate(event.deadline),
-    /** The decision found the duty met: nothing to do. */
-    decisionFindsDutyMet: ({ event }) => event.type === 'SF_DECISION' && event.requirements.length === 0 && event.deadline === undefined,
-  },
+  guards: ENFORCEMENT_GUARDS,
 }).createMachine({
   id: 'enforcement',
   context: ({ input }) => ({

@@ -1,4 +1,5 @@
-import { Actor, DeadlineKind } from './duty-to-act.types';
+import { DeadlineKindOf, StartDeadline } from './deadline-kinds';
+import { Actor, Leadership } from './roles';
 import { IsoDate } from './oslo-time';
 import { Regime } from './regime';
 
@@ -19,7 +20,7 @@ export interface SfDecision {
 
 export interface EnforcementContext {
   regime: Regime;
-  handledBy: 'principal' | 'owner';
+  handledBy: Leadership;
   raisedAt: string | null;
   /** Set by Trygg when parents brought the concern to the rektor; otherwise recorded by the school. */
   raisedAutomatically: boolean;
@@ -43,19 +44,10 @@ export type EnforcementEvent =
   | (Base & { type: 'SF_COMPLIANCE'; compliedAt: string; summary: string });
 
 export type EnforcementCommandType = EnforcementEvent['type'];
-export const ENFORCEMENT_COMMAND_TYPES: readonly EnforcementCommandType[] = [
-  'RAISED_WITH_PRINCIPAL',
-  'REPORTED_TO_STATSFORVALTEREN',
-  'SF_DECISION',
-  'SF_COMPLIANCE',
-];
-
-/** Deadlines that belong to Statsforvalteren's decision, not to the school's case work: closing the case leaves them running. */
-export const ENFORCEMENT_DEADLINES: readonly DeadlineKind[] = ['sf_compliance'];
 
 export type EnforcementEffect =
-  | { type: 'startDeadline'; kind: 'sf_compliance'; ref: string; basis: { rule: 'on_date'; date: IsoDate } }
-  | { type: 'meetDeadlines'; kinds: Array<'sf_compliance'> };
+  | StartDeadline<DeadlineKindOf<'enforcement'>>
+  | { type: 'meetDeadlines'; kinds: Array<DeadlineKindOf<'enforcement'>> };
 
 /** One week (opplæringslova §12-6 second paragraph), in milliseconds. */
 export const ONE_WEEK_MS = 7 * 86_400_000;

@@ -49,7 +49,7 @@ describe('opening a concern', () => {
     expect(o.snapshot.machineVersion).toBe(DUTY_TO_ACT_MACHINE_VERSION);
     expect(o.snapshot.context.legalBasis).toEqual(['opplæringslova §12-4']);
     expect(o.effects).toEqual([
-      { type: 'startDeadline', kind: 'acknowledge', ref: '', basis: { rule: 'acknowledge' }, responsible: { leader: true } },
+      { type: 'startDeadline', kind: 'acknowledge', ref: '', basis: { rule: 'acknowledge' } },
     ]);
   });
 
@@ -163,7 +163,6 @@ describe('guards, each both ways', () => {
       kind: 'plan_evaluation',
       ref: '',
       basis: { rule: 'on_date', date: '2027-04-01' },
-      responsible: { leader: true },
     });
   });
 });
@@ -189,8 +188,8 @@ describe('deadlines and plan versions', () => {
     const o = applyCommand(inState('awaiting_approval'), approve)!;
     expect(o.effects).toEqual([
       { type: 'meetDeadlines', kinds: ['approval', 'plan'] },
-      { type: 'startDeadline', kind: 'measure_evaluation', ref: 'm1', basis: { rule: 'on_date', date: '2027-03-15' }, responsible: { userId: 'u-larer' } },
-      { type: 'startDeadline', kind: 'plan_evaluation', ref: '', basis: { rule: 'on_date', date: '2027-03-20' }, responsible: { leader: true } },
+      { type: 'startDeadline', kind: 'measure_evaluation', ref: 'm1', basis: { rule: 'on_date', date: '2027-03-15' }, responsibleUserId: 'u-larer' },
+      { type: 'startDeadline', kind: 'plan_evaluation', ref: '', basis: { rule: 'on_date', date: '2027-03-20' } },
     ]);
   });
 

@@ -1,2 +1,1 @@
-export * from './bti-commands';
 export * from './bti-log.query';

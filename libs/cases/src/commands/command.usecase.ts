@@ -1,4 +1,5 @@
 import {
+  Actor,
   BTI_COMMAND_TYPES,
   BtiCommandType,
   BtiEvent,
@@ -7,20 +8,31 @@ import {
   CommandType,
   ENFORCEMENT_COMMAND_TYPES,
   EnforcementCommandType,
+  Guidance,
+  PlanWarning,
 } from '../../../workflow/src';
 import { FieldError } from '../errors';
-import { RECORD_COMMAND_TYPES, RecordCommand, RecordCommandType } from '../record-commands';
 import { CaseRecord, CaseStore, CaseWrites, Directory, UserContext } from '../ports';
-import { Guidance, PlanWarning } from '../../../workflow/src';
+import { RECORD_COMMAND_TYPES, RecordCommand, RecordCommandType } from './record-commands';
 
-/**
- * One command = one use case. Each file in this folder states what its command needs beyond the
- * payload's own shape (checked at the edge): checks against the case, the machine event it
- * becomes, what the history records, and who becomes involved.
- */
-export type MachinePayload<T extends AnyCommandType> = T extends EnforcementCommandType | RecordCommandType
-  ? Omit<Extract<EnforcementRequest | RecordCommand, { type: T }>, 'type'>
-  : Omit<Extract<CaseEvent | BtiEvent, { type: T }>, 'type' | 'actor' | 'at'>;
+export { RECORD_COMMAND_TYPES };
+export type { RecordCommand, RecordCommandType };
+
+/** Every command a case takes: the duty-to-act, BTI and enforcement machines', and the record's own. */
+export type AnyCommandType = CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType;
+export const CASE_COMMAND_TYPES: readonly AnyCommandType[] = [...COMMAND_TYPES, ...BTI_COMMAND_TYPES, ...ENFORCEMENT_COMMAND_TYPES, ...RECORD_COMMAND_TYPES];
+
+/** Which of the case's machines a command drives; `record` moves none (corrections, legal holds). */
+export type CommandTarget = 'dutyToAct' | 'bti' | 'enforcement' | 'record';
+const TARGETS = new Map<AnyCommandType, CommandTarget>([
+  ...COMMAND_TYPES.map((t) => [t, 'dutyToAct'] as const),
+  ...BTI_COMMAND_TYPES.map((t) => [t, 'bti'] as const),
+  ...ENFORCEMENT_COMMAND_TYPES.map((t) => [t, 'enforcement'] as const),
+  ...RECORD_COMMAND_TYPES.map((t) => [t, 'record'] as const),
+]);
+export function targetOf(t: AnyCommandType): CommandTarget {
+  return TARGETS.get(t) as CommandTarget;
+}
 
 /**
  * Statsforvalteren's commands as sent: `at` is when it happened (the machine calls it raisedAt,
@@ -32,21 +44,13 @@ export type EnforcementRequest =
   | { type: 'SF_DECISION'; at: string; requirements: string[]; deadline?: string }
   | { type: 'SF_COMPLIANCE'; at: string; summary: string };
 
-export { RECORD_COMMAND_TYPES };
-export type { RecordCommand, RecordCommandType };
+/** A command's payload as the API takes it: the machine event without who sent it and when. */
+export type CommandPayload<T extends AnyCommandType> = T extends EnforcementCommandType | RecordCommandType
+  ? Omit<Extract<EnforcementRequest | RecordCommand, { type: T }>, 'type'>
+  : Omit<Extract<CaseEvent | BtiEvent, { type: T }>, 'type' | 'actor' | 'at'>;
 
-/** Every command a case takes: the duty-to-act, BTI and enforcement machines', and the record's own. */
-export type AnyCommandType = CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType;
-export const CASE_COMMAND_TYPES: readonly AnyCommandType[] = [...COMMAND_TYPES, ...BTI_COMMAND_TYPES, ...ENFORCEMENT_COMMAND_TYPES, ...RECORD_COMMAND_TYPES];
-export function isBtiCommand(t: AnyCommandType): t is BtiCommandType {
-  return (BTI_COMMAND_TYPES as readonly string[]).includes(t);
-}
-export function isEnforcementCommand(t: AnyCommandType): t is EnforcementCommandType {
-  return (ENFORCEMENT_COMMAND_TYPES as readonly string[]).includes(t);
-}
-export function isRecordCommand(t: AnyCommandType): t is RecordCommandType {
-  return (RECORD_COMMAND_TYPES as readonly string[]).includes(t);
-}
+/** The body of a command request: its type, the version it was decided on, and its payload. */
+export type CommandBody<T extends AnyCommandType> = { type: T; expectedVersion: number } & CommandPayload<T>;
 
 export interface CommandContext {
   directory: Directory;
@@ -54,6 +58,8 @@ export interface CommandContext {
   today: string;
   now: Date;
   user: UserContext;
+  /** The user as the case sees them (their role in it). */
+  actor: Actor;
   /** The case's history, for commands that refer to an entry in it (CORRECT_ENTRY). */
   store: CaseStore;
   /** The group's current Omni-trappa step for the case (its group, or its children's groups). */
@@ -61,21 +67,24 @@ export interface CommandContext {
   guidance(ownerId: string): Promise<Guidance>;
 }
 
-export interface CommandUseCase<T extends AnyCommandType = AnyCommandType> {
-  type: T;
-  check?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Promise<FieldError[]> | FieldError[];
+/**
+ * What a command needs beyond its payload's shape (checked at the edge) and the machine's rules:
+ * checks against the case and the organisation, who becomes involved, what is written beside the
+ * case in the same transaction, and decision support. Every hook is optional.
+ */
+export interface CommandHooks<T extends AnyCommandType> {
+  check?(rec: CaseRecord, payload: CommandPayload<T>, ctx: CommandContext): Promise<FieldError[]> | FieldError[];
   /** Users who become involved in the case by this command (besides the actor). */
-  involves?(payload: MachinePayload<T>): string[];
+  involves?(payload: CommandPayload<T>): string[];
   /** Rows the command writes beside the case, in the same transaction. */
-  writes?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Partial<CaseWrites>;
+  writes?(rec: CaseRecord, payload: CommandPayload<T>, ctx: CommandContext): Partial<CaseWrites>;
   /** The machine event's own fields when they differ from the request's (see EnforcementRequest). */
-  toMachine?(payload: MachinePayload<T>): Record<string, unknown>;
+  toMachine?(payload: CommandPayload<T>): Record<string, unknown>;
   /** For record commands: the legal hold after the command. */
-  legalHold?(rec: CaseRecord, payload: MachinePayload<T>): string | null;
+  legalHold?(rec: CaseRecord, payload: CommandPayload<T>): string | null;
   /** Decision support shown with the response; the command is accepted all the same. */
-  warnings?(rec: CaseRecord, payload: MachinePayload<T>, ctx: CommandContext): Promise<PlanWarning[]>;
+  warnings?(rec: CaseRecord, payload: CommandPayload<T>, ctx: CommandContext): Promise<PlanWarning[]>;
 }
 
-export function defineCommand<T extends AnyCommandType>(useCase: CommandUseCase<T>): CommandUseCase<T> {
-  return useCase;
-}
+/** Hooks for some of a machine's commands; a command without an entry needs none. */
+export type CommandHooksFor<U extends AnyCommandType> = { [T in U]?: CommandHooks<T> };

@@ -4,7 +4,7 @@ import { deadlineView, DeadlineView, EnforcementView } from '../case-view';
 import { ChainRow, ChainVerification, exportChain, ExportedChainRow } from '../history';
 import { CaseRecord, DeadlineRecord, StoredEvent, UnitInfo } from '../ports';
 import { EventView, historyView } from '../queries/case-history.query';
-import { DUTY_LABELS, entryLabel } from '../history/entry-labels';
+import { dutyLabel, entryLabel } from '../history/entry-labels';
 
 export { entryLabel };
 
@@ -156,10 +156,10 @@ export function buildCaseFile(i: CaseFileInput): CaseFile {
       legalHold: rec.legalHold,
     },
     duties: i.events
-      .filter((e) => DUTY_LABELS[e.type])
+      .filter((e) => dutyLabel(e.type))
       .map((e) => ({
         seq: e.seq,
-        duty: DUTY_LABELS[e.type],
+        duty: dutyLabel(e.type) as string,
         at: toOsloIso(e.at),
         by: by(e),
         detail: text(e.payload.outcome ?? e.payload.reason ?? e.payload.kind ?? null),

@@ -4,4 +4,5 @@ export type RecordCommand =
   | { type: 'PLACE_LEGAL_HOLD'; reason: string }
   | { type: 'RELEASE_LEGAL_HOLD'; reason: string };
 export type RecordCommandType = RecordCommand['type'];
-export const RECORD_COMMAND_TYPES: readonly RecordCommandType[] = ['CORRECT_ENTRY', 'PLACE_LEGAL_HOLD', 'RELEASE_LEGAL_HOLD'];
+const RECORD_COMMAND_ROWS: Record<RecordCommandType, true> = { CORRECT_ENTRY: true, PLACE_LEGAL_HOLD: true, RELEASE_LEGAL_HOLD: true };
+export const RECORD_COMMAND_TYPES = Object.keys(RECORD_COMMAND_ROWS) as RecordCommandType[];

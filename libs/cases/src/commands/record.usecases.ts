@@ -1,11 +1,29 @@
-import { leadsCase } from '../authorization.policy';
-import { actorFor, factsOf } from '../case-access';
+import { leadsCase } from '../../../workflow/src';
 import { FieldError, ForbiddenError } from '../errors';
-import { FREE_TEXT_KEYS } from '../history';
-import { defineCommand } from './command.usecase';
+import { FREE_TEXT_KEYS } from '../history/personal-content';
+import { CommandHooksFor } from './command.usecase';
+import { RecordCommandType } from './record-commands';
 
 /** Besides free text, the times people gave for what happened can be corrected. */
 const CORRECTABLE_TIMES = new Set(['occurredAt', 'heardAt']);
+
+/** The record's own commands, which move no machine: legal holds and corrections. */
+export const RECORD_HOOKS: CommandHooksFor<RecordCommandType> = {
+
+/**
+ * A legal hold (e.g. a complaint, a lawsuit, a request from the police or Statsforvalteren) keeps
+ * retention from anonymising the case until it is released. Placed and released by the owner,
+ * on the record with the reason.
+ */
+  PLACE_LEGAL_HOLD: {
+  check: (rec) => (rec.legalHold ? [{ field: 'reason', message: `the case is already on legal hold (${rec.legalHold})` }] : []),
+  legalHold: (_rec, p) => p.reason,
+},
+
+  RELEASE_LEGAL_HOLD: {
+  check: (rec) => (rec.legalHold ? [] : [{ field: 'type', message: 'the case has no legal hold to release' }]),
+  legalHold: () => null,
+},
 
 /**
  * A correction is a new entry beside the original (domain.md §7): nothing is edited or deleted.
@@ -13,8 +31,7 @@ const CORRECTABLE_TIMES = new Set(['occurredAt', 'heardAt']);
  * decided: a plan changes with a new plan version, a state with the commands of the case.
  * The author of the entry or whoever leads the case may correct it.
  */
-export const correctEntry = defineCommand({
-  type: 'CORRECT_ENTRY',
+  CORRECT_ENTRY: {
   check: async (rec, p, ctx) => {
     const events = await ctx.store.events(rec.id);
     const original = events.find((e) => e.seq === p.seq);
@@ -22,8 +39,7 @@ export const correctEntry = defineCommand({
     if (original.actorRole === 'system' || original.actorRole === null) return [{ field: 'seq', message: 'entries Trygg wrote itself cannot be corrected' }];
     if (original.type === 'CORRECT_ENTRY') return [{ field: 'seq', message: 'correct the original entry, not a correction' }];
     if (original.contentErased) return [{ field: 'seq', message: 'the entry was anonymised under retention' }];
-    const actor = actorFor(ctx.user, rec, ctx.now);
-    if (original.actorUserId !== ctx.user.id && !(actor && leadsCase(actor.role as never, factsOf(rec, ctx.now)))) {
+    if (original.actorUserId !== ctx.user.id && !leadsCase(rec.handledBy, ctx.actor.role)) {
       throw new ForbiddenError('an entry is corrected by the person who wrote it or by whoever leads the case', 'author of the entry');
     }
     const errors: FieldError[] = [];
@@ -43,4 +59,5 @@ export const correctEntry = defineCommand({
     }
     return errors;
   },
-});
+},
+};

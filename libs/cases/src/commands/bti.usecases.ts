@@ -1,5 +1,5 @@
 import { BTI_SERVICES, BtiCommandType } from '../../../workflow/src';
-import { CommandContext, CommandUseCase, defineCommand } from '../commands/command.usecase';
+import { CommandContext, CommandHooksFor } from './command.usecase';
 import { CaseRecord } from '../ports';
 import { FieldError } from '../errors';
 
@@ -20,53 +20,44 @@ async function knownService(rec: CaseRecord, ctx: CommandContext, service: strin
   return known.includes(service) ? [] : [{ field: 'service', message: `must be one of ${known.join(', ')}` }];
 }
 
-export const BTI_USE_CASES: { [T in BtiCommandType]: CommandUseCase<T> } = {
-  BTI_DECIDE: defineCommand({
-    type: 'BTI_DECIDE',
+export const BTI_HOOKS: CommandHooksFor<BtiCommandType> = {
+  BTI_DECIDE: {
     check: async (rec, p, ctx) => [
       ...(await knownServices(rec, ctx, p.services, 'services')),
       ...(p.barnevernReported && p.decision !== 'level3' ? [{ field: 'barnevernReported', message: 'goes with decision level3' }] : []),
     ],
-  }),
-  BTI_ESCALATE: defineCommand({ type: 'BTI_ESCALATE', check: (rec, p, ctx) => knownServices(rec, ctx, p.services, 'services') }),
-  BTI_DEESCALATE: defineCommand({ type: 'BTI_DEESCALATE' }),
-  ASSIGN_COORDINATOR: defineCommand({
-    type: 'ASSIGN_COORDINATOR',
+  },
+  BTI_ESCALATE: { check: (rec, p, ctx) => knownServices(rec, ctx, p.services, 'services') },
+  ASSIGN_COORDINATOR: {
     async check(rec, p, { directory }) {
       const known = await directory.existingUserIds(rec.ownerId, [p.userId]);
       return known.length ? [] : [{ field: 'userId', message: 'must be a user of this owner' }];
     },
     // The coordinator sees the case from now on.
     involves: (p) => [p.userId],
-  }),
-  ACCEPT_COORDINATION: defineCommand({ type: 'ACCEPT_COORDINATION' }),
-  RECORD_CONSENT: defineCommand({
-    type: 'RECORD_CONSENT',
+  },
+  RECORD_CONSENT: {
     check: async (rec, p, ctx) => [
       ...(await knownService(rec, ctx, p.service)),
       ...(p.expiresAt && new Date(p.expiresAt).getTime() <= new Date(p.givenAt).getTime() ? [{ field: 'expiresAt', message: 'must be after givenAt' }] : []),
     ],
-  }),
-  RECORD_CONSENT_REFUSAL: defineCommand({ type: 'RECORD_CONSENT_REFUSAL', check: (rec, p, ctx) => knownService(rec, ctx, p.service) }),
-  WITHDRAW_CONSENT: defineCommand({
-    type: 'WITHDRAW_CONSENT',
+  },
+  RECORD_CONSENT_REFUSAL: { check: (rec, p, ctx) => knownService(rec, ctx, p.service) },
+  WITHDRAW_CONSENT: {
     check: (rec, p, ctx) => knownService(rec, ctx, p.service),
     // PPT loses access at once when it took part by consent; the history says so.
     writes: (rec, p, { now }) =>
       p.service === 'ppt' && rec.bti.context.ppt && !rec.bti.context.ppt.anonymous
         ? { events: [{ type: 'PPT_ACCESS_ENDED', actorUserId: null, actorRole: 'system', at: now, payload: { reason: 'consent for ppt withdrawn' } }] }
         : {},
-  }),
-  REQUEST_PPT: defineCommand({
-    type: 'REQUEST_PPT',
+  },
+  REQUEST_PPT: {
     check: (_rec, p) =>
       p.anonymous && !p.anonymousSummary?.trim()
         ? [{ field: 'anonymousSummary', message: 'is required when anonymous: it is all PPT sees of the case, so write it without names' }]
         : [],
-  }),
-  PPT_ADVICE: defineCommand({ type: 'PPT_ADVICE' }),
-  BTI_EVALUATE: defineCommand({
-    type: 'BTI_EVALUATE',
+  },
+  BTI_EVALUATE: {
     check: (_rec, p) => (p.decision === 'change_level' && !p.toLevel ? [{ field: 'toLevel', message: 'is required when decision is change_level' }] : []),
-  }),
+  },
 };

@@ -1,22 +1,19 @@
 import { EnforcementCommandType, isValidIsoDate } from '../../../workflow/src';
 import { FieldError } from '../errors';
-import { CommandUseCase, defineCommand } from './command.usecase';
+import { CommandHooksFor } from './command.usecase';
 
 /**
  * Statsforvalteren's enforcement (opplæringslova §12-6, domain.md §3). The machine holds the
  * rules (school only, one week after raising unless special grounds); these name the fields.
  */
-export const ENFORCEMENT_USE_CASES: { [T in EnforcementCommandType]: CommandUseCase<T> } = {
-  RAISED_WITH_PRINCIPAL: defineCommand({
-    type: 'RAISED_WITH_PRINCIPAL',
+export const ENFORCEMENT_HOOKS: CommandHooksFor<EnforcementCommandType> = {
+  RAISED_WITH_PRINCIPAL: {
     toMachine: (p) => ({ raisedAt: p.at }),
-  }),
-  REPORTED_TO_STATSFORVALTEREN: defineCommand({
-    type: 'REPORTED_TO_STATSFORVALTEREN',
+  },
+  REPORTED_TO_STATSFORVALTEREN: {
     toMachine: (p) => ({ reportedAt: p.at, ...(p.specialGrounds ? { specialGrounds: p.specialGrounds } : {}) }),
-  }),
-  SF_DECISION: defineCommand({
-    type: 'SF_DECISION',
+  },
+  SF_DECISION: {
     check: (_rec, p, ctx) => {
       const errors: FieldError[] = [];
       if (p.requirements.length > 0 && !p.deadline) errors.push({ field: 'deadline', message: 'is required when the decision sets requirements' });
@@ -26,9 +23,8 @@ export const ENFORCEMENT_USE_CASES: { [T in EnforcementCommandType]: CommandUseC
       return errors;
     },
     toMachine: (p) => ({ decidedAt: p.at, requirements: p.requirements, ...(p.deadline ? { deadline: p.deadline } : {}) }),
-  }),
-  SF_COMPLIANCE: defineCommand({
-    type: 'SF_COMPLIANCE',
+  },
+  SF_COMPLIANCE: {
     toMachine: (p) => ({ compliedAt: p.at, summary: p.summary }),
-  }),
+  },
 };
