@@ -54,20 +54,28 @@ interface Base {
   at: string;
 }
 
-export type BtiDecision = 'close' | 'level1' | 'level2' | 'level3';
+/** The words the BTI commands take, one list each for the machine, the API's validation and the web app. */
+export const BTI_DECISIONS = ['close', 'level1', 'level2', 'level3'] as const;
+export type BtiDecision = (typeof BTI_DECISIONS)[number];
+export const ESCALATION_LEVELS = [2, 3] as const;
+export const DEESCALATION_LEVELS = [1, 2] as const;
+export const EVALUATION_LEVELS = [1, 2, 3] as const;
+export const CONSENT_FORMS = ['written', 'oral'] as const;
+export const BTI_EVALUATION_DECISIONS = ['continue', 'change_level', 'close'] as const;
+export const PPT_ADVICE_PARTS = ['advice', 'evaluation'] as const;
 
 export type BtiEvent =
   | (Base & { type: 'BTI_DECIDE'; decision: BtiDecision; reason: string; services?: BtiService[]; barnevernReported?: boolean; barnevernReportedAt?: string })
-  | (Base & { type: 'BTI_ESCALATE'; toLevel: 2 | 3; reason: string; services?: BtiService[] })
-  | (Base & { type: 'BTI_DEESCALATE'; toLevel: 1 | 2; reason: string })
+  | (Base & { type: 'BTI_ESCALATE'; toLevel: (typeof ESCALATION_LEVELS)[number]; reason: string; services?: BtiService[] })
+  | (Base & { type: 'BTI_DEESCALATE'; toLevel: (typeof DEESCALATION_LEVELS)[number]; reason: string })
   | (Base & { type: 'ASSIGN_COORDINATOR'; userId: string })
   | (Base & { type: 'ACCEPT_COORDINATION' })
-  | (Base & { type: 'RECORD_CONSENT'; service: BtiService; givenBy: string; form: 'written' | 'oral'; scope: string; givenAt: string; expiresAt?: string })
+  | (Base & { type: 'RECORD_CONSENT'; service: BtiService; givenBy: string; form: (typeof CONSENT_FORMS)[number]; scope: string; givenAt: string; expiresAt?: string })
   | (Base & { type: 'RECORD_CONSENT_REFUSAL'; service: BtiService; refusedBy: string })
   | (Base & { type: 'WITHDRAW_CONSENT'; service: BtiService; reason: string })
-  | (Base & { type: 'BTI_EVALUATE'; participants: string[]; decision: 'continue' | 'change_level' | 'close'; toLevel?: 1 | 2 | 3; summary: string })
+  | (Base & { type: 'BTI_EVALUATE'; participants: string[]; decision: (typeof BTI_EVALUATION_DECISIONS)[number]; toLevel?: (typeof EVALUATION_LEVELS)[number]; summary: string })
   | (Base & { type: 'REQUEST_PPT'; question: string; anonymous: boolean; anonymousSummary?: string })
-  | (Base & { type: 'PPT_ADVICE'; text: string; part?: 'advice' | 'evaluation' });
+  | (Base & { type: 'PPT_ADVICE'; text: string; part?: (typeof PPT_ADVICE_PARTS)[number] });
 
 export type BtiCommandType = BtiEvent['type'];
 

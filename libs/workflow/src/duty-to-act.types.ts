@@ -61,7 +61,8 @@ export interface ChildVoiceEntry {
   at: string;
 }
 
-export type MeasureStatus = 'done' | 'not_done' | 'ongoing';
+export const MEASURE_STATUSES = ['done', 'not_done', 'ongoing'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 export interface CaseContext {
   regime: Regime;
@@ -93,6 +94,14 @@ export interface OpenCaseInput {
   at: string;
 }
 
+/** The words the duty-to-act commands take, one list each for the machine, the API's validation and the web app. */
+export const NOTE_KINDS = ['observation', 'intervention', 'conversation', 'other'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const INVESTIGATION_OUTCOMES = ['safe', 'not_safe'] as const;
+export type InvestigationOutcome = (typeof INVESTIGATION_OUTCOMES)[number];
+export const EVALUATION_OUTCOMES = ['resolved', 'continue', 'revise'] as const;
+export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
+
 interface Base {
   actor: Actor;
   /** When the command was received; the machine never reads a clock. */
@@ -102,7 +111,7 @@ interface Base {
 export type CaseEvent =
   | (Base & { type: 'ACKNOWLEDGE' })
   | (Base & { type: 'MARK_SERIOUS'; reason: string })
-  | (Base & { type: 'ADD_NOTE'; kind: 'observation' | 'intervention' | 'conversation' | 'other'; text: string; occurredAt?: string })
+  | (Base & { type: 'ADD_NOTE'; kind: NoteKind; text: string; occurredAt?: string })
   | (Base & {
       type: 'RECORD_CHILD_VOICE';
       childId: string;
@@ -113,7 +122,7 @@ export type CaseEvent =
       /** The child says the environment is not safe and good; from then on measures are required. */
       saysUnsafe?: boolean;
     })
-  | (Base & { type: 'CONCLUDE_INVESTIGATION'; outcome: 'safe' | 'not_safe'; summary: string; bestInterest: string })
+  | (Base & { type: 'CONCLUDE_INVESTIGATION'; outcome: InvestigationOutcome; summary: string; bestInterest: string })
   | (Base & { type: 'SUBMIT_PLAN'; plan: PlanInput })
   | (Base & { type: 'APPROVE_PLAN' })
   | (Base & { type: 'RETURN_PLAN'; reason: string })
@@ -121,7 +130,7 @@ export type CaseEvent =
   | (Base & { type: 'START_EVALUATION' })
   | (Base & {
       type: 'EVALUATE';
-      outcome: 'resolved' | 'continue' | 'revise';
+      outcome: EvaluationOutcome;
       summary: string;
       childVoice: string;
       nextEvaluationAt?: IsoDate;

@@ -9,6 +9,8 @@ import {
   RunCaseCommand,
   UserContext,
   InvalidInputError,
+  commandInput,
+  CaseCommandInput,
   VerifyCaseHistory,
   GetCaseAccessLog,
   ExportCaseFile,
@@ -20,7 +22,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { validateBody } from '../errors/validate-body';
 import { OpenCaseDto } from '../dto/open-case.dto';
 import { ListCasesQueryDto } from '../dto/list-cases.query.dto';
-import { COMMAND_DTOS, CommandDto, PlanSchema, PlanMeasureSchema } from '../dto/commands/case-command.dtos';
+import { COMMAND_DTOS, PlanSchema, PlanMeasureSchema } from '../dto/commands/command-dtos';
 import { AnyCommandType, CASE_COMMAND_TYPES } from '../../../../libs/cases/src/commands/command.usecase';
 import { UuidParam } from './uuid-param.pipe';
 import { ApiProblems } from '../dto/api-problems.decorator';
@@ -28,6 +30,11 @@ import { CaseDto, CasePageDto, EventDto, ProblemDto } from '../dto/responses.dto
 import { AccessLogDto, VerificationDto } from '../dto/audit.dto';
 
 const COMMAND_DTO_CLASSES = Object.values(COMMAND_DTOS);
+
+/** The body checked against its command's class: a 422 per field, or the command's typed input. */
+async function parseCommand<T extends AnyCommandType>(caseId: string, type: T, body: unknown): Promise<CaseCommandInput<T>> {
+  return commandInput(caseId, await validateBody(COMMAND_DTOS[type], body));
+}
 
 /** Cases: thin HTTP over the use cases. Parse, authenticate, call; the use cases decide. */
 @ApiTags('cases')
@@ -166,8 +173,6 @@ export class CasesController {
     if (typeof type !== 'string' || !(CASE_COMMAND_TYPES as readonly string[]).includes(type)) {
       throw new InvalidInputError([{ field: 'type', message: `must be one of ${CASE_COMMAND_TYPES.join(', ')}` }]);
     }
-    const dto: CommandDto = await validateBody(COMMAND_DTOS[type as AnyCommandType], body);
-    const { type: _t, expectedVersion, ...payload } = dto as CommandDto & Record<string, unknown>;
-    return this.runCommand.execute(user, { caseId, type: dto.type, expectedVersion, payload: payload as never });
+    return this.runCommand.execute(user, await parseCommand(caseId, type as AnyCommandType, body));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATES, DEADLINE_KINDS } from '../../../../libs/workflow/src';
 import { CASE_COMMAND_TYPES } from '../../../../libs/cases/src/commands/command.usecase';
-import { PlanSchema } from './commands/case-command.dtos';
+import { PlanSchema } from './commands/command-dtos';
 
 /** Response shapes, for the OpenAPI document only (the use cases return plain objects). */
 export class ProblemDto {

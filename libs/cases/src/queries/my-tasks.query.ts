@@ -1,20 +1,7 @@
-import { DeadlineKind } from '../../../workflow/src';
+import { DEADLINE_KIND_TABLE } from '../../../workflow/src';
 import { caseScopeOf } from '../authorization.policy';
 import { deadlineView, DeadlineView } from '../case-view';
 import { CaseStore, Clock, UserContext } from '../ports';
-
-const WHAT_TO_DO: Record<DeadlineKind, string> = {
-  acknowledge: 'Acknowledge the report (bekreft mottatt melding)',
-  investigation: 'Conclude the investigation (undersøk saken)',
-  plan: 'Make and get approved a written plan (aktivitetsplan)',
-  approval: 'Approve or return the submitted plan',
-  measure_evaluation: 'Evaluate the measure you are responsible for',
-  plan_evaluation: 'Evaluate the plan with the child (evaluering)',
-  bti_decision: 'Decide the BTI level (nivå 0: avslutt, nivå 1, 2 eller 3)',
-  consent_expiry: 'A consent (samtykke) to share with a service runs out: renew it or stop sharing',
-  ppt_advice: 'PPT: give your advice on the case (PPT_ADVICE)',
-  sf_compliance: "Carry out Statsforvalteren's decision (vedtak) by its deadline and record it (SF_COMPLIANCE)",
-};
 
 export interface TaskView extends DeadlineView {
   caseId: string;
@@ -41,7 +28,7 @@ export class GetMyTasks {
         caseId: r.caseId,
         unitId: r.unitId,
         caseState: r.caseState,
-        what: WHAT_TO_DO[r.deadline.kind],
+        what: DEADLINE_KIND_TABLE[r.deadline.kind].task,
         overdue: view.status === 'overdue',
       };
     });

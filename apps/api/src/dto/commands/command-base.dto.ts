@@ -10,10 +10,10 @@ import { AnyCommandType, CASE_COMMAND_TYPES } from '../../../../../libs/cases/sr
 export const TEXT = 20000;
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class CommandDto {
+export class CommandDto<T extends AnyCommandType = AnyCommandType> {
   @ApiProperty({ enum: CASE_COMMAND_TYPES })
   @IsIn(CASE_COMMAND_TYPES)
-  type: AnyCommandType;
+  type: T;
 
   @ApiProperty({ minimum: 1, description: 'the case version the command was decided on (optimistic concurrency)' })
   @IsInt()

@@ -3,7 +3,7 @@ import { IsInt, IsObject, Min } from 'class-validator';
 import { CommandDto, Text } from './command-base.dto';
 
 /** A correction is a new entry beside the original; nothing is edited or deleted. */
-export class CorrectEntryDto extends CommandDto {
+export class CorrectEntryDto extends CommandDto<'CORRECT_ENTRY'> {
   @ApiProperty({ minimum: 1, description: 'the entry (history seq) to correct' })
   @IsInt()
   @Min(1)
@@ -21,10 +21,10 @@ export class CorrectEntryDto extends CommandDto {
   corrected: Record<string, unknown>;
 }
 
-export class PlaceLegalHoldDto extends CommandDto {
+export class PlaceLegalHoldDto extends CommandDto<'PLACE_LEGAL_HOLD'> {
   @Text('why the case must be kept (complaint, lawsuit, request from the police or Statsforvalteren)') reason: string;
 }
 
-export class ReleaseLegalHoldDto extends CommandDto {
+export class ReleaseLegalHoldDto extends CommandDto<'RELEASE_LEGAL_HOLD'> {
   @Text('why the hold is no longer needed') reason: string;
 }

@@ -10,11 +10,11 @@ function At(description: string) {
   };
 }
 
-export class RaisedWithPrincipalDto extends CommandDto {
+export class RaisedWithPrincipalDto extends CommandDto<'RAISED_WITH_PRINCIPAL'> {
   @At('when the pupil or parents raised the case with the rektor personally (set by Trygg when parents report to the rektor)') at: string;
 }
 
-export class ReportedToStatsforvalterenDto extends CommandDto {
+export class ReportedToStatsforvalterenDto extends CommandDto<'REPORTED_TO_STATSFORVALTEREN'> {
   @At('when the case was reported to Statsforvalteren; one week after raising at the earliest') at: string;
 
   @ApiPropertyOptional({ maxLength: TEXT, description: 'særlege grunnar: why Statsforvalteren took the case before the week had passed' })
@@ -25,7 +25,7 @@ export class ReportedToStatsforvalterenDto extends CommandDto {
   specialGrounds?: string;
 }
 
-export class SfDecisionDto extends CommandDto {
+export class SfDecisionDto extends CommandDto<'SF_DECISION'> {
   @At('the date of the decision (vedtak)') at: string;
 
   @ApiProperty({ type: [String], description: 'what the school must do; empty when Statsforvalteren found the duty met' })
@@ -42,7 +42,7 @@ export class SfDecisionDto extends CommandDto {
   deadline?: string;
 }
 
-export class SfComplianceDto extends CommandDto {
+export class SfComplianceDto extends CommandDto<'SF_COMPLIANCE'> {
   @At('when the requirements were carried out') at: string;
   @Text('what the school did to comply') summary: string;
 }
