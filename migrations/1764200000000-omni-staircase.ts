@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { openBti } from '../libs/workflow/src/bti.driver';
+import { btiOpeningSnapshotV1 } from './frozen/1764200000000-bti-snapshot';
 
 /**
  * Omni-trappa assessments of groups (inside a case or not) and the owner's guidance rules
@@ -37,7 +37,7 @@ export class OmniStaircase1764200000000 implements MigrationInterface {
       ALTER TABLE cases ADD COLUMN bti jsonb;
     `);
     for (const handledBy of ['principal', 'owner'] as const) {
-      await q.query('UPDATE cases SET bti = $1 WHERE handled_by = $2', [JSON.stringify(openBti(handledBy).snapshot), handledBy]);
+      await q.query('UPDATE cases SET bti = $1 WHERE handled_by = $2', [JSON.stringify(btiOpeningSnapshotV1(handledBy)), handledBy]);
     }
     await q.query('ALTER TABLE cases ALTER COLUMN bti SET NOT NULL');
   }

@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { mergePersonal, sealEvents } from '../libs/cases/src/history';
+import { sealEvents } from './frozen/1764300000000-event-chain';
+import { mergePersonal } from './frozen/1764300000000-personal-content';
 
 /**
  * Issue 5: a history auditors can trust and hand over.

@@ -15,6 +15,8 @@ import { percentile as pct, startBenchInfra } from './bench-infra';
 import { SystemClock } from '../../libs/platform/src';
 import { DeadlineReconciler } from '../../libs/scheduling/src/deadline.reconciler';
 import { OutboxRelay } from '../../libs/scheduling/src/outbox.relay';
+import { BullMqScheduler } from '../../libs/scheduling/src/job-scheduler';
+import { TypeormOutboxStore } from '../../libs/persistence/src/typeorm-outbox.store';
 import { DEADLINE_QUEUE, MAIL_QUEUE } from '../../libs/scheduling/src/queues';
 import { openBti, openCase } from '../../libs/workflow/src';
 
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
   const redis = new Redis(infra.redisUrl);
 
   // 1. Enqueue: the outbox relay turns committed rows into delayed jobs.
-  const relay = new OutboxRelay(ds, deadlines, mail, clock, (e) => log(`relay error ${e.message}`));
+  const outbox = new TypeormOutboxStore(ds);
+  const relay = new OutboxRelay(outbox, new BullMqScheduler(deadlines), new BullMqScheduler(mail), clock, (e) => log(`relay error ${e.message}`));
   t0 = performance.now();
   let moved = 0;
   for (let n = await relay.drainOnce(); n > 0; n = await relay.drainOnce()) moved += n;
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
 
   // 2. FLUSHALL, then reconcile every pending deadline back into Redis.
   await redis.flushall();
-  const reconciler = new DeadlineReconciler(ds, deadlines, mail, clock);
+  const reconciler = new DeadlineReconciler(outbox, new BullMqScheduler(deadlines), new BullMqScheduler(mail), clock);
   t0 = performance.now();
   const report = await reconciler.reconcile();
   const reconcileS = (performance.now() - t0) / 1000;

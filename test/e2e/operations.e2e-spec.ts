@@ -2,7 +2,8 @@ import request from 'supertest';
 import { Queue } from 'bullmq';
 import { signDevToken } from '../../libs/identity/src';
 import { MAINTENANCE_QUEUE } from '../../libs/scheduling/src/queues';
-import { remindOmniAssessments } from '../../apps/worker/src/omni-reminder.processor';
+import { RemindOmniAssessments } from '../../libs/cases/src/omni';
+import { TypeormOmniReminderStore } from '../../libs/persistence/src';
 import { createDataSource } from '../../libs/persistence/src/data-source';
 import { open, schoolConcern } from '../harness/flows';
 import { DeadlineRig, eventually, startDeadlineRig } from '../harness/deadline-rig';
@@ -84,12 +85,12 @@ describe('operations', () => {
     const ds = createDataSource(rig.databaseUrl, { poolSize: 1 });
     await ds.initialize();
     try {
-      await remindOmniAssessments(ds, new Date('2027-02-01T08:00:00+01:00'));
-      await remindOmniAssessments(ds, new Date('2027-02-01T08:00:05+01:00')); // the scheduler fired twice
+      await new RemindOmniAssessments(new TypeormOmniReminderStore(ds)).execute(new Date('2027-02-01T08:00:00+01:00'));
+      await new RemindOmniAssessments(new TypeormOmniReminderStore(ds)).execute(new Date('2027-02-01T08:00:05+01:00')); // the scheduler fired twice
       const items = (await rig.api.as('rektor').get('/api/me/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'omni_assessment_due');
       const skoleGroups = groups.filter((g) => g.unitId === items[0].unitId).map((g) => g.id).sort();
       expect(items.map((n: { groupId: string }) => n.groupId).sort()).toEqual(skoleGroups);
-      await remindOmniAssessments(ds, new Date('2027-09-01T08:00:00+02:00'));
+      await new RemindOmniAssessments(new TypeormOmniReminderStore(ds)).execute(new Date('2027-09-01T08:00:00+02:00'));
       const after = (await rig.api.as('rektor').get('/api/me/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'omni_assessment_due');
       expect(after).toHaveLength(skoleGroups.length * 2);
     } finally {

@@ -3,6 +3,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
+  Token,
+  token,
   CASE_STORE,
   CLOCK,
   Clock,
@@ -53,9 +55,9 @@ import { RateLimits } from './http/rate-limits';
 import { OidcSettings } from './auth/oidc-login';
 import { TokenVerifier } from '../../../libs/identity/src';
 
-export const REDIS = Symbol('Redis');
+export const REDIS = token<Redis>('Redis');
 /** The worker's BullMQ queues, read by health, metrics and the dashboard (the API never processes jobs). */
-export const QUEUES = Symbol('Queues');
+export const QUEUES = token<Queue[]>('Queues');
 
 export interface ApiRuntime {
   databaseUrl: string;
@@ -79,9 +81,9 @@ export interface ApiRuntime {
 }
 
 /** The runtime settings themselves, for the few HTTP pieces that read them (cookies, /metrics). */
-export const API_RUNTIME = Symbol('API_RUNTIME');
+export const API_RUNTIME = token<ApiRuntime>('ApiRuntime');
 /** The rate limiter's own Redis connection (or null when limits are off), closed on shutdown. */
-export const RATE_REDIS = Symbol('RATE_REDIS');
+export const RATE_REDIS = token<Redis | null>('RateRedis');
 
 /** Wires ports to their PostgreSQL/Redis implementations and the use cases to their ports. */
 export function infrastructureProviders(rt: ApiRuntime): Provider[] {
@@ -100,8 +102,8 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     },
     { provide: CLOCK, useValue: rt.clock },
     { provide: TokenVerifier, useValue: rt.verifier },
-    { provide: CASE_STORE, useFactory: (ds: DataSource) => new TypeormCaseStore(ds), inject: [DataSource] },
-    { provide: DIRECTORY, useFactory: (ds: DataSource) => new TypeormDirectory(ds), inject: [DataSource] },
+    store(CASE_STORE, (ds) => new TypeormCaseStore(ds)),
+    store(DIRECTORY, (ds) => new TypeormDirectory(ds)),
     {
       provide: QUEUES,
       useFactory: () =>
@@ -112,16 +114,16 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
           return q;
         }),
     },
-    { provide: OWNER_SETTINGS_STORE, useFactory: (ds: DataSource) => new TypeormOwnerSettingsStore(ds), inject: [DataSource] },
+    store(OWNER_SETTINGS_STORE, (ds) => new TypeormOwnerSettingsStore(ds)),
     { provide: POLICY_PROVIDER, useExisting: OWNER_SETTINGS_STORE },
-    { provide: NOTIFICATION_STORE, useFactory: (ds: DataSource) => new TypeormNotificationStore(ds), inject: [DataSource] },
-    { provide: STAIRCASE_STORE, useFactory: (ds: DataSource) => new TypeormStaircaseStore(ds), inject: [DataSource] },
-    { provide: ACCESS_LOG, useFactory: (ds: DataSource) => new TypeormAccessLog(ds), inject: [DataSource] },
+    store(NOTIFICATION_STORE, (ds) => new TypeormNotificationStore(ds)),
+    store(STAIRCASE_STORE, (ds) => new TypeormStaircaseStore(ds)),
+    store(ACCESS_LOG, (ds) => new TypeormAccessLog(ds)),
     useCase(CaseReader, [CASE_STORE, ACCESS_LOG, CLOCK]),
     useCase(VerifyCaseHistory, [CaseReader, CASE_STORE]),
     useCase(GetCaseAccessLog, [CaseReader, ACCESS_LOG]),
     useCase(RefuseReadOnlyWrite, [CASE_STORE, ACCESS_LOG, CLOCK]),
-    { provide: RETENTION_STORE, useFactory: (ds: DataSource) => new TypeormRetentionStore(ds), inject: [DataSource] },
+    store(RETENTION_STORE, (ds) => new TypeormRetentionStore(ds)),
     useCase(Retention, [OWNER_SETTINGS_STORE, RETENTION_STORE, CLOCK]),
     useCase(ExportCaseFile, [CaseReader, CASE_STORE, DIRECTORY]),
     useCase(Supervision, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CaseReader, CLOCK]),
@@ -145,6 +147,18 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
   ];
 }
 
-function useCase<T>(cls: new (...args: never[]) => T, inject: Array<symbol | (new (...args: never[]) => unknown)>): Provider {
-  return { provide: cls, useFactory: (...deps: unknown[]) => new (cls as new (...a: unknown[]) => T)(...deps), inject };
+/** Something a use case depends on: a port's token, or a class Nest builds itself. */
+type Dependency<T> = Token<T> | (abstract new (...args: never[]) => T);
+
+/**
+ * A use case and what its constructor takes, in order. The list is checked against the
+ * constructor's parameter types, so two dependencies swapped do not compile.
+ */
+function useCase<A extends unknown[], T>(cls: new (...args: A) => T, inject: { [K in keyof A]: Dependency<A[K]> }): Provider {
+  return { provide: cls, useFactory: (...deps: A) => new cls(...deps), inject: inject as unknown as Array<Dependency<unknown>> };
+}
+
+/** A port implemented on the database. */
+function store<T>(port: Token<T>, create: (ds: DataSource) => T): Provider {
+  return { provide: port, useFactory: create, inject: [DataSource] };
 }

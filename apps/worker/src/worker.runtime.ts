@@ -2,12 +2,16 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../libs/cases/src/ports';
+import { RemindOmniAssessments } from '../../../libs/cases/src/omni';
 import { HandleDeadlineStep, StartEvaluationOnDate } from '../../../libs/cases/src/deadlines';
 import { createDataSource } from '../../../libs/persistence/src/data-source';
 import {
   TypeormCaseStore,
   TypeormDeadlineStepStore,
   TypeormDirectory,
+  TypeormEmailDeliveryStore,
+  TypeormOmniReminderStore,
+  TypeormOutboxStore,
   TypeormOwnerSettingsStore,
 } from '../../../libs/persistence/src';
 import { Mailer, SendNotificationEmail, SmtpMailer } from '../../../libs/notifications/src';
@@ -16,7 +20,7 @@ import { OutboxRelay } from '../../../libs/scheduling/src/outbox.relay';
 import { DeadlineReconciler, ReconcileReport } from '../../../libs/scheduling/src/deadline.reconciler';
 import { deadlineProcessor } from './deadline.processor';
 import { HEARTBEAT_KEY, processHeartbeat, stampHeartbeat } from './heartbeat.processor';
-import { remindOmniAssessments } from './omni-reminder.processor';
+import { BullMqScheduler } from '../../../libs/scheduling/src/job-scheduler';
 import { WorkerMetrics } from './worker.metrics';
 
 export interface WorkerRuntime {
@@ -90,12 +94,16 @@ export class TryggWorker {
       new StartEvaluationOnDate(store, directory, settings),
       rt.clock,
     );
-    const sendEmail = new SendNotificationEmail(ds, this.mailer ?? null, rt.publicUrl ?? 'http://localhost:3000');
-    const relay = (this.relay = new OutboxRelay(ds, deadlineQueue, mailQueue, rt.clock, (e) => rt.log('outbox relay failed', { error: e.message }), {
+    const sendEmail = new SendNotificationEmail(new TypeormEmailDeliveryStore(ds), this.mailer ?? null, rt.publicUrl ?? 'http://localhost:3000');
+    const outbox = new TypeormOutboxStore(ds);
+    const deadlineJobs = new BullMqScheduler(deadlineQueue);
+    const mailJobs = new BullMqScheduler(mailQueue);
+    const remindOmni = new RemindOmniAssessments(new TypeormOmniReminderStore(ds));
+    const relay = (this.relay = new OutboxRelay(outbox, deadlineJobs, mailJobs, rt.clock, (e) => rt.log('outbox relay failed', { error: e.message }), {
       idleMs: rt.relayIdleMs,
       emailEnabled: !!this.mailer,
     }));
-    this.reconciler = new DeadlineReconciler(ds, deadlineQueue, mailQueue, rt.clock);
+    this.reconciler = new DeadlineReconciler(outbox, deadlineJobs, mailJobs, rt.clock);
 
     this.maintenance = maintenance;
     relay.start();
@@ -129,7 +137,7 @@ export class TryggWorker {
             // Real time, not the (possibly shifted) domain clock: health compares it with the wall clock.
             return processHeartbeat(job, redis, () => new Date());
           case 'omni-staircase-reminder': {
-            const n = await remindOmniAssessments(ds, rt.clock.now());
+            const n = await remindOmni.execute(rt.clock.now());
             relay.kick();
             return n;
           }

@@ -11,3 +11,7 @@ export * from './typeorm-notification.store';
 export * from './typeorm-staircase.store';
 export * from './typeorm-access-log.store';
 export * from './typeorm-retention.store';
+export * from './typeorm-outbox.store';
+export * from './typeorm-email-delivery.store';
+export * from './typeorm-omni-reminder.store';
+export * from './operations.queries';

@@ -1,3 +1,4 @@
 export * from './config';
 export * from './system.clock';
 export * from './log-format';
+export * from './clock';

@@ -1,4 +1,4 @@
-import { Clock } from '../../cases/src/ports';
+import { Clock } from './clock';
 
 /** Real time. */
 export class SystemClock implements Clock {

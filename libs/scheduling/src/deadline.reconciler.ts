@@ -1,7 +1,5 @@
-import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { Clock } from '../../cases/src/ports';
-import { toDeadline } from '../../persistence/src/case-writes.sql';
+import { Clock, OutboxStore } from '../../cases/src/ports';
+import { JobScheduler } from './job-scheduler';
 import { mailJobFor, nextJobFor } from './queues';
 
 export interface ReconcileReport {
@@ -20,9 +18,9 @@ export interface ReconcileReport {
  */
 export class DeadlineReconciler {
   constructor(
-    private readonly ds: DataSource,
-    private readonly deadlines: Queue,
-    private readonly mail: Queue,
+    private readonly outbox: OutboxStore,
+    private readonly deadlines: JobScheduler,
+    private readonly mail: JobScheduler,
     private readonly clock: Clock,
     private readonly pageSize = 5000,
   ) {}
@@ -31,29 +29,22 @@ export class DeadlineReconciler {
     const started = Date.now();
     const report: ReconcileReport = { pendingDeadlines: 0, jobsEnsured: 0, failedRetried: 0, emailsEnsured: 0, ms: 0 };
 
-    for (const queue of [this.deadlines, this.mail]) {
-      for (const job of await queue.getFailed(0, 999)) {
-        await job.retry().then(() => report.failedRetried++, () => undefined);
-      }
-    }
+    report.failedRetried = (await this.deadlines.retryFailed()) + (await this.mail.retryFailed());
 
-    let after = '00000000-0000-0000-0000-000000000000';
+    let after: string | null = null;
     for (;;) {
-      const rows = await this.ds.query(
-        `SELECT * FROM deadlines WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
-        [after, this.pageSize],
-      );
+      const rows = await this.outbox.pendingDeadlines(after, this.pageSize);
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
       report.pendingDeadlines += rows.length;
       const now = this.clock.now();
-      const jobs = rows.map(toDeadline).flatMap((d: ReturnType<typeof toDeadline>) => nextJobFor(d, now) ?? []);
-      for (let i = 0; i < jobs.length; i += 1000) await this.deadlines.addBulk(jobs.slice(i, i + 1000));
+      const jobs = rows.flatMap((d) => nextJobFor(d, now) ?? []);
+      await this.deadlines.schedule(jobs);
       report.jobsEnsured += jobs.length;
     }
 
-    const owed: Array<{ id: string }> = await this.ds.query(`SELECT id FROM notifications WHERE email_status = 'pending' ORDER BY created_at`);
-    for (let i = 0; i < owed.length; i += 1000) await this.mail.addBulk(owed.slice(i, i + 1000).map((n) => mailJobFor(n.id)));
+    const owed = await this.outbox.owedEmails();
+    await this.mail.schedule(owed.map(mailJobFor));
     report.emailsEnsured = owed.length;
 
     report.ms = Date.now() - started;

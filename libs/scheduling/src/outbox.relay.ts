@@ -1,7 +1,5 @@
-import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { Clock } from '../../cases/src/ports';
-import { toDeadline } from '../../persistence/src/case-writes.sql';
+import { Clock, OutboxBatch, OutboxStore } from '../../cases/src/ports';
+import { JobScheduler, ScheduledJob } from './job-scheduler';
 import { deadlineJobIdsOf, mailJobFor, nextJobFor } from './queues';
 
 export interface RelayOptions {
@@ -30,9 +28,9 @@ export class OutboxRelay {
   private readonly lingerMs: number;
 
   constructor(
-    private readonly ds: DataSource,
-    private readonly deadlines: Queue,
-    private readonly mail: Queue,
+    private readonly outbox: OutboxStore,
+    private readonly deadlines: JobScheduler,
+    private readonly mail: JobScheduler,
     private readonly clock: Clock,
     private readonly onError: (e: Error) => void,
     opts: RelayOptions = {},
@@ -82,43 +80,29 @@ export class OutboxRelay {
   }
 
   /** One batch: returns how many outbox rows it relayed. */
-  async drainOnce(): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      // Losing this commit in a crash only replays the batch (the job ids make that harmless).
-      await m.query('SET LOCAL synchronous_commit = off');
-      const rows: Array<{ id: string; topic: string; ref: string }> = await m.query(
-        'SELECT id, topic, ref FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
-        [this.batchSize],
-      );
-      if (!rows.length) return 0;
-      const deadlineIds = [...new Set(rows.filter((r) => r.topic === 'deadline').map((r) => r.ref))];
-      const mailIds = [...new Set(rows.filter((r) => r.topic === 'email').map((r) => r.ref))];
+  drainOnce(): Promise<number> {
+    return this.outbox.relayBatch(this.batchSize, (batch) => this.relay(batch));
+  }
 
-      if (deadlineIds.length) {
-        const found = (await m.query('SELECT * FROM deadlines WHERE id = ANY($1::uuid[])', [deadlineIds])).map(toDeadline);
-        const now = this.clock.now();
-        const adds = [];
-        const removes: string[] = [];
-        for (const d of found) {
-          if (d.status === 'pending') {
-            const job = nextJobFor(d, now);
-            if (job) adds.push(job);
-            // The due date moved: the previous revision's jobs must not fire.
-            if (d.rev > 1) removes.push(...deadlineJobIdsOf(d.id, d.rev - 1));
-          } else {
-            removes.push(...deadlineJobIdsOf(d.id, d.rev));
-          }
-        }
-        if (adds.length) await this.deadlines.addBulk(adds);
-        // A job that is running right now cannot be removed; its handler sees the row and stops.
-        await Promise.all(removes.map((id) => this.deadlines.remove(id).catch(() => 0)));
+  private async relay({ deadlines, emailIds }: OutboxBatch): Promise<{ skippedEmailIds: string[] }> {
+    const now = this.clock.now();
+    const adds: ScheduledJob[] = [];
+    const removes: string[] = [];
+    for (const d of deadlines) {
+      if (d.status === 'pending') {
+        const job = nextJobFor(d, now);
+        if (job) adds.push(job);
+        // The due date moved: the previous revision's jobs must not fire.
+        if (d.rev > 1) removes.push(...deadlineJobIdsOf(d.id, d.rev - 1));
+      } else {
+        removes.push(...deadlineJobIdsOf(d.id, d.rev));
       }
-      if (mailIds.length && this.emailEnabled) await this.mail.addBulk(mailIds.map(mailJobFor));
-      // Without SMTP there is nothing to send: settle them here instead of a job each.
-      else if (mailIds.length) await m.query(`UPDATE notifications SET email_status = 'skipped' WHERE id = ANY($1::uuid[]) AND email_status = 'pending'`, [mailIds]);
-
-      await m.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-      return rows.length;
-    });
+    }
+    if (adds.length) await this.deadlines.schedule(adds);
+    if (removes.length) await this.deadlines.unschedule(removes);
+    // Without SMTP there is nothing to send: the store settles them instead of a job each.
+    if (!this.emailEnabled) return { skippedEmailIds: emailIds };
+    if (emailIds.length) await this.mail.schedule(emailIds.map(mailJobFor));
+    return { skippedEmailIds: [] };
   }
 }

@@ -1,6 +1,5 @@
-import { JobsOptions } from 'bullmq';
 import { DeadlineStep, nextStep, DEADLINE_STEPS } from '../../workflow/src';
-import { DeadlineJob } from '../../cases/src/deadlines';
+import { ScheduledJob } from './job-scheduler';
 
 /** BullMQ is only the alarm clock: the rows in PostgreSQL are the truth. */
 export const DEADLINE_QUEUE = 'trygg-deadlines';
@@ -25,14 +24,6 @@ export function deadlineJobIdsOf(deadlineId: string, rev: number): string[] {
   return DEADLINE_STEPS.map((s) => deadlineJobId(deadlineId, rev, s));
 }
 
-const RETRIES: JobsOptions = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: true,
-  // Failed jobs stay a fortnight for the dashboard; the reconciler retries them meanwhile.
-  removeOnFail: { age: 14 * 24 * 3600 },
-};
-
 /** The row fields the scheduler needs; the same shape the SQL selects. */
 export interface SchedulableDeadline {
   id: string;
@@ -42,17 +33,13 @@ export interface SchedulableDeadline {
 }
 
 /** The one job a pending deadline should have in Redis now: its next step, delayed until then. */
-export function nextJobFor(d: SchedulableDeadline, now: Date): { name: string; data: DeadlineJob; opts: JobsOptions } | null {
+export function nextJobFor(d: SchedulableDeadline, now: Date): ScheduledJob | null {
   const step = nextStep(d.schedule, d.done);
   if (!step) return null;
   const at = d.schedule[step] as Date;
-  return {
-    name: step,
-    data: { deadlineId: d.id, rev: d.rev, step },
-    opts: { ...RETRIES, jobId: deadlineJobId(d.id, d.rev, step), delay: Math.max(0, at.getTime() - now.getTime()) },
-  };
+  return { id: deadlineJobId(d.id, d.rev, step), name: step, data: { deadlineId: d.id, rev: d.rev, step }, delayMs: Math.max(0, at.getTime() - now.getTime()) };
 }
 
-export function mailJobFor(notificationId: string): { name: string; data: { notificationId: string }; opts: JobsOptions } {
-  return { name: 'email', data: { notificationId }, opts: { ...RETRIES, jobId: mailJobId(notificationId) } };
+export function mailJobFor(notificationId: string): ScheduledJob {
+  return { id: mailJobId(notificationId), name: 'email', data: { notificationId } };
 }

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { databaseReachable } from '../../../../libs/persistence/src/operations.queries';
 import { Public } from '../auth/public.decorator';
 import { QUEUES, REDIS } from '../infrastructure.providers';
 import { HEARTBEAT_KEY } from '../../../worker/src/heartbeat.processor';
@@ -29,7 +30,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis, and the Redis behind the worker queues' })
   check() {
     return this.health.check([
-      () => this.probe('postgres', async () => void (await this.ds.query('SELECT 1'))),
+      () => this.probe('postgres', () => databaseReachable(this.ds)),
       () => this.probe('redis', async () => void (await this.redis.ping())),
       () => this.probe('queues', async () => void (await Promise.all(this.queues.map((q) => q.getJobCounts('waiting'))))),
     ]);

@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../../../../libs/cases/src/ports';
+import { pendingDeadlineCounts } from '../../../../libs/persistence/src/operations.queries';
 import { Public } from '../auth/public.decorator';
 import { API_RUNTIME, ApiRuntime, QUEUES } from '../infrastructure.providers';
 
@@ -55,11 +56,7 @@ export class MetricsController {
     if (!mayReadMetrics(req, this.rt.metricsToken)) {
       throw new ForbiddenError('metrics are for the operator: send METRICS_TOKEN as bearer token, or ask from the machine itself', 'METRICS_TOKEN');
     }
-    const rows: Array<{ kind: string; pending: number; overdue: number }> = await this.ds.query(
-      `SELECT kind, count(*)::int AS pending, count(*) FILTER (WHERE due_at < $1)::int AS overdue
-       FROM deadlines WHERE status = 'pending' GROUP BY kind`,
-      [this.clock.now()],
-    );
+    const rows = await pendingDeadlineCounts(this.ds, this.clock.now());
     this.pending.reset();
     this.overdue.reset();
     for (const r of rows) {

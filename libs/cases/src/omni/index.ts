@@ -1,1 +1,2 @@
 export * from './group-staircase.usecases';
+export * from './remind-omni-assessments.usecase';

@@ -1,0 +1,36 @@
+import { token } from './token';
+
+/** What kind of access a log entry records (domain.md §7: every read of a case is logged). */
+export type AccessKind =
+  | 'detail'
+  | 'history'
+  | 'bti_log'
+  | 'export'
+  | 'verify'
+  | 'access_log'
+  | 'supervision'
+  | 'list'
+  /** A write the user was refused (an auditor's command; any 403 on a case command). */
+  | 'write_refused';
+
+export interface AccessEntry {
+  ownerId: string;
+  unitId: string | null;
+  caseId: string | null;
+  userId: string;
+  role: string;
+  kind: AccessKind;
+  /** The export format, the refused command, … ; never personal content. */
+  detail: string | null;
+  /** Why, when the reader said (`?purpose=`). */
+  purpose: string | null;
+  at: Date;
+}
+
+export interface AccessLog {
+  /** Written before the data is returned: a read that cannot be logged does not happen. */
+  record(entries: AccessEntry[]): Promise<void>;
+  forCase(caseId: string): Promise<AccessEntry[]>;
+}
+
+export const ACCESS_LOG = token<AccessLog>('AccessLog');
