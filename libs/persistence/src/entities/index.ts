@@ -1,19 +1,10 @@
-import { AccessLogEntity, CaseEntity, CaseEventContentEntity, CaseEventEntity, DeadlineEntity } from './case.entities';
 import { ChildEntity, GroupEntity, OwnerEntity, UnitEntity, UserEntity, UserRoleEntity } from './directory.entities';
 
-export * from './case.entities';
 export * from './directory.entities';
 
-export const ENTITIES = [
-  OwnerEntity,
-  UnitEntity,
-  GroupEntity,
-  ChildEntity,
-  UserEntity,
-  UserRoleEntity,
-  CaseEntity,
-  CaseEventEntity,
-  CaseEventContentEntity,
-  AccessLogEntity,
-  DeadlineEntity,
-];
+/**
+ * Entities only for the directory, which TypeormDirectory reads through repositories. The case
+ * tables are written and read with SQL (case-writes.sql.ts, typeorm-case.store.ts): one
+ * statement per write with a version check, which a repository's save() cannot give.
+ */
+export const ENTITIES = [OwnerEntity, UnitEntity, GroupEntity, ChildEntity, UserEntity, UserRoleEntity];
