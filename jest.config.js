@@ -1,5 +1,6 @@
-/** Two tiers: pure unit tests of libs (no I/O), and integration/e2e tests against the real
- * PostgreSQL and Redis that test/harness/global-setup.ts starts as child processes. */
+/** Three tiers: unit tests of libs (no I/O); medium tests of the stores, the outbox relay and the
+ * reconciler against the real PostgreSQL the harness starts; integration/e2e tests of the whole
+ * service over HTTP against the real PostgreSQL and Redis (test/harness/global-setup.ts). */
 const fs = require('fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, $schema: undefined, sourceMaps: 'inline' }] };
@@ -11,6 +12,15 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/libs/**/test/**/*.spec.ts', '<rootDir>/apps/**/test/**/*.spec.ts'],
+    },
+    {
+      displayName: 'medium',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/test/harness/medium-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
     },
     {
       displayName: 'integration',

@@ -15,11 +15,20 @@ export const TEMPLATE_DB = 'trygg_template';
  * clones its own database from the template (see test-db.ts), so files run in parallel.
  */
 export default async function globalSetup(): Promise<void> {
-  // `npm ci && npm test` is the whole set-up, on a fresh machine too (see system-tools.ts).
-  ensureSystemTools([REDIS_SERVER, POPPLER]);
   // The suites that run `npm start`, the CLIs and the fuzzer use the build: made once, here, so no
   // two test files write dist/ at the same time.
   execFileSync('npm', ['run', '-s', 'build'], { cwd: path.resolve(__dirname, '..', '..'), stdio: 'inherit' });
+  await startHarness();
+}
+
+/**
+ * The databases and Redis, started once per Jest run however many tiers ask (the integration
+ * and the medium tier both do; Jest runs each project's global set-up in this one process).
+ */
+export async function startHarness(): Promise<void> {
+  if ((globalThis as Record<string, unknown>).__TRYGG_HARNESS__) return;
+  // `npm ci && npm test` is the whole set-up, on a fresh machine too (see system-tools.ts).
+  ensureSystemTools([REDIS_SERVER, POPPLER]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false, fast: true });
   const redis = await startRedisServer({ port: await freePort() });

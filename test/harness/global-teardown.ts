@@ -5,6 +5,8 @@ export default async function globalTeardown(): Promise<void> {
     | { pg: { stop(): Promise<void> }; redis: { stop(): Promise<void> }; dir: string }
     | undefined;
   if (!h) return;
+  // Each tier's teardown comes here; the first one stops everything.
+  delete (globalThis as Record<string, unknown>).__TRYGG_HARNESS__;
   await h.redis.stop();
   await h.pg.stop();
   fs.rmSync(h.dir, { recursive: true, force: true });

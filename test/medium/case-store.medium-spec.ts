@@ -1,0 +1,113 @@
+import { caseScopeOf, CaseChange, CaseRecord, CaseWrites, factsOf, roleInCase } from '../../libs/cases/src';
+import { DEMO_CHILDREN, DEMO_USERNAMES } from '../../libs/persistence/src/seed/demo-data';
+import { concern, MediumRig, startMediumRig } from './medium-rig';
+
+const child = (name: string) => DEMO_CHILDREN.find((c) => c.name === name)!.id;
+
+function unchanged(rec: CaseRecord): CaseChange {
+  return {
+    state: rec.state,
+    snapshot: rec.snapshot,
+    bti: rec.bti,
+    enforcement: rec.enforcement,
+    legalHold: rec.legalHold,
+    serious: rec.serious,
+    involvedUserIds: rec.involvedUserIds,
+    closedAt: rec.closedAt,
+  };
+}
+
+const note = (at: Date): CaseWrites => ({
+  events: [{ type: 'ADD_NOTE', actorUserId: null, actorRole: 'system', at, payload: { kind: 'other', text: 'medium test' } }],
+  deadlines: [],
+  notifications: [],
+});
+
+/** The case store against the real PostgreSQL: its SQL, not the HTTP around it. */
+describe('TypeormCaseStore', () => {
+  let rig: MediumRig;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    rig = await startMediumRig();
+    const as = (u: string) => rig.user(u);
+    // A spread of cases that every branch of the scope must get right.
+    ids.push((await rig.open.execute(await as('larer'), concern('demoSkole', [child('Eva Nordmann')]))).id);
+    ids.push((await rig.open.execute(await as('rektor'), concern('demoSkole', [child('Ola Hansen')]))).id);
+    ids.push((await rig.open.execute(await as('ansatt'), concern('demoBarnehage', [child('Emma Lie')]))).id);
+    ids.push((await rig.open.execute(await as('larer2'), concern('naboSkole', [child('Jonas Moe')]))).id);
+    // The leadership reported as the offender: the owner leads, the unit's principal must not see it.
+    ids.push(
+      (await rig.open.execute(await as('larer'), concern('demoSkole', [child('Sara Berg')], { staffOffender: true, offenderIsLeadership: true }))).id,
+    );
+    // PPT asked anonymously into the principal's case; a staff member of another unit assigned as coordinator.
+    const rektor = await as('rektor');
+    await rig.run.execute(rektor, {
+      caseId: ids[1],
+      type: 'REQUEST_PPT',
+      expectedVersion: 1,
+      payload: { question: 'How can the school help?', anonymous: true, anonymousSummary: 'A pupil in year 5 is excluded.' },
+    });
+    const larer2 = await as('larer2');
+    await rig.run.execute(rektor, { caseId: ids[1], type: 'ASSIGN_COORDINATOR', expectedVersion: 2, payload: { userId: larer2.id } });
+  });
+  afterAll(() => rig.close());
+
+  it('list() returns for each demo user exactly the cases roleInCase allows', async () => {
+    const now = rig.clock.now();
+    const all = (await Promise.all(ids.map((id) => rig.store.get(id)))) as CaseRecord[];
+    const seen: Record<string, number> = {};
+    for (const username of DEMO_USERNAMES) {
+      const user = await rig.user(username);
+      const listed = (await rig.store.list({ scope: caseScopeOf(user, now), limit: 1000 })).map((c) => c.id).filter((id) => ids.includes(id));
+      const allowed = all.filter((rec) => roleInCase(user, factsOf(rec, now)) !== undefined).map((c) => c.id);
+      expect({ username, cases: listed.sort() }).toEqual({ username, cases: allowed.sort() });
+      seen[username] = listed.length;
+    }
+    // The policy itself, for the record: the owner and its auditor see all five, the principal not the leadership case.
+    expect(seen).toEqual({ larer: 2, rektor: 2, ansatt: 1, styrer: 1, larer2: 1, rektor2: 1, kommune: 5, ppt: 1, revisor: 5, drift: 0 });
+  });
+
+  it('a stale version writes nothing', async () => {
+    const rec = (await rig.store.get(ids[0])) as CaseRecord;
+    const before = await rig.store.events(rec.id);
+    const at = rig.clock.now();
+    expect(await rig.store.commit(rec.id, rec.version + 1, unchanged(rec), note(at), at)).toBe(false);
+    expect(await rig.store.commit(rec.id, rec.version - 1, unchanged(rec), note(at), at)).toBe(false);
+    expect(await rig.store.events(rec.id)).toEqual(before);
+    expect(((await rig.store.get(rec.id)) as CaseRecord).version).toBe(rec.version);
+    // The right version writes, once.
+    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at)).toBe(true);
+    expect(await rig.store.events(rec.id)).toHaveLength(before.length + 1);
+  });
+
+  it('an on_date deadline moved twice keeps one row; a policy deadline started again keeps its due date', async () => {
+    const caseId = ids[2];
+    const start = async (kind: 'plan_evaluation' | 'plan', due: string, rule: 'on_date' | 'plan') => {
+      const rec = (await rig.store.get(caseId)) as CaseRecord;
+      const at = rig.clock.now();
+      const dueAt = new Date(due);
+      const schedule = { remind: null, start_evaluation: null, overdue: dueAt, escalate_principal: null, escalate_owner: null };
+      const basis = rule === 'on_date' ? { rule, date: due.slice(0, 10) } : { rule };
+      const writes = note(at);
+      writes.deadlines.push({ op: 'start', kind, ref: '', dueAt, schedule, responsibleUserId: null, basis, policyVersion: 1 });
+      expect(await rig.store.commit(caseId, rec.version, unchanged(rec), writes, at)).toBe(true);
+    };
+    await start('plan_evaluation', '2027-03-10T16:00:00+01:00', 'on_date');
+    await start('plan_evaluation', '2027-03-17T16:00:00+01:00', 'on_date');
+    await start('plan_evaluation', '2027-03-24T16:00:00+01:00', 'on_date');
+    await start('plan', '2027-03-08T16:00:00+01:00', 'plan');
+    await start('plan', '2027-03-15T16:00:00+01:00', 'plan');
+
+    const rows = await rig.ds.query(`SELECT kind, status, rev, due_at FROM deadlines WHERE case_id = $1 AND kind IN ('plan_evaluation', 'plan') ORDER BY kind`, [caseId]);
+    expect(rows).toEqual([
+      { kind: 'plan', status: 'pending', rev: 1, due_at: new Date('2027-03-08T16:00:00+01:00') },
+      { kind: 'plan_evaluation', status: 'pending', rev: 3, due_at: new Date('2027-03-24T16:00:00+01:00') },
+    ]);
+    // Every move left a row for the relay, which replaces the previous revision's jobs.
+    const [{ moved }] = await rig.ds.query(
+      `SELECT count(*)::int AS moved FROM outbox o JOIN deadlines d ON d.id = o.ref::uuid WHERE d.case_id = $1 AND d.kind = 'plan_evaluation'`,
+      [caseId],
+    );
+    expect(moved).toBe(3);
+  });
+});

@@ -1,0 +1,66 @@
+import { DataSource } from 'typeorm';
+import { CaseViews, OmniInsight, OpenConcern, OpenConcernInput, RunCaseCommand, UserContext } from '../../libs/cases/src';
+import { createDataSource } from '../../libs/persistence/src/data-source';
+import {
+  TypeormAccessLog,
+  TypeormCaseStore,
+  TypeormDirectory,
+  TypeormOwnerSettingsStore,
+  TypeormStaircaseStore,
+} from '../../libs/persistence/src';
+import { DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
+import { FixedClock } from '../../libs/platform/src';
+import { createTestDatabase } from '../harness/test-db';
+
+/**
+ * The real stores on a fresh database cloned from the seeded template, with the use cases wired
+ * to them and a clock set by hand: no HTTP, no Redis. What the API's providers wire, in miniature.
+ */
+export interface MediumRig {
+  ds: DataSource;
+  clock: FixedClock;
+  store: TypeormCaseStore;
+  directory: TypeormDirectory;
+  open: OpenConcern;
+  run: RunCaseCommand;
+  user(username: string): Promise<UserContext>;
+  close(): Promise<void>;
+}
+
+export async function startMediumRig(at = '2027-03-01T09:00:00+01:00'): Promise<MediumRig> {
+  const ds = createDataSource(await createTestDatabase(), { poolSize: 4 });
+  await ds.initialize();
+  const clock = new FixedClock(new Date(at));
+  const store = new TypeormCaseStore(ds);
+  const directory = new TypeormDirectory(ds);
+  const settings = new TypeormOwnerSettingsStore(ds);
+  const omni = new OmniInsight(directory, new TypeormStaircaseStore(ds), settings);
+  const views = new CaseViews(store, omni);
+  return {
+    ds,
+    clock,
+    store,
+    directory,
+    open: new OpenConcern(store, directory, settings, clock, views),
+    run: new RunCaseCommand(store, directory, settings, clock, views, omni, new TypeormAccessLog(ds)),
+    async user(username) {
+      const u = await directory.userByUsername(username);
+      if (!u) throw new Error(`no demo user ${username}`);
+      return u;
+    },
+    close: () => ds.destroy(),
+  };
+}
+
+export function concern(unit: keyof typeof DEMO_UNITS, childIds: string[], over: Partial<OpenConcernInput> = {}): OpenConcernInput {
+  return {
+    unitId: DEMO_UNITS[unit].id,
+    childIds,
+    concern: 'The others push the child away in the breaks.',
+    source: 'staff_observation',
+    childSaysUnsafe: false,
+    staffOffender: false,
+    offenderIsLeadership: false,
+    ...over,
+  };
+}
