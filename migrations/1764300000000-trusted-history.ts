@@ -5,7 +5,7 @@ import { mergePersonal } from './frozen/1764300000000-personal-content';
 /**
  * Issue 5: a history auditors can trust and hand over.
  * - case_events gets a hash chain (prev_hash, hash) and its personal content moves to
- *   case_event_contents, committed to by content_hash (design.md #9);
+ *   case_event_contents, committed to by content_hash (docs/design.md #9);
  * - triggers refuse UPDATE, DELETE and TRUNCATE of events; content may only be erased;
  * - access_log records every read of a case;
  * - cases get Statsforvalteren's enforcement state, legal hold and anonymisation;

@@ -9,7 +9,7 @@ import canonicalize from 'canonicalize';
 import { PersonalContent, splitPersonal } from './1764300000000-personal-content';
 
 /**
- * The tamper-evident history (domain.md §7, design.md #9). Every event stores `prevHash` and
+ * The tamper-evident history (docs/domain.md §7, docs/design.md #9). Every event stores `prevHash` and
  * `hash` = SHA-256 of the RFC 8785 canonical JSON of the event with `prevHash`. The event holds
  * the facts; its personal content sits in its own row, committed to by `contentHash` (salted, so
  * an erased short text cannot be guessed back from the hash).

@@ -2,7 +2,7 @@ import { deadline, ids, ok, open, schoolConcern } from '../harness/flows';
 import { startTestApp, TestApp } from '../harness/test-app';
 import { DEMO_OWNER } from '../../libs/persistence/src/seed/demo-data';
 
-/** BTI responsibility levels over HTTP (domain.md §4): coordinator, consent, the stafettlogg. */
+/** BTI responsibility levels over HTTP (docs/domain.md §4): coordinator, consent, the stafettlogg. */
 describe('BTI on a case', () => {
   let t: TestApp;
   beforeAll(async () => {

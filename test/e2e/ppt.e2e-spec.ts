@@ -1,7 +1,7 @@
 import { deadline, EVA, ids, ok, open, schoolConcern } from '../harness/flows';
 import { children, startTestApp, TestApp, user } from '../harness/test-app';
 
-/** PPT at escalation (domain.md §4): anonymous, or named with consent; access ends with the consent. */
+/** PPT at escalation (docs/domain.md §4): anonymous, or named with consent; access ends with the consent. */
 describe('PPT', () => {
   let t: TestApp;
   beforeAll(async () => {

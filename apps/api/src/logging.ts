@@ -3,7 +3,7 @@ import type { Params } from 'nestjs-pino';
 import { PRETTY_TRANSPORT, prettyLogs } from '../../../libs/platform/src';
 
 /**
- * JSON logs with request ids and case ids only: no bodies, no tokens, no names (domain.md §7).
+ * JSON logs with request ids and case ids only: no bodies, no tokens, no names (docs/domain.md §7).
  */
 export function pinoOptions(level: string): Params {
   return {

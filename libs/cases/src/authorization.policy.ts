@@ -4,7 +4,7 @@ import { CASE_COMMANDS } from './commands/case-commands';
 import { CaseScope, GrantedRole, UserContext } from './ports';
 
 /**
- * Who may see and do what, as a pure function (domain.md §6, §7: need-to-know).
+ * Who may see and do what, as a pure function (docs/domain.md §6, §7: need-to-know).
  * The same table yields the `allowedCommands` the UI offers, so what a user is offered is
  * what they may do. The machine's guards then decide what the law allows in the case's state.
  */
@@ -114,7 +114,7 @@ export function isReadOnlyUser(user: UserContext): boolean {
   return user.roles.length > 0 && user.roles.every((r) => r.role === 'auditor');
 }
 
-/** Who may open a concern in a unit: its staff and principal, and the owner (domain.md §6). */
+/** Who may open a concern in a unit: its staff and principal, and the owner (docs/domain.md §6). */
 export function mayOpenCase(user: UserContext, unit: { id: string; ownerId: string }): Decision {
   if (holds(user, 'principal', { ownerId: unit.ownerId, unitId: unit.id })) return { allow: true, role: 'principal' };
   if (holds(user, 'staff', { ownerId: unit.ownerId, unitId: unit.id })) return { allow: true, role: 'staff' };

@@ -1,7 +1,7 @@
 import { btiStateOf, CaseState, consentValid, enforcementStateOf, ONE_WEEK_MS, Plan, SfDecision, Suggestion, toOsloIso } from '../../workflow/src';
 import { CaseRecord, DeadlineRecord } from './ports';
 
-/** The case as api-contract.md shows it. Timestamps in Oslo time with offset. */
+/** The case as docs/api-contract.md shows it. Timestamps in Oslo time with offset. */
 export interface DeadlineView {
   id: string;
   kind: string;
@@ -39,7 +39,7 @@ export interface CaseView {
   staircaseStep: number | null;
   /** The owner's guidance applied to the case now (decision support, policy). */
   suggestions: Suggestion[];
-  /** BTI responsibility level and who coordinates (domain.md §4). */
+  /** BTI responsibility level and who coordinates (docs/domain.md §4). */
   bti: BtiView;
   /** PPT's part, once asked: the question, and whether PPT sees the case anonymously. */
   ppt: { requestedAt: string; question: string; anonymous: boolean; anonymousSummary: string | null } | null;

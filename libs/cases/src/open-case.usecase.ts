@@ -68,7 +68,7 @@ export class OpenConcern {
     });
     const ctx = outcome.snapshot.context;
     const caseId = randomUUID();
-    // BTI level 0 starts with the case (domain.md §4), with its decision deadline.
+    // BTI level 0 starts with the case (docs/domain.md §4), with its decision deadline.
     const bti = openBti(ctx.handledBy);
     // Parents who bring a concern to the rektor have raised it with the rektor personally: the week
     // before they may go to Statsforvalteren starts now (opplæringslova §12-6).

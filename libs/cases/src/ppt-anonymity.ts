@@ -5,7 +5,7 @@ import { CaseRecord, UserContext } from './ports';
 
 /**
  * PPT asked anonymously sees the case with every child identity removed: no names, no ids, no
- * free text from the case — only the principal's anonymous summary and the question (domain.md §4).
+ * free text from the case — only the principal's anonymous summary and the question (docs/domain.md §4).
  * Whitelists, so a field added to the case later is hidden from PPT until someone decides otherwise.
  */
 export function seesAnonymously(user: UserContext, rec: CaseRecord, now: Date): boolean {

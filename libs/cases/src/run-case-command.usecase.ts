@@ -50,7 +50,7 @@ export class RunCaseCommand {
 
     const decision = mayRunCommand(user, factsOf(rec, now), input.type);
     if (!decision.allow) {
-      // A refused write is on record too, like every read (domain.md §7).
+      // A refused write is on record too, like every read (docs/domain.md §7).
       await this.accessLog.record([
         { ownerId: rec.ownerId, unitId: rec.unitId, caseId: rec.id, userId: user.id, role: actor.role, kind: 'write_refused', detail: input.type, purpose: null, at: now },
       ]);

@@ -22,7 +22,7 @@ function rows(events = [
   }));
 }
 
-describe('personal content (design.md #9)', () => {
+describe('personal content (docs/design.md #9)', () => {
   it('splits free text from facts and merges it back exactly', () => {
     const { facts, personal } = splitPersonal(plan);
     expect(facts).toEqual({ plan: { evaluateAt: '2027-03-20', measures: [{ id: 'm1', ffss: 'stoppe', responsibleUserId: 'u1', evaluateAt: '2027-03-12' }] } });

@@ -50,7 +50,7 @@ export async function lastLink(m: Queryable, caseId: string): Promise<{ seq: num
 
 /**
  * Appends $2 (sealed events as JSON) to case $1: the events with their chain links, and each
- * event's personal content in its own row (design.md #9).
+ * event's personal content in its own row (docs/design.md #9).
  */
 const EVENTS_CTE = `WITH ev AS (
   INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at, prev_hash, hash, content_hash)

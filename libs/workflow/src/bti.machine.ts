@@ -4,7 +4,7 @@ import { GuardFn } from './machine-driver';
 import { leadsCase } from './roles';
 
 /**
- * BTI as a second pure machine per case (domain.md §4), driven like the duty-to-act machine with
+ * BTI as a second pure machine per case (docs/domain.md §4), driven like the duty-to-act machine with
  * initialTransition()/transition(): no delays, no actors, no clock. Deadlines leave as effects.
  */
 export const BTI_MACHINE_VERSION = 1;
@@ -172,7 +172,7 @@ export const btiMachine = setup({
       { guard: or(['actorLeadsCase', 'actorIsCoordinator']), actions: 'recordConsent' },
     ],
     RECORD_CONSENT_REFUSAL: { guard: or(['actorLeadsCase', 'actorIsCoordinator']), actions: 'recordConsent' },
-    // PPT at escalation (domain.md §4): pulled in by the leader, named with consent or anonymously.
+    // PPT at escalation (docs/domain.md §4): pulled in by the leader, named with consent or anonymously.
     REQUEST_PPT: {
       guard: and(['actorLeadsCase', 'pptNotYetRequested', 'pptMayTakePart']),
       actions: ['requestPpt', { type: 'startDeadline', params: { kind: 'ppt_advice', ref: '', basis: { rule: 'ppt_advice' } } }],

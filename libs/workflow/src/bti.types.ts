@@ -2,7 +2,7 @@ import { DeadlineKindOf, StartDeadline } from './deadline-kinds';
 import { Actor, Leadership } from './roles';
 
 /**
- * BTI — Bedre tverrfaglig innsats (domain.md §4): responsibility levels 0–3 for a child where
+ * BTI — Bedre tverrfaglig innsats (docs/domain.md §4): responsibility levels 0–3 for a child where
  * someone wonders or worries. A municipal collaboration model, not a statute; the consent rules
  * come from the duty of confidentiality (information goes to another service only with consent,
  * except a report to barnevern).

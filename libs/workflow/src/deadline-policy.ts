@@ -1,7 +1,7 @@
 /**
  * Deadline policy: the numbers the law does NOT set. opplæringslova §12-4 and barnehageloven §42
  * say "snarast" (as soon as possible) and §12-5 / §43 say "straks" (immediately); the figures
- * below are Trygg's municipal defaults (domain.md §2), configurable per owner and versioned.
+ * below are Trygg's municipal defaults (docs/domain.md §2), configurable per owner and versioned.
  * They must never be shown as law.
  */
 export interface DeadlinePolicy {
@@ -24,7 +24,7 @@ export interface DeadlinePolicy {
   escalateToPrincipalSchoolDays: number;
   /** Escalate an overdue item to the owner after this many school days. */
   escalateToOwnerSchoolDays: number;
-  /** BTI: decide at level 0 within this many calendar days (domain.md §4). */
+  /** BTI: decide at level 0 within this many calendar days (docs/domain.md §4). */
   btiDecisionDays: number;
   /** BTI: remind the coordinator this many calendar days before a consent expires. */
   consentExpiryReminderDays: number;

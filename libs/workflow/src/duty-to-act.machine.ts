@@ -240,7 +240,7 @@ export const dutyToActMachine = setup({
             params: { kind: 'investigation', ref: '', basis: { rule: 'investigation' } },
           },
           on: {
-            // Omni-trappa is assessed during the investigation and at each evaluation (domain.md §5).
+            // Omni-trappa is assessed during the investigation and at each evaluation (docs/domain.md §5).
             ASSESS_STAIRCASE: { guard: 'actorTakesPart', actions: 'documentNote' },
             CONCLUDE_INVESTIGATION: [
               {

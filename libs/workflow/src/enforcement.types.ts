@@ -4,7 +4,7 @@ import { IsoDate } from './oslo-time';
 import { Regime } from './regime';
 
 /**
- * Statsforvalteren's enforcement (handhevingsordning, opplæringslova §12-6; domain.md §3): for
+ * Statsforvalteren's enforcement (handhevingsordning, opplæringslova §12-6; docs/domain.md §3): for
  * schools only. Pupils or parents may report a case once it has been raised with the rektor and a
  * week has passed (unless there are special grounds); Statsforvalteren decides what the school
  * must do by when, and the owner answers for it (§12-8 tvangsmulkt).

@@ -2,7 +2,7 @@ import { Ffss, PlanInput } from './duty-to-act.types';
 import { BTI_SERVICES } from './bti.types';
 
 /**
- * The Omni model (domain.md §5). Omni-trappa describes a GROUP (class, SFO group, kindergarten
+ * The Omni model (docs/domain.md §5). Omni-trappa describes a GROUP (class, SFO group, kindergarten
  * department), never a child: 1 is the good state, higher is worse. FFSS tags each measure.
  * Everything derived here is decision support the owner configures — never presented as law.
  */

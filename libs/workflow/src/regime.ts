@@ -1,5 +1,5 @@
 /**
- * The two legal regimes (domain.md §1). Everything that differs between school and
+ * The two legal regimes (docs/domain.md §1). Everything that differs between school and
  * kindergarten law is looked up here, so the machine itself stays regime-neutral.
  */
 export type Regime = 'school' | 'kindergarten';

@@ -23,7 +23,7 @@ const pptConsent = ev({ type: 'RECORD_CONSENT', actor: principal, service: 'ppt'
 const key = (value: unknown, c: BtiContext) =>
   JSON.stringify([value, c.level, !!(c.coordinator || c.pendingCoordinator), c.consents.ppt?.status ?? null, c.services, !!c.ppt]);
 
-describe('BTI levels (domain.md §4)', () => {
+describe('BTI levels (docs/domain.md §4)', () => {
   it('level 0 starts with the case and its 14-day decision deadline', () => {
     const o = openBti('principal');
     expect(o.state).toBe('level0');

@@ -7,7 +7,7 @@ import { ApiProblems } from '../dto/api-problems.decorator';
 import { RetentionDto, RetentionPreviewDto, RetentionRunDto, RetentionViewDto } from '../dto/retention.dto';
 import { UuidParam } from './uuid-param.pipe';
 
-/** Retention (domain.md §7): how long closed cases are kept, what is due, and anonymising it. */
+/** Retention (docs/domain.md §7): how long closed cases are kept, what is due, and anonymising it. */
 @ApiTags('retention')
 @ApiBearerAuth()
 @Controller('owners/:ownerId/retention')

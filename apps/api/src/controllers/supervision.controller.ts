@@ -21,7 +21,7 @@ function negotiate<T>(report: T, accept: string | undefined, res: Response, toCs
 }
 const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? undefined : String(v));
 
-/** Tilsyn (domain.md §3): the four supervision themes per case and per unit, as JSON or CSV. */
+/** Tilsyn (docs/domain.md §3): the four supervision themes per case and per unit, as JSON or CSV. */
 @ApiTags('supervision')
 @ApiBearerAuth()
 @Controller()

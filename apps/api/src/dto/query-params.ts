@@ -29,7 +29,7 @@ export function QueryCursor() {
   return applyDecorators(ApiPropertyOptional({ description: 'nextCursor from the previous page' }), IsOptional(), IsString());
 }
 
-/** `?purpose=` on case reads: why the reader looks, kept in the access log (domain.md §7). */
+/** `?purpose=` on case reads: why the reader looks, kept in the access log (docs/domain.md §7). */
 export const PURPOSE_QUERY = {
   name: 'purpose',
   required: false,

@@ -23,7 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn({ dependency: (body as { dependency?: string }).dependency, path: body.instance }, 'dependency unavailable');
     } else if (body.status >= 500) {
       // Name, code and message only: driver errors carry the query parameters, which may hold
-      // personal data (domain.md §7), so the error object itself is never logged.
+      // personal data (docs/domain.md §7), so the error object itself is never logged.
       const e = error as { name?: string; code?: string; message?: string; stack?: string };
       this.logger.error({ errName: e?.name, errCode: e?.code, errMessage: e?.message, path: body.instance }, 'unhandled error');
     }

@@ -19,7 +19,7 @@ export interface CaseRead {
 }
 
 /**
- * Every read of a case goes through here (domain.md §7): it loads a case the user may see and logs
+ * Every read of a case goes through here (docs/domain.md §7): it loads a case the user may see and logs
  * who, in which role, when, what and why — before anything is returned, so a read that cannot be
  * logged does not happen.
  */

@@ -12,7 +12,7 @@ export interface WriteAttempt {
 }
 
 /**
- * Auditors (the owner's internal control, Statsforvalteren) read; they never write (domain.md §6).
+ * Auditors (the owner's internal control, Statsforvalteren) read; they never write (docs/domain.md §6).
  * Every write they attempt is refused with 403 and logged, against the case when it names one.
  */
 export class RefuseReadOnlyWrite {

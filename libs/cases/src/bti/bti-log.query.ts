@@ -26,7 +26,7 @@ export interface BtiLog {
 const BTI_TYPES = new Set<string>([...BTI_COMMAND_TYPES, 'CASE_OPENED', 'PPT_ACCESS_ENDED', 'APPROVE_PLAN', 'RECORD_MEASURE', 'EVALUATE']);
 
 /**
- * The stafettlogg (domain.md §4): measures, decisions and who is responsible, over time — the BTI
+ * The stafettlogg (docs/domain.md §4): measures, decisions and who is responsible, over time — the BTI
  * entries and the measures (approved plans, measures carried out, evaluations) of the case's
  * history, oldest first, with the current level and coordinator.
  */

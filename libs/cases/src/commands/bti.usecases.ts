@@ -4,7 +4,7 @@ import { CaseRecord } from '../ports';
 import { FieldError } from '../errors';
 
 /**
- * The BTI commands (domain.md §4): what each needs beyond its payload's shape. The BTI machine
+ * The BTI commands (docs/domain.md §4): what each needs beyond its payload's shape. The BTI machine
  * decides levels, coordinator and consent rules; these check names against the organisation.
  */
 /** The owner's list of services (the standard ones plus its own, in its guidance). */

@@ -18,7 +18,7 @@ export const DUTY_TO_ACT_HOOKS: CommandHooksFor<CommandType> = {
   SUBMIT_PLAN: {
   async check(rec, p, { directory, today }) {
     const errors = planViolations(p.plan, today);
-    // Omni: every measure is tagged with the kind of action it is (FFSS, domain.md §5).
+    // Omni: every measure is tagged with the kind of action it is (FFSS, docs/domain.md §5).
     p.plan.measures.forEach((m, i) => {
       if (!m.ffss) errors.push({ field: `plan.measures[${i}].ffss`, message: 'is required: fremme, forebygge, stoppe or stotte (Omni FFSS)' });
     });

@@ -3,7 +3,7 @@ import { FieldError } from '../errors';
 import { CommandHooksFor } from './command.usecase';
 
 /**
- * Statsforvalteren's enforcement (opplæringslova §12-6, domain.md §3). The machine holds the
+ * Statsforvalteren's enforcement (opplæringslova §12-6, docs/domain.md §3). The machine holds the
  * rules (school only, one week after raising unless special grounds); these name the fields.
  */
 export const ENFORCEMENT_HOOKS: CommandHooksFor<EnforcementCommandType> = {

@@ -26,7 +26,7 @@ export const RECORD_HOOKS: CommandHooksFor<RecordCommandType> = {
 },
 
 /**
- * A correction is a new entry beside the original (domain.md §7): nothing is edited or deleted.
+ * A correction is a new entry beside the original (docs/domain.md §7): nothing is edited or deleted.
  * It corrects what was written (free text, names, the times people gave), never what the case
  * decided: a plan changes with a new plan version, a state with the commands of the case.
  * The author of the entry or whoever leads the case may correct it.

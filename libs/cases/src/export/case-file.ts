@@ -10,7 +10,7 @@ export { entryLabel };
 
 /**
  * The case file (saksmappe): the complete documentation of one case for Statsforvalteren or the
- * archive (domain.md §2 "Dokumentere", §3, §7). Built from the stored history only, so what it
+ * archive (docs/domain.md §2 "Dokumentere", §3, §7). Built from the stored history only, so what it
  * says is what the hash chain covers; the verification result travels with it.
  */
 export interface Person {

@@ -4,7 +4,7 @@ import type { StoredEvent } from '../ports';
 import { mergePersonal, PersonalContent, splitPersonal } from './personal-content';
 
 /**
- * The tamper-evident history (domain.md §7, design.md #9). Every event stores `prevHash` and
+ * The tamper-evident history (docs/domain.md §7, docs/design.md #9). Every event stores `prevHash` and
  * `hash` = SHA-256 of the RFC 8785 canonical JSON of the event with `prevHash`. The event holds
  * the facts; its personal content sits in its own row, committed to by `contentHash` (salted, so
  * an erased short text cannot be guessed back from the hash).

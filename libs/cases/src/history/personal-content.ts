@@ -1,5 +1,5 @@
 /**
- * Personal content (design.md #9, domain.md §7): free text people wrote and names of people, as
+ * Personal content (docs/design.md #9, docs/domain.md §7): free text people wrote and names of people, as
  * opposed to the facts of what happened (types, ids, dates, outcomes). Personal content lives in
  * its own row, committed to by a hash in the immutable event, so retention can erase it while the
  * chain still verifies.

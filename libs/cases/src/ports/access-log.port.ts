@@ -1,6 +1,6 @@
 import { token } from './token';
 
-/** What kind of access a log entry records (domain.md §7: every read of a case is logged). */
+/** What kind of access a log entry records (docs/domain.md §7: every read of a case is logged). */
 export type AccessKind =
   | 'detail'
   | 'history'

@@ -29,7 +29,7 @@ export interface RetentionRun extends RetentionPreview {
 const NOTICE =
   "How long closed cases are kept follows the owner's arkivplan (arkivloven); Trygg sets no period by default. Anonymising replaces children's names, ids and all free text, and keeps every event and hash.";
 
-/** Per-owner retention: the period, what is due, and anonymising what is due (domain.md §7). */
+/** Per-owner retention: the period, what is due, and anonymising what is due (docs/domain.md §7). */
 export class Retention {
   constructor(
     private readonly settings: OwnerSettingsStore,

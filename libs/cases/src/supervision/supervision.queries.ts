@@ -40,7 +40,7 @@ export interface OwnerSupervisionReport {
 const POLICY_NOTE =
   'On time = by the deadline the owner\'s policy set (policy, not law: the law says "snarast" and "straks"). Hours are clock hours between the recorded steps.';
 
-/** Cases opened in the window are measured (tilsyn, domain.md §3). */
+/** Cases opened in the window are measured (tilsyn, docs/domain.md §3). */
 export class Supervision {
   constructor(
     private readonly store: CaseStore,

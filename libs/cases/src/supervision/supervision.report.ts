@@ -2,7 +2,7 @@ import { DeadlineKind, DeadlinePolicy, planViolations, toOsloIso } from '../../.
 import { CaseRecord, DeadlineRecord } from '../ports';
 
 /**
- * The supervision view (tilsyn, domain.md §3): for each case, what the four supervision themes
+ * The supervision view (tilsyn, docs/domain.md §3): for each case, what the four supervision themes
  * ask, from the case's own history and deadline rows; then totals per unit. Pure: the use case
  * loads, this computes, so the figures are tested without I/O.
  */

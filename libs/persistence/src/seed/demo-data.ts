@@ -1,5 +1,5 @@
 /**
- * The demo organisation of api-contract.md, with fixed ids so seeding is idempotent and tests
+ * The demo organisation of docs/api-contract.md, with fixed ids so seeding is idempotent and tests
  * can name things. Names are invented.
  */
 export type DemoRole = 'staff' | 'principal' | 'owner' | 'ppt' | 'auditor' | 'admin';
