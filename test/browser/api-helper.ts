@@ -2,14 +2,17 @@ import { signDevToken } from '../../libs/identity/src';
 import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
 import { baseUrl } from './helpers';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- scenes read whatever the API returned; the browser test checks the page, not these types
+type ApiJson = Record<string, any>;
+
 /** Setting a scene through the API (with an integration's bearer token), so a test starts where it matters. */
-export async function apiAs(username: string, method: string, path: string, body?: unknown): Promise<Record<string, any>> {
+export async function apiAs(username: string, method: string, path: string, body?: unknown): Promise<ApiJson> {
   const res = await fetch(`${baseUrl()}${path}`, {
     method,
     headers: { authorization: `Bearer ${await signDevToken(username)}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json()) as Record<string, any>;
+  const json = (await res.json()) as ApiJson;
   if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }

@@ -34,9 +34,12 @@ function startLauncher(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; o
 }
 
 /** The demo story: every state, both regimes, and the cases a newcomer should meet. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the demo story is read as loose JSON; the API's types are checked elsewhere
+type Json = Record<string, any>;
+
 async function expectDemoCases(base: string): Promise<void> {
-  const get = async (user: string, p: string) => (await fetch(`${base}${p}`, { headers: { Authorization: `Bearer ${await signDevToken(user)}` } })).json() as Promise<Record<string, any>>;
-  const all = (await get('kommune', '/cases?limit=100')).items as Array<Record<string, any>>;
+  const get = async (user: string, p: string) => (await fetch(`${base}${p}`, { headers: { Authorization: `Bearer ${await signDevToken(user)}` } })).json() as Promise<Json>;
+  const all = (await get('kommune', '/cases?limit=100')).items as Json[];
   expect(all).toHaveLength(14);
   expect(new Set(all.map((c) => c.state))).toEqual(new Set(['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed']));
   expect(new Set(all.map((c) => c.regime))).toEqual(new Set(['school', 'kindergarten']));

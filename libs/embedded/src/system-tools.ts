@@ -46,7 +46,7 @@ type Manager = 'apt' | 'dnf' | 'apk' | 'brew';
 
 function packageManager(): Manager | undefined {
   if (process.platform === 'darwin') return 'brew';
-  let release = '';
+  let release: string;
   try {
     release = fs.readFileSync('/etc/os-release', 'utf8');
   } catch {

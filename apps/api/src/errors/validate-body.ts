@@ -25,7 +25,7 @@ export function nulFields(value: unknown, path = ''): FieldError[] {
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([k, v]) => {
       const field = path ? `${path}.${k}` : k;
-      return k.includes(NUL) ? [{ field: field.replace(/\u0000/g, '\\u0000'), message: NUL_MESSAGE }] : nulFields(v, field);
+      return k.includes(NUL) ? [{ field: field.replaceAll(NUL, '\\u0000'), message: NUL_MESSAGE }] : nulFields(v, field);
     });
   }
   return [];
