@@ -10,7 +10,18 @@ import tseslint from 'typescript-eslint';
  * typescript-eslint rules, React's hook rules for the web app, and Prettier owning the layout.
  */
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'apps/web/dist/', '.data/', 'coverage/', 'test-results/', 'playwright-report/', 'apps/web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'apps/web/dist/',
+      '.data/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -156,7 +156,11 @@ export class TrustedHistory1764300000000 implements MigrationInterface {
       'SELECT e.case_id, e.seq, e.payload, c.content FROM case_events e JOIN case_event_contents c USING (case_id, seq)',
     );
     for (const r of rows) {
-      await q.query('UPDATE case_events SET payload = $3 WHERE case_id = $1 AND seq = $2', [r.case_id, r.seq, JSON.stringify(mergePersonal(r.payload, r.content))]);
+      await q.query('UPDATE case_events SET payload = $3 WHERE case_id = $1 AND seq = $2', [
+        r.case_id,
+        r.seq,
+        JSON.stringify(mergePersonal(r.payload, r.content)),
+      ]);
     }
     await q.query(`
       DROP TABLE owner_retention;

@@ -5,4 +5,10 @@ import { TrustedHistory1764300000000 } from './1764300000000-trusted-history';
 import { DemoMarker1764400000000 } from './1764400000000-demo-marker';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
-export const MIGRATIONS = [InitialSchema1764000000000, DeadlinesAtWork1764100000000, OmniStaircase1764200000000, TrustedHistory1764300000000, DemoMarker1764400000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  DeadlinesAtWork1764100000000,
+  OmniStaircase1764200000000,
+  TrustedHistory1764300000000,
+  DemoMarker1764400000000,
+];

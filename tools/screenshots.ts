@@ -35,7 +35,9 @@ async function main(): Promise<void> {
 
     await page.goto(`${stack.baseUrl}/meld`);
     await page.getByLabel('Eva Nordmann (5A)').check();
-    await page.getByLabel(/Hva så eller hørte du/).fill('Eva sa at de andre jentene ikke lar henne være med i friminuttet, og at hun gruer seg til skolen.');
+    await page
+      .getByLabel(/Hva så eller hørte du/)
+      .fill('Eva sa at de andre jentene ikke lar henne være med i friminuttet, og at hun gruer seg til skolen.');
     await page.getByLabel('Eleven fortalte det').check();
     await page.getByLabel('Eleven har selv sagt at hen ikke har det trygt og godt').check();
     await shot(page, 'meld-bekymring');
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
     await card.getByLabel('Hvem som skal gjennomføre tiltakene', { exact: true }).selectOption({ label: 'Lærer Larsen' });
     await shot(page, 'aktivitetsplan');
 
-    const narrow = await (await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 320, height: 700 } })).newPage();
+    const narrow = await (
+      await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 320, height: 700 } })
+    ).newPage();
     await signIn(narrow, stack.baseUrl, 'Lærer Larsen');
     await narrow.goto(`${stack.baseUrl}/meld`);
     await shot(narrow, 'meld-bekymring-320px');

@@ -7,6 +7,15 @@ export function btiOpeningSnapshotV1(handledBy: 'principal' | 'owner') {
   return {
     machineVersion: 1,
     value: 'level0',
-    context: { level: 0, handledBy, coordinator: null, pendingCoordinator: null, services: [], consents: {}, barnevernReportedAt: null, ppt: null },
+    context: {
+      level: 0,
+      handledBy,
+      coordinator: null,
+      pendingCoordinator: null,
+      services: [],
+      consents: {},
+      barnevernReportedAt: null,
+      ppt: null,
+    },
   };
 }

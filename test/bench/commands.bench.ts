@@ -29,7 +29,18 @@ async function main(): Promise<void> {
   const rektor = { Authorization: `Bearer ${await signDevToken('rektor')}`, 'content-type': 'application/json' };
   const eva = DEMO_CHILDREN[0].id;
 
-  const latencies: Record<string, number[]> = { open: [], acknowledge: [], note: [], get: [], list: [], verify: [], export: [], 'long verify': [], 'long json': [], 'long pdf': [] };
+  const latencies: Record<string, number[]> = {
+    open: [],
+    acknowledge: [],
+    note: [],
+    get: [],
+    list: [],
+    verify: [],
+    export: [],
+    'long verify': [],
+    'long json': [],
+    'long pdf': [],
+  };
   const timed = async (kind: string, f: () => Promise<Response>) => {
     const t0 = performance.now();
     const res = await f();
@@ -54,7 +65,11 @@ async function main(): Promise<void> {
           }),
         );
         const a = await timed('acknowledge', () =>
-          fetch(`${base}/cases/${c.id}/commands`, { method: 'POST', headers: rektor, body: JSON.stringify({ type: 'ACKNOWLEDGE', expectedVersion: 1 }) }),
+          fetch(`${base}/cases/${c.id}/commands`, {
+            method: 'POST',
+            headers: rektor,
+            body: JSON.stringify({ type: 'ACKNOWLEDGE', expectedVersion: 1 }),
+          }),
         );
         await timed('note', () =>
           fetch(`${base}/cases/${c.id}/commands`, {
@@ -77,14 +92,23 @@ async function main(): Promise<void> {
 
   // One long case: how verification and the case file scale with the history.
   const long = await timed('open', () =>
-    fetch(`${base}/cases`, { method: 'POST', headers: larer, body: JSON.stringify({ unitId: DEMO_UNITS.demoSkole.id, childIds: [eva], concern: 'long', source: 'other' }) }),
+    fetch(`${base}/cases`, {
+      method: 'POST',
+      headers: larer,
+      body: JSON.stringify({ unitId: DEMO_UNITS.demoSkole.id, childIds: [eva], concern: 'long', source: 'other' }),
+    }),
   );
   let version = long.version;
   for (let i = 0; i < LONG_EVENTS; i++) {
     const r = await fetch(`${base}/cases/${long.id}/commands`, {
       method: 'POST',
       headers: larer,
-      body: JSON.stringify({ type: 'ADD_NOTE', expectedVersion: version, kind: 'observation', text: `Observation ${i}: a paragraph of what was seen in the break, who was there and what the adults did.` }),
+      body: JSON.stringify({
+        type: 'ADD_NOTE',
+        expectedVersion: version,
+        kind: 'observation',
+        text: `Observation ${i}: a paragraph of what was seen in the break, who was there and what the adults did.`,
+      }),
     });
     version = ((await r.json()) as { version: number }).version;
   }
@@ -95,12 +119,20 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nTrygg API bench: ${CASES} cases, concurrency ${CONCURRENCY}, PostgreSQL 18 (fsync on), node ${process.version}`);
-  console.log(`total ${requests} requests in ${seconds.toFixed(1)} s = ${(requests / seconds).toFixed(0)} req/s; writes ${((CASES * 3) / seconds).toFixed(0)}/s`);
+  console.log(
+    `total ${requests} requests in ${seconds.toFixed(1)} s = ${(requests / seconds).toFixed(0)} req/s; writes ${((CASES * 3) / seconds).toFixed(0)}/s`,
+  );
   console.log(`(the "long" rows: one case with ${LONG_EVENTS + 1} events, each read 5 times)`);
   console.log('kind          n     p50 ms   p99 ms   max ms');
   for (const [kind, l] of Object.entries(latencies)) {
     if (!l.length) continue;
-    console.log(`${kind.padEnd(12)} ${String(l.length).padStart(4)} ${pct(l, 50).toFixed(1).padStart(9)} ${pct(l, 99).toFixed(1).padStart(8)} ${Math.max(...l).toFixed(1).padStart(8)}`);
+    console.log(
+      `${kind.padEnd(12)} ${String(l.length).padStart(4)} ${pct(l, 50).toFixed(1).padStart(9)} ${pct(l, 99).toFixed(1).padStart(8)} ${Math.max(
+        ...l,
+      )
+        .toFixed(1)
+        .padStart(8)}`,
+    );
   }
   console.log(`RSS ${(memBefore / 2 ** 20).toFixed(0)} MiB -> ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 

@@ -38,7 +38,14 @@ async function main(): Promise<void> {
   const clock = new SystemClock();
 
   // Cases and deadlines straight into SQL: the API is measured by `npm run bench`.
-  const snapshot = openCase({ regime: 'school', childIds: [DEMO_CHILDREN[0].id], childSaysUnsafe: false, staffOffender: false, offenderIsLeadership: false, at: new Date().toISOString() }).snapshot;
+  const snapshot = openCase({
+    regime: 'school',
+    childIds: [DEMO_CHILDREN[0].id],
+    childSaysUnsafe: false,
+    staffOffender: false,
+    offenderIsLeadership: false,
+    at: new Date().toISOString(),
+  }).snapshot;
   const rektor = demoUser('rektor').id;
   const larer = demoUser('larer').id;
   let t0 = performance.now();
@@ -47,7 +54,16 @@ async function main(): Promise<void> {
        opened_by, source, concern, opened_at, updated_at, bti)
      SELECT gen_random_uuid(), $1, $2, 'school', 'active', 1, $3, $4, 'principal', ARRAY[$5]::uuid[], ARRAY[$6]::uuid[], $6, 'other', 'bench', now(), now(), $8
      FROM generate_series(1, $7)`,
-    [DEMO_OWNER.id, DEMO_UNITS.demoSkole.id, snapshot.machineVersion, JSON.stringify(snapshot), DEMO_CHILDREN[0].id, larer, CASES, JSON.stringify(openBti('principal').snapshot)],
+    [
+      DEMO_OWNER.id,
+      DEMO_UNITS.demoSkole.id,
+      snapshot.machineVersion,
+      JSON.stringify(snapshot),
+      DEMO_CHILDREN[0].id,
+      larer,
+      CASES,
+      JSON.stringify(openBti('principal').snapshot),
+    ],
   );
   const firstDue = Date.now() + LEAD_MS;
   // Deadline i falls due at firstDue + i/RATE seconds, on case i mod CASES (neighbours in time hit different cases).
@@ -60,7 +76,7 @@ async function main(): Promise<void> {
      FROM generate_series(0, $4 - 1) AS i JOIN c ON c.n = i % $5`,
     [firstDue, RATE, rektor, N, CASES],
   );
-  if (process.env.BENCH_NO_EMAIL) await ds.query("UPDATE users SET email = NULL");
+  if (process.env.BENCH_NO_EMAIL) await ds.query('UPDATE users SET email = NULL');
   await ds.query(`INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM deadlines ORDER BY due_at`);
   log(`inserted ${N} deadlines on ${CASES} cases and ${N} outbox rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -71,7 +87,9 @@ async function main(): Promise<void> {
 
   // 1. Enqueue: the outbox relay turns committed rows into delayed jobs.
   const outbox = new TypeormOutboxStore(ds);
-  const relay = new OutboxRelay(outbox, new BullMqScheduler(deadlines), new BullMqScheduler(mail), clock, (e) => log(`relay error ${e.message}`));
+  const relay = new OutboxRelay(outbox, new BullMqScheduler(deadlines), new BullMqScheduler(mail), clock, (e) =>
+    log(`relay error ${e.message}`),
+  );
   t0 = performance.now();
   let moved = 0;
   for (let n = await relay.drainOnce(); n > 0; n = await relay.drainOnce()) moved += n;
@@ -116,7 +134,8 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   await worker.start();
   const waitMs = firstDue - Date.now();
-  if (waitMs < 0) log(`WARNING: setup took longer than BENCH_LEAD_MS; the first ${Math.round((-waitMs * RATE) / 1000)} deadlines were already due`);
+  if (waitMs < 0)
+    log(`WARNING: setup took longer than BENCH_LEAD_MS; the first ${Math.round((-waitMs * RATE) / 1000)} deadlines were already due`);
   log(`waiting ${Math.max(0, Math.round(waitMs / 1000))} s for the first deadline, then ${Math.round(N / RATE)} s of firing at ${RATE}/s`);
   const until = firstDue + (N / RATE) * 1000 + 120_000;
   let peakRss = rssBefore;
@@ -131,14 +150,23 @@ async function main(): Promise<void> {
   );
   for (const [w, v] of [...windows.entries()].sort((a, b) => a[0] - b[0])) {
     const ws = v.sort((a, b) => a - b);
-    log(`  due in ${w * 10}–${w * 10 + 10} s: ${ws.length} handled, p50 ${pct(ws, 50)} ms, p99 ${pct(ws, 99)} ms, max ${ws[ws.length - 1]} ms`);
+    log(
+      `  due in ${w * 10}–${w * 10 + 10} s: ${ws.length} handled, p50 ${pct(ws, 50)} ms, p99 ${pct(ws, 99)} ms, max ${ws[ws.length - 1]} ms`,
+    );
   }
   console.log(
     JSON.stringify({
       deadlines: N,
       enqueue: { jobs: moved, seconds: +enqueueS.toFixed(2), perSecond: Math.round(moved / enqueueS) },
       reconcileAfterFlushall: { deadlines: report.pendingDeadlines, jobs: after, seconds: +reconcileS.toFixed(2), targetSeconds: 60 },
-      firing: { ratePerSecond: RATE, handled: lags.length, p50Ms: pct(sorted, 50), p99Ms: pct(sorted, 99), maxMs: sorted[sorted.length - 1], targetP99Ms: 1000 },
+      firing: {
+        ratePerSecond: RATE,
+        handled: lags.length,
+        p50Ms: pct(sorted, 50),
+        p99Ms: pct(sorted, 99),
+        maxMs: sorted[sorted.length - 1],
+        targetP99Ms: 1000,
+      },
     }),
   );
 

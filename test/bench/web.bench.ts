@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   try {
     const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(js|css))"/g)].map((m) => ({ file: m[1], kind: m[2] }));
-    const gz = (kind: string) => assets.filter((a) => a.kind === kind).reduce((n, a) => n + zlib.gzipSync(fs.readFileSync(path.join(WEB, a.file))).length, 0);
+    const gz = (kind: string) =>
+      assets.filter((a) => a.kind === kind).reduce((n, a) => n + zlib.gzipSync(fs.readFileSync(path.join(WEB, a.file))).length, 0);
     const raw = (kind: string) => assets.filter((a) => a.kind === kind).reduce((n, a) => n + fs.statSync(path.join(WEB, a.file)).size, 0);
 
     const times: number[] = [];
@@ -37,8 +38,12 @@ async function main(): Promise<void> {
       times.push(Date.now() - started);
       await context.close();
     }
-    console.log(`first load: JavaScript ${(gz('js') / 1024).toFixed(1)} kB gzipped (${(raw('js') / 1024).toFixed(0)} kB raw), CSS ${(gz('css') / 1024).toFixed(1)} kB gzipped; budget for JavaScript 300 kB`);
-    console.log(`interactive start page (principal, tasks and cases listed), ${RUNS} cold loads: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms, max ${Math.max(...times)} ms`);
+    console.log(
+      `first load: JavaScript ${(gz('js') / 1024).toFixed(1)} kB gzipped (${(raw('js') / 1024).toFixed(0)} kB raw), CSS ${(gz('css') / 1024).toFixed(1)} kB gzipped; budget for JavaScript 300 kB`,
+    );
+    console.log(
+      `interactive start page (principal, tasks and cases listed), ${RUNS} cold loads: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms, max ${Math.max(...times)} ms`,
+    );
   } finally {
     await browser.close();
     await stopStack(stack);

@@ -21,12 +21,22 @@ export const child = (name: string) => DEMO_CHILDREN.find((c) => c.name === name
 
 /** A school case about the child, opened by the teacher; `to` takes it on as far as planning. */
 export async function schoolCase(childName: string, to: 'reported' | 'planning' = 'reported'): Promise<{ id: string; version: number }> {
-  let c = await apiAs('larer', 'POST', '/api/cases', { unitId: DEMO_UNITS.demoSkole.id, childIds: [child(childName)], concern: `${childName.split(' ')[0]} blir holdt utenfor i friminuttene.`, source: 'staff_observation' });
+  let c = await apiAs('larer', 'POST', '/api/cases', {
+    unitId: DEMO_UNITS.demoSkole.id,
+    childIds: [child(childName)],
+    concern: `${childName.split(' ')[0]} blir holdt utenfor i friminuttene.`,
+    source: 'staff_observation',
+  });
   if (to === 'planning') {
     const run = async (user: string, type: string, payload: Record<string, unknown> = {}) =>
       (c = await apiAs(user, 'POST', `/api/cases/${c.id}/commands`, { type, expectedVersion: c.version, ...payload }));
     await run('rektor', 'ACKNOWLEDGE');
-    await run('larer', 'RECORD_CHILD_VOICE', { childId: child(childName), heardAt: new Date().toISOString(), heardBy: 'Lærer Larsen', summary: 'Redd i friminuttene' });
+    await run('larer', 'RECORD_CHILD_VOICE', {
+      childId: child(childName),
+      heardAt: new Date().toISOString(),
+      heardBy: 'Lærer Larsen',
+      summary: 'Redd i friminuttene',
+    });
     await run('rektor', 'CONCLUDE_INVESTIGATION', { outcome: 'not_safe', summary: 'Ikke trygt', bestInterest: 'Trygghet i friminuttene' });
   }
   return { id: c.id as string, version: c.version as number };

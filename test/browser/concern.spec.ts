@@ -20,7 +20,9 @@ test('a teacher reports a concern about a pupil; the receipt says who acknowledg
   await page.getByRole('button', { name: 'Send til rektor' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Meldingen er sendt' })).toBeVisible();
-  await expect(page.getByText(/Rektor har fått meldingen og skal bekrefte at den er mottatt innen \w+ \d+\. \w+ \d{4} kl\. \d{2}\.\d{2}/)).toBeVisible();
+  await expect(
+    page.getByText(/Rektor har fått meldingen og skal bekrefte at den er mottatt innen \w+ \d+\. \w+ \d{4} kl\. \d{2}\.\d{2}/),
+  ).toBeVisible();
   await expectAccessible(page, 'kvittering');
   await page.getByRole('link', { name: 'Åpne saken' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sak om Eva Nordmann' })).toBeVisible();

@@ -3,7 +3,9 @@ import { apiAs, schoolCase } from './api-helper';
 import { baseUrl, expectAccessible, expectNoSidewaysScroll, signIn } from './helpers';
 
 /** Errors are said next to what caused them, and nothing anyone typed is lost to them. */
-test('a plan missing elements: the summary takes focus, each field says what is missing, nothing typed is lost (not even on reload)', async ({ page }) => {
+test('a plan missing elements: the summary takes focus, each field says what is missing, nothing typed is lost (not even on reload)', async ({
+  page,
+}) => {
   const c = await schoolCase('Ola Hansen', 'planning');
   await signIn(page, 'Lærer Larsen');
   await page.goto(`${baseUrl()}/saker/${c.id}`);
@@ -28,7 +30,9 @@ test('a plan missing elements: the summary takes focus, each field says what is 
   await expect(page.locator('.command-card').getByLabel('1. Problemet tiltakene skal løse')).toHaveValue('Ola blir dyttet i trappa');
 });
 
-test('the case changed in another tab: the conflict is shown, the form is kept, and it goes through after reloading', async ({ browser }) => {
+test('the case changed in another tab: the conflict is shown, the form is kept, and it goes through after reloading', async ({
+  browser,
+}) => {
   const c = await schoolCase('Ali Khan');
   const context = await browser.newContext();
   const mine = await context.newPage();

@@ -34,7 +34,7 @@ export async function tabTo(page: Page, name: RegExp, max = 80): Promise<void> {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
       const byLabel = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : '';
-      return `${el.getAttribute('aria-label') ?? ''} ${byLabel ?? ''} ${el.closest('label')?.textContent ?? ''} ${el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? '' : el.textContent ?? ''}`.trim();
+      return `${el.getAttribute('aria-label') ?? ''} ${byLabel ?? ''} ${el.closest('label')?.textContent ?? ''} ${el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? '' : (el.textContent ?? '')}`.trim();
     });
     if (name.test(label)) return;
   }

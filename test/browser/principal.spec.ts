@@ -54,7 +54,12 @@ async function toActive(page: Page, returnOnce: boolean) {
   await writePlan(page, 'Eva holdes utenfor i friminuttene');
   await expect(page.getByText('Plan til godkjenning', { exact: true })).toBeVisible();
   if (returnOnce) {
-    await command(page, 'Send planen tilbake', (card) => card.getByLabel('Hva må endres?').fill('Skriv hvem som følger opp hjemme.'), 'Send planen tilbake nå');
+    await command(
+      page,
+      'Send planen tilbake',
+      (card) => card.getByLabel('Hva må endres?').fill('Skriv hvem som følger opp hjemme.'),
+      'Send planen tilbake nå',
+    );
     await expect(page.getByText('Plan lages', { exact: true })).toBeVisible();
     await writePlan(page, 'Eva holdes utenfor i friminuttene, og foreldrene er bekymret');
     await expect(page.getByText(/er endret/).first()).toBeVisible();
@@ -87,7 +92,14 @@ test('acknowledge, the child’s voice, not safe, a plan returned once and appro
   await expect(page.getByText('Avsluttet', { exact: true })).toBeVisible();
   // The whole history, in words, with who did it.
   const history = page.locator('.timeline');
-  for (const entry of ['Melding bekreftet mottatt, undersøkelse startet', 'Barnets stemme dokumentert', 'Undersøkelse avsluttet', 'Aktivitetsplan sendt tilbake', 'Aktivitetsplan godkjent', 'Tiltakene evaluert']) {
+  for (const entry of [
+    'Melding bekreftet mottatt, undersøkelse startet',
+    'Barnets stemme dokumentert',
+    'Undersøkelse avsluttet',
+    'Aktivitetsplan sendt tilbake',
+    'Aktivitetsplan godkjent',
+    'Tiltakene evaluert',
+  ]) {
     await expect(history.getByText(entry).first()).toBeVisible();
   }
   await expect(history.getByText(/Rektor Ruud \(rektor\)/).first()).toBeVisible();

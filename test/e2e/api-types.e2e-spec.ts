@@ -18,7 +18,9 @@ describe('the web app’s API types', () => {
     const doc = path.join(dir, 'openapi.json');
     const fresh = path.join(dir, 'schema.d.ts');
     fs.writeFileSync(doc, JSON.stringify((await t.http().get('/api/openapi.json')).body));
-    execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(__dirname, '../../tools/api-types.ts'), doc, fresh], { cwd: path.resolve(__dirname, '../..') });
+    execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(__dirname, '../../tools/api-types.ts'), doc, fresh], {
+      cwd: path.resolve(__dirname, '../..'),
+    });
     const same = fs.readFileSync(fresh, 'utf8') === fs.readFileSync(API_TYPES_FILE, 'utf8');
     // The fresh file is left in the temporary folder for a diff when they differ.
     expect(same ? 'current' : `stale: run npm run api:types (fresh types in ${fresh})`).toBe('current');

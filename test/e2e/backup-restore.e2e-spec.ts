@@ -27,18 +27,29 @@ describe('backup and restore', () => {
   });
 
   const cli = (name: string, args: string[], env: Record<string, string>) =>
-    run(process.execPath, [path.join(ROOT, 'dist/apps/launcher/src/cli', `${name}.cli.js`), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env } });
+    run(process.execPath, [path.join(ROOT, 'dist/apps/launcher/src/cli', `${name}.cli.js`), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    });
 
   it('restores into a fresh data directory with every row and every chain whole', async () => {
     const a = await open(t, 'larer', schoolConcern());
     await ok(t, 'rektor', a.id, 'ACKNOWLEDGE', 1);
     await ok(t, 'larer', a.id, 'ADD_NOTE', 2, { kind: 'observation', text: 'Eva Nordmann stood alone by the fence' });
-    await ok(t, 'larer', a.id, 'RECORD_CHILD_VOICE', 3, { childId: EVA, heardAt: '2027-03-01T09:00:00+01:00', heardBy: 'Lærer Larsen', summary: 'Eva is afraid' });
+    await ok(t, 'larer', a.id, 'RECORD_CHILD_VOICE', 3, {
+      childId: EVA,
+      heardAt: '2027-03-01T09:00:00+01:00',
+      heardBy: 'Lærer Larsen',
+      summary: 'Eva is afraid',
+    });
     await ok(t, 'rektor', a.id, 'CONCLUDE_INVESTIGATION', 4, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
     await ok(t, 'larer', a.id, 'SUBMIT_PLAN', 5, { plan: planFor(ids.larer) });
     await ok(t, 'rektor', a.id, 'APPROVE_PLAN', 6);
     await open(t, 'larer', schoolConcern({ staffOffender: true, concern: 'An assistant grabbed Eva' }));
-    expect((await t.as('larer').post(`/api/groups/${(await import('../harness/test-app')).groups[0].id}/staircase`, { step: 2, basis: 'b' })).status).toBe(201);
+    expect(
+      (await t.as('larer').post(`/api/groups/${(await import('../harness/test-app')).groups[0].id}/staircase`, { step: 2, basis: 'b' }))
+        .status,
+    ).toBe(201);
 
     const dir = path.join(work, 'backup');
     const backedUp = await cli('backup', [dir], { DATABASE_URL: t.databaseUrl });
@@ -58,9 +69,14 @@ describe('backup and restore', () => {
     // Row for row the same as the original, table by table.
     const original = await t.sql();
     const countAll = async (c: Client) => {
-      const tables = (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).rows.map((r) => r.table_name);
+      const tables = (
+        await c.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+        )
+      ).rows.map((r) => r.table_name);
       const out: Record<string, string> = {};
-      for (const name of tables) out[name] = (await c.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`)).rows[0].h;
+      for (const name of tables)
+        out[name] = (await c.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`)).rows[0].h;
       return out;
     };
     const before = await countAll(original);
@@ -96,6 +112,8 @@ describe('backup and restore', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     manifest.tables.find((x: { name: string }) => x.name === 'cases').rows += 1;
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-    await expect(cli('restore', [dir], { DATA_DIR: path.join(work, 'restored-damaged') })).rejects.toMatchObject({ stderr: expect.stringMatching(/damaged backup/) });
+    await expect(cli('restore', [dir], { DATA_DIR: path.join(work, 'restored-damaged') })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/damaged backup/),
+    });
   }, 60_000);
 });

@@ -26,7 +26,13 @@ describe('BTI on a case', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/consentForEachService: no valid consent for ppt/);
 
-    const badService = await t.as('rektor').command(c.id, 'RECORD_CONSENT', 2, { service: 'astrology', givenBy: 'mother', form: 'oral', scope: 's', givenAt: '2027-03-01T09:00:00+01:00' });
+    const badService = await t.as('rektor').command(c.id, 'RECORD_CONSENT', 2, {
+      service: 'astrology',
+      givenBy: 'mother',
+      form: 'oral',
+      scope: 's',
+      givenAt: '2027-03-01T09:00:00+01:00',
+    });
     expect(badService.status).toBe(422);
     expect(badService.body.errors).toEqual([expect.objectContaining({ field: 'service' })]);
 
@@ -47,7 +53,12 @@ describe('BTI on a case', () => {
     });
 
     c = await ok(t, 'rektor', c.id, 'BTI_DECIDE', 3, toLevel2);
-    expect(c.bti).toMatchObject({ level: 2, state: 'level2', services: ['ppt'], consents: [expect.objectContaining({ service: 'ppt', status: 'given', valid: true })] });
+    expect(c.bti).toMatchObject({
+      level: 2,
+      state: 'level2',
+      services: ['ppt'],
+      consents: [expect.objectContaining({ service: 'ppt', status: 'given', valid: true })],
+    });
     expect(deadline(c, 'bti_decision')[0].status).toBe('met');
 
     // Handover: only the assigned person accepts.
@@ -58,16 +69,25 @@ describe('BTI on a case', () => {
     // The coordinator records consent matters and holds the evaluation meeting.
     c = await ok(t, 'larer', c.id, 'RECORD_CONSENT_REFUSAL', 5, { service: 'helsestasjon', refusedBy: 'Eva’s father' });
     c = await ok(t, 'larer', c.id, 'WITHDRAW_CONSENT', 6, { service: 'ppt', reason: 'The parents want to wait' });
-    expect(c.bti.consents).toEqual(expect.arrayContaining([expect.objectContaining({ service: 'ppt', status: 'withdrawn', valid: false })]));
+    expect(c.bti.consents).toEqual(
+      expect.arrayContaining([expect.objectContaining({ service: 'ppt', status: 'withdrawn', valid: false })]),
+    );
     expect(deadline(c, 'consent_expiry', 'ppt')[0].status).toBe('cancelled');
     refused = await t.as('rektor').command(c.id, 'BTI_ESCALATE', 7, { toLevel: 3, reason: 'More services' });
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/consentForEachService/);
-    c = await ok(t, 'larer', c.id, 'BTI_EVALUATE', 7, { participants: ['Lærer Larsen', 'Rektor Ruud', 'Eva’s mother'], decision: 'change_level', toLevel: 1, summary: 'Without PPT for now' });
+    c = await ok(t, 'larer', c.id, 'BTI_EVALUATE', 7, {
+      participants: ['Lærer Larsen', 'Rektor Ruud', 'Eva’s mother'],
+      decision: 'change_level',
+      toLevel: 1,
+      summary: 'Without PPT for now',
+    });
     expect(c.bti.level).toBe(1);
 
     // Auditors read, never write.
-    expect((await t.as('revisor').command(c.id, 'BTI_EVALUATE', 8, { participants: ['x'], decision: 'continue', summary: 's' })).status).toBe(403);
+    expect(
+      (await t.as('revisor').command(c.id, 'BTI_EVALUATE', 8, { participants: ['x'], decision: 'continue', summary: 's' })).status,
+    ).toBe(403);
 
     const log = (await t.as('rektor').get(`/api/cases/${c.id}/bti-log`)).body;
     expect(log).toMatchObject({ level: 1, state: 'level1', coordinator: ids.larer });
@@ -81,7 +101,10 @@ describe('BTI on a case', () => {
       'WITHDRAW_CONSENT',
       'BTI_EVALUATE',
     ]);
-    expect(log.entries[3]).toMatchObject({ by: { userId: ids.rektor, role: 'principal' }, details: { decision: 'level2', services: ['ppt'] } });
+    expect(log.entries[3]).toMatchObject({
+      by: { userId: ids.rektor, role: 'principal' },
+      details: { decision: 'level2', services: ['ppt'] },
+    });
     expect((await t.as('larer2').get(`/api/cases/${c.id}/bti-log`)).status).toBe(404);
   });
 
@@ -113,10 +136,18 @@ describe('BTI on a case', () => {
       barnevernReportedAt: '2027-03-01T09:15:00+01:00',
     });
     expect(c.bti).toMatchObject({ level: 3, barnevernReportedAt: '2027-03-01T09:15:00+01:00' });
-    const wrong = await t.as('rektor').command((await open(t, 'larer', schoolConcern())).id, 'BTI_DECIDE', 1, { decision: 'level1', reason: 'r', barnevernReported: true, barnevernReportedAt: '2027-03-01T09:15:00+01:00' });
+    const wrong = await t.as('rektor').command((await open(t, 'larer', schoolConcern())).id, 'BTI_DECIDE', 1, {
+      decision: 'level1',
+      reason: 'r',
+      barnevernReported: true,
+      barnevernReportedAt: '2027-03-01T09:15:00+01:00',
+    });
     expect(wrong.status).toBe(422);
     const other = await open(t, 'larer', schoolConcern());
-    const closed = await ok(t, 'rektor', other.id, 'BTI_DECIDE', 1, { decision: 'close', reason: 'No reason for concern beyond the school case' });
+    const closed = await ok(t, 'rektor', other.id, 'BTI_DECIDE', 1, {
+      decision: 'close',
+      reason: 'No reason for concern beyond the school case',
+    });
     expect(closed.bti.state).toBe('closed');
   });
 });

@@ -18,19 +18,34 @@ describe('case file export', () => {
     await toActive(t, caseId, plan, '2027-03-01T10:00:00+01:00');
     await ok(t, 'larer', caseId, 'ADD_NOTE', 6, { kind: 'observation', text: 'Quiet week, Eva played with Ola' });
     const seq = (await t.as('larer').get(`/api/cases/${caseId}/events`)).body.find((e: { type: string }) => e.type === 'ADD_NOTE').seq;
-    await ok(t, 'larer', caseId, 'CORRECT_ENTRY', 7, { seq, reason: 'Wrong name', corrected: { text: 'Quiet week, Eva played with Emma' } });
+    await ok(t, 'larer', caseId, 'CORRECT_ENTRY', 7, {
+      seq,
+      reason: 'Wrong name',
+      corrected: { text: 'Quiet week, Eva played with Emma' },
+    });
   });
   afterAll(() => t.close());
 
-  it('JSON: every event, each duty with time and who, the child\'s voice, the plan, the BTI log and the verification', async () => {
+  it("JSON: every event, each duty with time and who, the child's voice, the plan, the BTI log and the verification", async () => {
     const events = (await t.as('rektor').get(`/api/cases/${caseId}/events`).expect(200)).body;
     const file = (await t.as('revisor').get(`/api/cases/${caseId}/export?format=json&purpose=tilsyn`).expect(200)).body;
-    expect(file.chronology.map((e: { seq: number; hash: string }) => [e.seq, e.hash])).toEqual(events.map((e: { seq: number; hash: string }) => [e.seq, e.hash]));
+    expect(file.chronology.map((e: { seq: number; hash: string }) => [e.seq, e.hash])).toEqual(
+      events.map((e: { seq: number; hash: string }) => [e.seq, e.hash]),
+    );
     expect(file.case.children).toEqual([{ id: schoolConcern().childIds[0], name: 'Eva Nordmann' }]);
     expect(file.duties.map((d: { duty: string }) => d.duty)).toEqual(
-      expect.arrayContaining(['Melde fra: bekymring meldt til rektor/styrer', 'Melding bekreftet mottatt, undersøkelse startet', 'Undersøkelse avsluttet', 'Aktivitetsplan godkjent']),
+      expect.arrayContaining([
+        'Melde fra: bekymring meldt til rektor/styrer',
+        'Melding bekreftet mottatt, undersøkelse startet',
+        'Undersøkelse avsluttet',
+        'Aktivitetsplan godkjent',
+      ]),
     );
-    expect(file.duties.find((d: { duty: string }) => d.duty === 'Aktivitetsplan godkjent').by).toEqual({ userId: ids.rektor, name: user('rektor').displayName, role: 'principal' });
+    expect(file.duties.find((d: { duty: string }) => d.duty === 'Aktivitetsplan godkjent').by).toEqual({
+      userId: ids.rektor,
+      name: user('rektor').displayName,
+      role: 'principal',
+    });
     expect(file.childVoice).toEqual([expect.objectContaining({ child: 'Eva Nordmann', heard: true, text: 'Eva is afraid in the breaks' })]);
     expect(file.plans).toEqual([
       expect.objectContaining({
@@ -38,7 +53,14 @@ describe('case file export', () => {
         status: 'approved',
         problem: plan.problem,
         evaluateAt: plan.evaluateAt,
-        measures: plan.measures.map((m) => expect.objectContaining({ description: m.description, when: m.when, evaluateAt: m.evaluateAt, responsible: expect.objectContaining({ userId: ids.larer, name: user('larer').displayName }) })),
+        measures: plan.measures.map((m) =>
+          expect.objectContaining({
+            description: m.description,
+            when: m.when,
+            evaluateAt: m.evaluateAt,
+            responsible: expect.objectContaining({ userId: ids.larer, name: user('larer').displayName }),
+          }),
+        ),
       }),
     ]);
     expect(file.btiLog).toMatchObject({ caseId, level: 0 });
@@ -47,15 +69,22 @@ describe('case file export', () => {
     expect(note.payload.text).toBe('Quiet week, Eva played with Ola');
     expect(note.corrections).toEqual([expect.objectContaining({ corrected: { text: 'Quiet week, Eva played with Emma' } })]);
     const log = (await t.as('rektor').get(`/api/cases/${caseId}/access-log`)).body.entries;
-    expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'auditor', kind: 'export', detail: 'json', purpose: 'tilsyn' })]));
+    expect(log).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'auditor', kind: 'export', detail: 'json', purpose: 'tilsyn' })]),
+    );
   });
 
   it('PDF: A4, renders with pdftoppm, holds the five elements in Norwegian, page numbers', async () => {
-    const res = await t.as('rektor').get(`/api/cases/${caseId}/export?format=pdf`).buffer(true).parse((r, cb) => {
-      const parts: Buffer[] = [];
-      r.on('data', (c: Buffer) => parts.push(c));
-      r.on('end', () => cb(null, Buffer.concat(parts)));
-    }).expect(200);
+    const res = await t
+      .as('rektor')
+      .get(`/api/cases/${caseId}/export?format=pdf`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const dir = mkdtempSync(join(tmpdir(), 'trygg-pdf-'));
     const pdf = join(dir, 'saksmappe.pdf');
@@ -98,13 +127,18 @@ describe('case file export', () => {
     const rewritten = JSON.parse(JSON.stringify(file.chain));
     const withText = rewritten.find((r: { content: unknown }) => r.content);
     withText.content.personal[Object.keys(withText.content.personal)[0]] = 'something else';
-    expect(verifyExportedChain(rewritten)).toMatchObject({ valid: false, firstBrokenSeq: withText.seq, problem: 'the personal content does not match its hash' });
+    expect(verifyExportedChain(rewritten)).toMatchObject({
+      valid: false,
+      firstBrokenSeq: withText.seq,
+      problem: 'the personal content does not match its hash',
+    });
 
     // The command-line verifier an archive runs on the file.
     const dir = mkdtempSync(join(tmpdir(), 'trygg-file-'));
     writeFileSync(join(dir, 'ok.json'), JSON.stringify(file));
     writeFileSync(join(dir, 'forged.json'), JSON.stringify({ ...file, chain: forged }));
-    const cli = (name: string) => spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/verify-case-file.ts', join(dir, name)], { encoding: 'utf8' });
+    const cli = (name: string) =>
+      spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/verify-case-file.ts', join(dir, name)], { encoding: 'utf8' });
     const good = cli('ok.json');
     expect(good.status).toBe(0);
     expect(JSON.parse(good.stdout)).toMatchObject({ caseId, valid: true });

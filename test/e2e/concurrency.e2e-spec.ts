@@ -30,7 +30,19 @@ describe('versions and concurrency', () => {
     const stale = await t.as('rektor').command(c.id, 'MARK_SERIOUS', 1, { reason: 'violence' });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ currentState: 'investigating', version: 2 });
-    expect(stale.body.allowedCommands).toEqual(['MARK_SERIOUS', 'ADD_NOTE', 'RECORD_CHILD_VOICE', 'CONCLUDE_INVESTIGATION', 'ASSESS_STAIRCASE', 'BTI_DECIDE', 'ASSIGN_COORDINATOR', 'RECORD_CONSENT', 'RECORD_CONSENT_REFUSAL', 'RAISED_WITH_PRINCIPAL', 'CORRECT_ENTRY']);
+    expect(stale.body.allowedCommands).toEqual([
+      'MARK_SERIOUS',
+      'ADD_NOTE',
+      'RECORD_CHILD_VOICE',
+      'CONCLUDE_INVESTIGATION',
+      'ASSESS_STAIRCASE',
+      'BTI_DECIDE',
+      'ASSIGN_COORDINATOR',
+      'RECORD_CONSENT',
+      'RECORD_CONSENT_REFUSAL',
+      'RAISED_WITH_PRINCIPAL',
+      'CORRECT_ENTRY',
+    ]);
     expect(await counts(c.id)).toEqual(before);
   });
 

@@ -20,7 +20,9 @@ describe('at-least-once delivery of deadline steps', () => {
   const count = async (caseId: string, type: string) =>
     (await rig.sql<{ n: number }>('SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND type = $2', [caseId, type]))[0].n;
   const notifications = async (deadlineId: string, kind: string) =>
-    (await rig.sql<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE deadline_id = $1 AND kind = $2', [deadlineId, kind]))[0].n;
+    (
+      await rig.sql<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE deadline_id = $1 AND kind = $2', [deadlineId, kind])
+    )[0].n;
 
   it('the same job delivered twice gives one event and one notification', async () => {
     rig.clock.travelTo('2027-03-01T09:30:00+01:00');

@@ -55,7 +55,13 @@ describe('deadlines fire for a kindergarten case', () => {
     // BTI: the styrer decides level 1 (measures inside the kindergarten), meeting that deadline.
     c = await ok(rig.api, 'styrer', c.id, 'BTI_DECIDE', 2, { decision: 'level1', reason: 'Measures in the department' });
     expect(c.bti).toMatchObject({ level: 1, state: 'level1' });
-    c = await ok(rig.api, 'ansatt', c.id, 'RECORD_CHILD_VOICE', 3, { childId: EMMA, heardAt: '2027-05-21T17:00:00+02:00', heardBy: 'Ansatt Aas', summary: 'Emma is sad', saysUnsafe: true });
+    c = await ok(rig.api, 'ansatt', c.id, 'RECORD_CHILD_VOICE', 3, {
+      childId: EMMA,
+      heardAt: '2027-05-21T17:00:00+02:00',
+      heardBy: 'Ansatt Aas',
+      summary: 'Emma is sad',
+      saysUnsafe: true,
+    });
     c = await ok(rig.api, 'styrer', c.id, 'CONCLUDE_INVESTIGATION', 4, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
     const base = planFor(ids.ansatt);
     c = await ok(rig.api, 'ansatt', c.id, 'SUBMIT_PLAN', 5, {

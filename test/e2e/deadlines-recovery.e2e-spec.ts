@@ -39,7 +39,12 @@ describe('recovery: FLUSHALL, a weekend without worker, and moved deadlines', ()
     const cases = [
       await open(rig.api, 'larer', schoolConcern()),
       await open(rig.api, 'larer', schoolConcern({ childIds: [EVA], concern: 'Another episode at the bus stop.' })),
-      await open(rig.api, 'ansatt', { unitId: units.demoBarnehage.id, childIds: [EMMA], concern: 'Emma is hit in the wardrobe.', source: 'staff_observation' }),
+      await open(rig.api, 'ansatt', {
+        unitId: units.demoBarnehage.id,
+        childIds: [EMMA],
+        concern: 'Emma is hit in the wardrobe.',
+        source: 'staff_observation',
+      }),
     ];
     await rig.settle();
     for (const c of cases) expect(deadline(c, 'acknowledge')[0].dueAt).toBe('2027-03-08T16:00:00+01:00');
@@ -82,7 +87,11 @@ describe('recovery: FLUSHALL, a weekend without worker, and moved deadlines', ()
 
     // The principal evaluates early and revises: a new plan version with a later evaluation date.
     c = await ok(rig.api, 'rektor', c.id, 'START_EVALUATION', 6);
-    c = await ok(rig.api, 'rektor', c.id, 'EVALUATE', 7, { outcome: 'revise', summary: 'Measures did not work', childVoice: 'Still afraid' });
+    c = await ok(rig.api, 'rektor', c.id, 'EVALUATE', 7, {
+      outcome: 'revise',
+      summary: 'Measures did not work',
+      childVoice: 'Still afraid',
+    });
     c = await ok(rig.api, 'larer', c.id, 'SUBMIT_PLAN', 8, { plan: planEvaluatedOn(ids.larer, '2027-04-23') });
     c = await ok(rig.api, 'rektor', c.id, 'APPROVE_PLAN', 9);
     const second = deadline(c, 'plan_evaluation').find((d) => d.status === 'pending')!;
@@ -94,7 +103,10 @@ describe('recovery: FLUSHALL, a weekend without worker, and moved deadlines', ()
 
     // The old date passes quietly; the new one starts the evaluation.
     await rig.travelTo('2027-04-16T00:00:01+02:00');
-    const started = async () => (await rig.api.as('rektor').get(`/api/cases/${c.id}/events`)).body.filter((e: { type: string; actor: { role: string } | null }) => e.type === 'START_EVALUATION' && e.actor?.role === 'system');
+    const started = async () =>
+      (await rig.api.as('rektor').get(`/api/cases/${c.id}/events`)).body.filter(
+        (e: { type: string; actor: { role: string } | null }) => e.type === 'START_EVALUATION' && e.actor?.role === 'system',
+      );
     expect(await started()).toHaveLength(0);
     expect((await rig.api.as('rektor').get(`/api/cases/${c.id}`)).body.state).toBe('active');
     // A second before midnight on the new date: the delayed job fires by itself.

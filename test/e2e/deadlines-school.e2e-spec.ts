@@ -17,7 +17,8 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
 
   const events = async (caseId: string, as = 'rektor'): Promise<Ev[]> => (await rig.api.as(as).get(`/api/cases/${caseId}/events`)).body;
   const ofType = async (caseId: string, type: string) => (await events(caseId)).filter((e) => e.type === type);
-  const notes = async (user: string) => (await rig.api.as(user).get('/api/me/notifications')).body.items as Array<{ kind: string; caseId: string; read: boolean; id: string }>;
+  const notes = async (user: string) =>
+    (await rig.api.as(user).get('/api/me/notifications')).body.items as Array<{ kind: string; caseId: string; read: boolean; id: string }>;
 
   it('walks the whole ladder on the right school days', async () => {
     const c = await open(rig.api, 'larer', schoolConcern({ occurredAt: '2027-03-24T09:00:00+01:00' }));
@@ -51,7 +52,9 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     const viewed = (await rig.api.as('rektor').get(`/api/cases/${c.id}`)).body;
     expect(deadline(viewed, 'acknowledge')[0].status).toBe('overdue');
     const tasks = (await rig.api.as('rektor').get('/api/me/tasks')).body;
-    expect(tasks.filter((x: { kind: string }) => x.kind === 'acknowledge')).toEqual([expect.objectContaining({ caseId: c.id, overdue: true })]);
+    expect(tasks.filter((x: { kind: string }) => x.kind === 'acknowledge')).toEqual([
+      expect.objectContaining({ caseId: c.id, overdue: true }),
+    ]);
     expect((await rig.api.as('rektor').get('/api/cases?overdue=true')).body.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
     expect((await notes('rektor')).filter((n) => n.kind === 'deadline_overdue')).toHaveLength(1);
     expect(await ofType(c.id, 'DEADLINE_ESCALATED')).toHaveLength(0);
@@ -67,7 +70,12 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     await eventually(async () => (await ofType(c.id, 'DEADLINE_ESCALATED')).length === 2);
     expect((await ofType(c.id, 'DEADLINE_ESCALATED'))[1].payload).toMatchObject({ level: 'owner', to: [ids.kommune] });
     expect((await rig.api.as('kommune').get('/api/me/tasks')).body).toEqual([
-      expect.objectContaining({ caseId: c.id, kind: 'acknowledge', overdue: true, escalation: expect.objectContaining({ escalatedTo: [ids.rektor, ids.kommune] }) }),
+      expect.objectContaining({
+        caseId: c.id,
+        kind: 'acknowledge',
+        overdue: true,
+        escalation: expect.objectContaining({ escalatedTo: [ids.rektor, ids.kommune] }),
+      }),
     ]);
     const kommuneNotes = await notes('kommune');
     expect(kommuneNotes.filter((n) => n.kind === 'deadline_escalated')).toHaveLength(1);
@@ -76,7 +84,9 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     const read = await rig.api.as('kommune').post(`/api/me/notifications/${kommuneNotes[0].id}/read`);
     expect(read.status).toBe(200);
     expect(read.body.read).toBe(true);
-    expect((await rig.api.as('kommune').get('/api/me/notifications?unread=true')).body.items.map((n: { id: string }) => n.id)).not.toContain(kommuneNotes[0].id);
+    expect(
+      (await rig.api.as('kommune').get('/api/me/notifications?unread=true')).body.items.map((n: { id: string }) => n.id),
+    ).not.toContain(kommuneNotes[0].id);
     expect((await rig.api.as('rektor').post(`/api/me/notifications/${kommuneNotes[0].id}/read`)).status).toBe(404);
 
     // Nothing more happens for this deadline, and meeting it removes its jobs.
@@ -92,7 +102,10 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     const c = await toActive(rig.api, opened.id, planEvaluatedOn(ids.larer, '2027-05-18'), '2027-05-10T08:30:00+02:00');
     expect(c.state).toBe('active');
     // 17 May (and Whit Monday) is no school day: the reminder comes on Friday 14 May.
-    expect(deadline(c, 'plan_evaluation')[0]).toMatchObject({ dueAt: '2027-05-18T16:00:00+02:00', reminderAt: '2027-05-14T16:00:00+02:00' });
+    expect(deadline(c, 'plan_evaluation')[0]).toMatchObject({
+      dueAt: '2027-05-18T16:00:00+02:00',
+      reminderAt: '2027-05-14T16:00:00+02:00',
+    });
 
     await rig.travelTo('2027-05-14T16:00:01+02:00');
     await eventually(async () => (await ofType(c.id, 'DEADLINE_REMINDER_SENT')).length === 3); // the plan and both measures
@@ -109,7 +122,11 @@ describe('deadlines fire for a school case (reminder, overdue, escalation, evalu
     expect((await notes('rektor')).filter((n) => n.kind === 'evaluation_started' && n.caseId === c.id)).toHaveLength(1);
 
     // Evaluating in time meets the deadline: no overdue, no escalation.
-    await ok(rig.api, 'rektor', c.id, 'EVALUATE', now.version, { outcome: 'resolved', summary: 'Safe now', childVoice: 'Eva says it is good' });
+    await ok(rig.api, 'rektor', c.id, 'EVALUATE', now.version, {
+      outcome: 'resolved',
+      summary: 'Safe now',
+      childVoice: 'Eva says it is good',
+    });
     await rig.travelTo('2027-05-25T16:00:00+02:00');
     expect(await ofType(c.id, 'DEADLINE_OVERDUE')).toHaveLength(0);
   });

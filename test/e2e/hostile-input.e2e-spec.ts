@@ -26,7 +26,12 @@ describe('hostile input', () => {
   /** Every endpoint that reads a JSON body, with the user who may call it. */
   const bodyEndpoints = (): Array<{ user: string; method: 'post' | 'put'; path: string; base: Record<string, unknown> }> => [
     { user: 'larer', method: 'post', path: '/api/cases', base: schoolConcern() },
-    { user: 'larer', method: 'post', path: `/api/cases/${caseId}/commands`, base: { type: 'ADD_NOTE', expectedVersion: 1, kind: 'observation', text: 'x' } },
+    {
+      user: 'larer',
+      method: 'post',
+      path: `/api/cases/${caseId}/commands`,
+      base: { type: 'ADD_NOTE', expectedVersion: 1, kind: 'observation', text: 'x' },
+    },
     { user: 'kommune', method: 'put', path: `/api/owners/${owner}/deadline-policy`, base: { expectedVersion: 1 } },
     { user: 'kommune', method: 'put', path: `/api/owners/${owner}/guidance`, base: { expectedVersion: 1 } },
     { user: 'kommune', method: 'put', path: `/api/owners/${owner}/retention`, base: { expectedVersion: 1 } },
@@ -54,26 +59,62 @@ describe('hostile input', () => {
     const cases: Array<[string, 'post' | 'put', string, Record<string, unknown>, string]> = [
       ['larer', 'post', '/api/cases', { ...schoolConcern(), unitId: { constructor: 1 } }, 'unitId.constructor'],
       ['larer', 'post', '/api/cases', { ...schoolConcern(), childIds: [{ constructor: 1 }] }, 'childIds[0].constructor'],
-      ['larer', 'post', `/api/cases/${caseId}/commands`, { type: 'ADD_NOTE', expectedVersion: 1, kind: 'other', text: { constructor: 1 } }, 'text.constructor'],
-      ['larer', 'post', `/api/cases/${caseId}/commands`, { type: 'ADD_NOTE', expectedVersion: 1, kind: 'other', text: 'x', occurredAt: { constructor: {} } }, 'occurredAt.constructor'],
-      ['kommune', 'post', `/api/owners/${owner}/school-holidays`, { holidays: [{ from: { constructor: 1 }, to: '2027-10-08', name: 'Høstferie' }] }, 'holidays[0].from.constructor'],
-      ['kommune', 'put', `/api/owners/${owner}/deadline-policy`, { expectedVersion: 1, schoolDayEndsAt: { constructor: 1 } }, 'schoolDayEndsAt.constructor'],
+      [
+        'larer',
+        'post',
+        `/api/cases/${caseId}/commands`,
+        { type: 'ADD_NOTE', expectedVersion: 1, kind: 'other', text: { constructor: 1 } },
+        'text.constructor',
+      ],
+      [
+        'larer',
+        'post',
+        `/api/cases/${caseId}/commands`,
+        { type: 'ADD_NOTE', expectedVersion: 1, kind: 'other', text: 'x', occurredAt: { constructor: {} } },
+        'occurredAt.constructor',
+      ],
+      [
+        'kommune',
+        'post',
+        `/api/owners/${owner}/school-holidays`,
+        { holidays: [{ from: { constructor: 1 }, to: '2027-10-08', name: 'Høstferie' }] },
+        'holidays[0].from.constructor',
+      ],
+      [
+        'kommune',
+        'put',
+        `/api/owners/${owner}/deadline-policy`,
+        { expectedVersion: 1, schoolDayEndsAt: { constructor: 1 } },
+        'schoolDayEndsAt.constructor',
+      ],
       ['larer', 'post', `/api/groups/${group}/staircase`, { step: 2, basis: { prototype: 1 } }, 'basis.prototype'],
       ['larer', 'post', '/api/cases', JSON.parse(`{"unitId":"x","__proto__":{"admin":true}}`), '__proto__'],
     ];
     for (const [user, method, path, body, field] of cases) {
       const res = await t.as(user)[method](path, body);
-      expect({ path, status: res.status, errors: res.body.errors }).toEqual({ path, status: 422, errors: [expect.objectContaining({ field })] });
+      expect({ path, status: res.status, errors: res.body.errors }).toEqual({
+        path,
+        status: 422,
+        errors: [expect.objectContaining({ field })],
+      });
     }
   });
 
   it('errors never repeat what was sent: a child’s name in malformed JSON or as an unknown property', async () => {
     const auth = `Bearer ${await signDevToken('larer')}`;
     const server = t.app.getHttpServer();
-    const malformed = await request(server).post('/api/cases').set('Authorization', auth).set('Content-Type', 'application/json').send('Eva Nordmann was pushed');
+    const malformed = await request(server)
+      .post('/api/cases')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('Eva Nordmann was pushed');
     expect(malformed.status).toBe(400);
     expect(malformed.body.detail).toBe('the request body is not valid JSON');
-    const partial = await request(server).post('/api/cases').set('Authorization', auth).set('Content-Type', 'application/json').send('{"concern": "Eva Nordmann');
+    const partial = await request(server)
+      .post('/api/cases')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('{"concern": "Eva Nordmann');
     expect(partial.status).toBe(400);
     const unknown = await t.as('larer').post('/api/cases', { ...schoolConcern(), 'Eva Nordmann': 'pushed in the break' });
     expect(unknown.status).toBe(422);
@@ -85,7 +126,9 @@ describe('hostile input', () => {
       'Eva Nordmann': 1,
     });
     expect(nestedUnknown.status).toBe(422);
-    expect(nestedUnknown.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'rules[0]' }), expect.objectContaining({ field: '(body)' })]));
+    expect(nestedUnknown.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'rules[0]' }), expect.objectContaining({ field: '(body)' })]),
+    );
     const deepName = await t.as('larer').post('/api/cases', { ...schoolConcern(), unitId: { 'Eva Nordmann': { constructor: 1 } } });
     expect(deepName.body.errors).toEqual([expect.objectContaining({ field: 'unitId.(unnamed).constructor' })]);
     for (const res of [malformed, partial, unknown, nestedUnknown, deepName]) {
@@ -95,12 +138,47 @@ describe('hostile input', () => {
   });
 
   it('random bodies with prototype-shaped keys at every level and wrong types never get a 5xx', async () => {
-    const key = fc.constantFrom('constructor', '__proto__x', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then', 'length', 'type', 'text', 'plan', 'measures');
+    const key = fc.constantFrom(
+      'constructor',
+      '__proto__x',
+      'prototype',
+      'toString',
+      'valueOf',
+      'hasOwnProperty',
+      'then',
+      'length',
+      'type',
+      'text',
+      'plan',
+      'measures',
+    );
     const hostile: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.constant(null), fc.boolean(), tie('object'), fc.array(tie('value'), { maxLength: 3 })),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.constant(null),
+        fc.boolean(),
+        tie('object'),
+        fc.array(tie('value'), { maxLength: 3 }),
+      ),
       object: fc.dictionary(key, tie('value'), { maxKeys: 3 }),
     })).value;
-    const field = fc.constantFrom('unitId', 'childIds', 'concern', 'occurredAt', 'text', 'kind', 'plan', 'expectedVersion', 'type', 'holidays', 'schoolDayEndsAt', 'basis', 'step');
+    const field = fc.constantFrom(
+      'unitId',
+      'childIds',
+      'concern',
+      'occurredAt',
+      'text',
+      'kind',
+      'plan',
+      'expectedVersion',
+      'type',
+      'holidays',
+      'schoolDayEndsAt',
+      'basis',
+      'step',
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...bodyEndpoints()), fc.dictionary(field, hostile, { maxKeys: 4 }), async (e, extra) => {
         // Built as text, so __proto__ arrives as a key just as a hostile client would send it.

@@ -17,7 +17,11 @@ describe('HTTP hardening', () => {
 
   it('every answer carries the security headers; case data is never cached', async () => {
     const c = await open(t, 'larer', schoolConcern());
-    for (const res of [await t.as('larer').get(`/api/cases/${c.id}`), await t.http().get('/api/health'), await t.http().get('/api/nothing-here')]) {
+    for (const res of [
+      await t.as('larer').get(`/api/cases/${c.id}`),
+      await t.http().get('/api/health'),
+      await t.http().get('/api/nothing-here'),
+    ]) {
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -39,7 +43,11 @@ describe('HTTP hardening', () => {
   it('tokens must say when they end and live a bounded time', async () => {
     const now = Math.floor(Date.now() / 1000);
     const sign = (claims: { iat?: number; exp?: number }) => {
-      const jwt = new SignJWT({ preferred_username: 'larer' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject('larer');
+      const jwt = new SignJWT({ preferred_username: 'larer' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject('larer');
       if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
       if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
       return jwt.sign(devSecret());
@@ -110,7 +118,8 @@ describe('HTTP hardening', () => {
 
     it('bad tokens are cut off after a few tries from one address: 429 problem+json with Retry-After', async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 14; i++) statuses.push((await (i % 2 ? a : b).http().get('/api/me').set('Authorization', 'Bearer not-a-token')).status);
+      for (let i = 0; i < 14; i++)
+        statuses.push((await (i % 2 ? a : b).http().get('/api/me').set('Authorization', 'Bearer not-a-token')).status);
       expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
       expect(statuses.slice(10)).toEqual(Array(4).fill(429));
       const res = await a.http().get('/api/me').set('Authorization', 'Bearer not-a-token');

@@ -34,13 +34,17 @@ describe('a kindergarten case (barnehageloven §42)', () => {
     });
     expect(c.childSaysUnsafe).toBe(true);
     c = await ok(t, 'styrer', c.id, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
-    c = await ok(t, 'ansatt', c.id, 'SUBMIT_PLAN', 4, { plan: planFor(ids.ansatt, { evaluateAt: '2027-04-20', measures: [{ ...planFor(ids.ansatt).measures[0], evaluateAt: '2027-04-15' }] }) });
+    c = await ok(t, 'ansatt', c.id, 'SUBMIT_PLAN', 4, {
+      plan: planFor(ids.ansatt, { evaluateAt: '2027-04-20', measures: [{ ...planFor(ids.ansatt).measures[0], evaluateAt: '2027-04-15' }] }),
+    });
     c = await ok(t, 'styrer', c.id, 'RETURN_PLAN', 5, { reason: 'Add how the parents take part' });
     expect(c).toMatchObject({ state: 'planning', plan: { status: 'returned', returnedReason: 'Add how the parents take part' } });
     expect(deadline(c, 'approval')[0].status).toBe('cancelled');
     expect(deadline(c, 'plan').filter((d: { status: string }) => d.status === 'pending')).toHaveLength(1);
 
-    c = await ok(t, 'ansatt', c.id, 'SUBMIT_PLAN', 6, { plan: planFor(ids.ansatt, { evaluateAt: '2027-04-20', measures: [{ ...planFor(ids.ansatt).measures[0], evaluateAt: '2027-04-15' }] }) });
+    c = await ok(t, 'ansatt', c.id, 'SUBMIT_PLAN', 6, {
+      plan: planFor(ids.ansatt, { evaluateAt: '2027-04-20', measures: [{ ...planFor(ids.ansatt).measures[0], evaluateAt: '2027-04-15' }] }),
+    });
     c = await ok(t, 'styrer', c.id, 'APPROVE_PLAN', 7);
     c = await ok(t, 'styrer', c.id, 'START_EVALUATION', 8);
     c = await ok(t, 'styrer', c.id, 'EVALUATE', 9, { outcome: 'revise', summary: 'Did not help', childVoice: 'Still alone' });
@@ -48,7 +52,13 @@ describe('a kindergarten case (barnehageloven §42)', () => {
     expect(c.planVersions).toEqual([expect.objectContaining({ version: 1, status: 'superseded' })]);
     expect(deadline(c, 'plan').filter((d: { status: string }) => d.status === 'pending')).toHaveLength(1);
 
-    c = await ok(t, 'ansatt', c.id, 'SUBMIT_PLAN', 10, { plan: planFor(ids.ansatt, { problem: 'Emma is left out (version 2)', evaluateAt: '2027-04-20', measures: [{ ...planFor(ids.ansatt).measures[0], evaluateAt: '2027-04-15' }] }) });
+    c = await ok(t, 'ansatt', c.id, 'SUBMIT_PLAN', 10, {
+      plan: planFor(ids.ansatt, {
+        problem: 'Emma is left out (version 2)',
+        evaluateAt: '2027-04-20',
+        measures: [{ ...planFor(ids.ansatt).measures[0], evaluateAt: '2027-04-15' }],
+      }),
+    });
     expect(c.plan.version).toBe(2);
     c = await ok(t, 'styrer', c.id, 'APPROVE_PLAN', 11);
     c = await ok(t, 'ansatt', c.id, 'START_EVALUATION', 12);
@@ -62,7 +72,10 @@ describe('a kindergarten case (barnehageloven §42)', () => {
     const early = await t.as('styrer').command(c.id, 'CONCLUDE_INVESTIGATION', 2, { outcome: 'safe', summary: 's', bestInterest: 'b' });
     expect(early.status).toBe(409);
     expect(early.body.detail).toMatch(/RECORD_CHILD_VOICE/);
-    c = await ok(t, 'styrer', c.id, 'RECORD_CHILD_VOICE', 2, { childId: EMMA, notHeardReason: 'Emma is 2 and not yet talking; observed her play over a week' });
+    c = await ok(t, 'styrer', c.id, 'RECORD_CHILD_VOICE', 2, {
+      childId: EMMA,
+      notHeardReason: 'Emma is 2 and not yet talking; observed her play over a week',
+    });
     c = await ok(t, 'styrer', c.id, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'safe', summary: 'Plays well with others', bestInterest: 'b' });
     expect(c).toMatchObject({ state: 'closed', investigationOutcome: 'safe' });
   });

@@ -38,10 +38,13 @@ function startLauncher(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; o
 type Json = Record<string, any>;
 
 async function expectDemoCases(base: string): Promise<void> {
-  const get = async (user: string, p: string) => (await fetch(`${base}${p}`, { headers: { Authorization: `Bearer ${await signDevToken(user)}` } })).json() as Promise<Json>;
+  const get = async (user: string, p: string) =>
+    (await fetch(`${base}${p}`, { headers: { Authorization: `Bearer ${await signDevToken(user)}` } })).json() as Promise<Json>;
   const all = (await get('kommune', '/cases?limit=100')).items as Json[];
   expect(all).toHaveLength(14);
-  expect(new Set(all.map((c) => c.state))).toEqual(new Set(['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed']));
+  expect(new Set(all.map((c) => c.state))).toEqual(
+    new Set(['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed']),
+  );
   expect(new Set(all.map((c) => c.regime))).toEqual(new Set(['school', 'kindergarten']));
   expect(all.some((c) => c.staffOffender && !c.offenderIsLeadership && c.ownerNotified)).toBe(true);
   expect(all.some((c) => c.handledBy === 'owner')).toBe(true);
@@ -50,7 +53,9 @@ async function expectDemoCases(base: string): Promise<void> {
   expect(all.some((c) => c.deadlines.some((d: { status: string }) => d.status === 'overdue'))).toBe(true);
   const closed = all.find((c) => c.state === 'closed')!;
   const history = (await get('rektor', `/cases/${closed.id}/events`)) as unknown as Array<{ type: string }>;
-  expect(history.map((e) => e.type)).toEqual(expect.arrayContaining(['CASE_OPENED', 'ACKNOWLEDGE', 'CONCLUDE_INVESTIGATION', 'APPROVE_PLAN', 'EVALUATE']));
+  expect(history.map((e) => e.type)).toEqual(
+    expect.arrayContaining(['CASE_OPENED', 'ACKNOWLEDGE', 'CONCLUDE_INVESTIGATION', 'APPROVE_PLAN', 'EVALUATE']),
+  );
   for (const c of all) expect(await get('kommune', `/cases/${c.id}/verify`)).toMatchObject({ valid: true });
   // The principal of Demo skole does not see the leadership case, nor other units' cases.
   expect(((await get('rektor', '/cases?limit=100')).items as unknown[]).length).toBe(10);
@@ -124,7 +129,9 @@ describe('npm start (launcher)', () => {
     try {
       const pids = () => {
         const p = JSON.parse(fs.readFileSync(path.join(faultDir, 'processes.json'), 'utf8')) as Record<string, number>;
-        lastPids = Object.entries(p).filter(([k]) => k !== 'launcher' && k !== 'postgresPort').map(([, pid]) => pid);
+        lastPids = Object.entries(p)
+          .filter(([k]) => k !== 'launcher' && k !== 'postgresPort')
+          .map(([, pid]) => pid);
         return p;
       };
       const alive = (pid: number) => {
@@ -145,7 +152,11 @@ describe('npm start (launcher)', () => {
       const load = (async () => {
         while (loading) {
           try {
-            const res = await fetch(`${base}/cases`, { method: 'POST', headers: auth, body: JSON.stringify({ unitId: me.units[0].id, childIds: [kids[0].id], concern: 'load', source: 'other' }) });
+            const res = await fetch(`${base}/cases`, {
+              method: 'POST',
+              headers: auth,
+              body: JSON.stringify({ unitId: me.units[0].id, childIds: [kids[0].id], concern: 'load', source: 'other' }),
+            });
             statuses[res.status] = (statuses[res.status] ?? 0) + 1;
             if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
           } catch {
@@ -182,11 +193,20 @@ describe('npm start (launcher)', () => {
       }
       // Every write the API acknowledged is there.
       for (const id of acknowledged) expect((await fetch(`${base}/cases/${id}`, { headers: auth })).status).toBe(200);
-      if (statuses[500]) console.log(launcher.output().split('\n').filter((l) => /unhandled error|"level":50/.test(l)).join('\n'));
+      if (statuses[500])
+        console.log(
+          launcher
+            .output()
+            .split('\n')
+            .filter((l) => /unhandled error|"level":50/.test(l))
+            .join('\n'),
+        );
       expect(statuses[500] ?? 0).toBe(0);
       if (process.env.TRYGG_SHOW_FAULTS) console.log(JSON.stringify({ statuses, acknowledged: acknowledged.length }));
 
-      const children = Object.entries(pids()).filter(([k]) => k !== 'launcher' && k !== 'postgresPort').map(([, pid]) => pid);
+      const children = Object.entries(pids())
+        .filter(([k]) => k !== 'launcher' && k !== 'postgresPort')
+        .map(([, pid]) => pid);
       const started = Date.now();
       launcher.child.kill('SIGTERM');
       await new Promise((r) => launcher.child.once('exit', r));

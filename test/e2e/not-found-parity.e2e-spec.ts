@@ -32,18 +32,36 @@ describe('not found and not yours answer alike on every endpoint', () => {
     await sql.query(`INSERT INTO owners(id, name) VALUES ($1, 'Annen kommune')`, [other.owner]);
     await sql.query(`INSERT INTO units(id, owner_id, name, kind) VALUES ($1, $2, 'Annen skole', 'school')`, [other.unit, other.owner]);
     await sql.query(`INSERT INTO groups(id, unit_id, name) VALUES ($1, $2, '6C')`, [other.group, other.unit]);
-    await sql.query(`INSERT INTO children(id, unit_id, group_id, name) VALUES ($1, $2, $3, 'Kari Annen')`, [other.child, other.unit, other.group]);
-    await sql.query(`INSERT INTO users(id, username, display_name, owner_id) VALUES ($1, 'annen-rektor', 'Rektor Annen', $2)`, [other.user, other.owner]);
-    await sql.query(`INSERT INTO user_roles(id, user_id, role, owner_id, unit_id) VALUES ($1, $2, 'principal', $3, $4)`, [randomUUID(), other.user, other.owner, other.unit]);
-    await sql.query(`INSERT INTO school_holidays(id, owner_id, unit_id, from_date, to_date, name, created_at) VALUES ($1, $2, NULL, '2027-10-04', '2027-10-08', 'Høstferie', now())`, [
-      other.holiday,
+    await sql.query(`INSERT INTO children(id, unit_id, group_id, name) VALUES ($1, $2, $3, 'Kari Annen')`, [
+      other.child,
+      other.unit,
+      other.group,
+    ]);
+    await sql.query(`INSERT INTO users(id, username, display_name, owner_id) VALUES ($1, 'annen-rektor', 'Rektor Annen', $2)`, [
+      other.user,
       other.owner,
     ]);
+    await sql.query(`INSERT INTO user_roles(id, user_id, role, owner_id, unit_id) VALUES ($1, $2, 'principal', $3, $4)`, [
+      randomUUID(),
+      other.user,
+      other.owner,
+      other.unit,
+    ]);
+    await sql.query(
+      `INSERT INTO school_holidays(id, owner_id, unit_id, from_date, to_date, name, created_at) VALUES ($1, $2, NULL, '2027-10-04', '2027-10-08', 'Høstferie', now())`,
+      [other.holiday, other.owner],
+    );
     await t.addUser('annen-rektor');
-    const demoHoliday = await t.as('kommune').post(`/api/owners/${DEMO_OWNER.id}/school-holidays`, { holidays: [{ from: '2027-10-04', to: '2027-10-08', name: 'Høstferie' }] });
+    const demoHoliday = await t
+      .as('kommune')
+      .post(`/api/owners/${DEMO_OWNER.id}/school-holidays`, { holidays: [{ from: '2027-10-04', to: '2027-10-08', name: 'Høstferie' }] });
 
     const school = await open(t, 'larer', schoolConcern());
-    const leadership = await open(t, 'larer', schoolConcern({ staffOffender: true, offenderIsLeadership: true, concern: 'The deputy head shouted' }));
+    const leadership = await open(
+      t,
+      'larer',
+      schoolConcern({ staffOffender: true, offenderIsLeadership: true, concern: 'The deputy head shouted' }),
+    );
     const kindergarten = await open(t, 'ansatt', { unitId: DEMO_UNITS.demoBarnehage.id, childIds: [EMMA], concern: 'c', source: 'other' });
     const nabo = await open(t, 'larer2', { unitId: DEMO_UNITS.naboSkole.id, childIds: [JONAS], concern: 'c', source: 'other' });
     const elsewhere = await open(t, 'annen-rektor', { unitId: other.unit, childIds: [other.child], concern: 'c', source: 'other' });
@@ -60,7 +78,10 @@ describe('not found and not yours answer alike on every endpoint', () => {
       );
       return id;
     };
-    resources.notificationId = [await note(demoUser('rektor').id, DEMO_OWNER.id, DEMO_UNITS.demoSkole.id, school.id), await note(other.user, other.owner, other.unit, elsewhere.id)];
+    resources.notificationId = [
+      await note(demoUser('rektor').id, DEMO_OWNER.id, DEMO_UNITS.demoSkole.id, school.id),
+      await note(other.user, other.owner, other.unit, elsewhere.id),
+    ];
   });
   afterAll(() => t.close());
 
@@ -91,7 +112,10 @@ describe('not found and not yours answer alike on every endpoint', () => {
     const tokens = new Map(await Promise.all(users.map(async (u) => [u, await signDevToken(u)] as const)));
 
     const call = async (user: string, method: string, path: string) => {
-      const req = t.http()[method as 'get'](path).set('Authorization', `Bearer ${tokens.get(user)}`);
+      const req = t
+        .http()
+        [method as 'get'](path)
+        .set('Authorization', `Bearer ${tokens.get(user)}`);
       return method === 'get' || method === 'delete' ? req : req.set('Content-Type', 'application/json').send('{}');
     };
     const mismatches: string[] = [];
@@ -107,14 +131,19 @@ describe('not found and not yours answer alike on every endpoint', () => {
         expect(random.status).toBeLessThan(500);
         for (const id of resources[tested]) {
           const visible =
-            tested === 'holidayId' ? (user === 'annen-rektor') === (id === other.holiday) && (await sees(user, 'ownerId', ownOwner)) : await sees(user, tested, id);
+            tested === 'holidayId'
+              ? (user === 'annen-rektor') === (id === other.holiday) && (await sees(user, 'ownerId', ownOwner))
+              : await sees(user, tested, id);
           // What the user may see is only read here: this test changes nothing that is theirs.
           if (visible && op.method !== 'get') continue;
           const res = await call(user, op.method, build(id));
           expect(res.status).toBeLessThan(500);
           if (visible) continue;
           compared++;
-          if (res.status !== random.status) mismatches.push(`${op.method.toUpperCase()} ${op.path} as ${user}, ${tested} not theirs: ${res.status}, random: ${random.status}`);
+          if (res.status !== random.status)
+            mismatches.push(
+              `${op.method.toUpperCase()} ${op.path} as ${user}, ${tested} not theirs: ${res.status}, random: ${random.status}`,
+            );
         }
       }
     }

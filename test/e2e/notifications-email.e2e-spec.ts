@@ -47,7 +47,11 @@ describe('e-mail notifications over SMTP', () => {
   });
 
   it('sends the owner one e-mail per staff-offence case, with the unit and a link but no child, text or names', async () => {
-    const c = await open(rig.api, 'larer', schoolConcern({ staffOffender: true, concern: 'Eva Nordmann says a teacher shoved her in the corridor.' }));
+    const c = await open(
+      rig.api,
+      'larer',
+      schoolConcern({ staffOffender: true, concern: 'Eva Nordmann says a teacher shoved her in the corridor.' }),
+    );
     await eventually(async () => inbox.length >= 1);
     await rig.settle();
     expect(inbox).toHaveLength(1);
@@ -65,7 +69,10 @@ describe('e-mail notifications over SMTP', () => {
     expect(mail.text).not.toMatch(/shoved|corridor|teacher/i);
     expect(mail.text).not.toMatch(/Lærer Larsen|Rektor Ruud|Kommune Kristiansen/);
 
-    const [row] = await rig.sql<{ id: string; email_status: string }>(`SELECT id, email_status FROM notifications WHERE case_id = $1 AND kind = 'owner_informed'`, [c.id]);
+    const [row] = await rig.sql<{ id: string; email_status: string }>(
+      `SELECT id, email_status FROM notifications WHERE case_id = $1 AND kind = 'owner_informed'`,
+      [c.id],
+    );
     expect(row.email_status).toBe('sent');
 
     // The mail job delivered again: no second e-mail.

@@ -34,7 +34,11 @@ class Browser {
   async get(url: string, init: RequestInit = {}): Promise<Response> {
     const u = new URL(url);
     const cookies = [...(this.jar.get(u.host) ?? new Map())].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), ...(cookies ? { cookie: cookies } : {}) } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), ...(cookies ? { cookie: cookies } : {}) },
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [k, ...v] = pair.split('=');
@@ -65,7 +69,9 @@ class Browser {
 async function submitForm(browser: Browser, pageUrl: string, html: string, fields: Record<string, string>) {
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
   if (!action) throw new Error(`no form on ${pageUrl}:\n${html.slice(0, 500)}`);
-  const hidden = Object.fromEntries([...html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+  );
   const res = await browser.get(new URL(action, pageUrl).href, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -84,7 +90,11 @@ describe('sign-in through the owner’s OIDC provider', () => {
     const [providerPort, apiPort] = [await freePort(), await freePort()];
     issuer = `http://127.0.0.1:${providerPort}`;
     apiBase = `http://127.0.0.1:${apiPort}`;
-    provider = spawn(process.execPath, [path.join(ROOT, 'test/harness/oidc-provider.mjs'), String(providerPort), `${apiBase}/api/auth/oidc/callback`, `${apiBase}/logg-inn`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    provider = spawn(
+      process.execPath,
+      [path.join(ROOT, 'test/harness/oidc-provider.mjs'), String(providerPort), `${apiBase}/api/auth/oidc/callback`, `${apiBase}/logg-inn`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await started(provider, 'ready', 'the OIDC provider');
     api = spawn(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], {
       env: {
@@ -144,7 +154,9 @@ describe('sign-in through the owner’s OIDC provider', () => {
     expect(session).toMatchObject({ signedIn: true, me: { username: 'larer' } });
     expect((await (await browser.get(`${apiBase}/api/me`)).json()).displayName).toBe('Lærer Larsen');
 
-    const out = await (await browser.get(`${apiBase}/api/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': session.csrfToken } })).json();
+    const out = await (
+      await browser.get(`${apiBase}/api/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': session.csrfToken } })
+    ).json();
     expect(out.endSessionUrl).toMatch(new RegExp(`^${issuer}/session/end\\?`));
     expect(out.endSessionUrl).toContain('id_token_hint=');
     expect((await browser.get(`${apiBase}/api/me`)).status).toBe(401);

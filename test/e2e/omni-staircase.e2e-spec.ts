@@ -58,7 +58,12 @@ describe('Omni-trappa, FFSS and suggestions', () => {
     c = await ok(t, 'rektor', c.id, 'MARK_SERIOUS', 3, { reason: 'Collective bullying in 5A' });
     expect(c.suggestions.map((s: { code: string }) => s.code)).toEqual(['BTI_LEVEL_2_OR_HIGHER']);
 
-    c = await ok(t, 'larer', c.id, 'RECORD_CHILD_VOICE', 4, { childId: EVA, heardAt: '2027-03-01T10:00:00+01:00', heardBy: 'Lærer Larsen', summary: 'Eva is afraid' });
+    c = await ok(t, 'larer', c.id, 'RECORD_CHILD_VOICE', 4, {
+      childId: EVA,
+      heardAt: '2027-03-01T10:00:00+01:00',
+      heardBy: 'Lærer Larsen',
+      summary: 'Eva is afraid',
+    });
     c = await ok(t, 'rektor', c.id, 'CONCLUDE_INVESTIGATION', 5, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
 
     // A plan that only promotes and prevents, for a group at step 4: accepted, with a warning.
@@ -67,7 +72,9 @@ describe('Omni-trappa, FFSS and suggestions', () => {
     const submitted = await t.as('larer').command(c.id, 'SUBMIT_PLAN', 6, { plan: soft });
     expect(submitted.status).toBe(200);
     expect(submitted.body.state).toBe('awaiting_approval');
-    expect(submitted.body.warnings).toEqual([expect.objectContaining({ code: 'FFSS_NO_STOPPE_OR_STOTTE', basis: expect.stringMatching(/policy/) })]);
+    expect(submitted.body.warnings).toEqual([
+      expect.objectContaining({ code: 'FFSS_NO_STOPPE_OR_STOTTE', basis: expect.stringMatching(/policy/) }),
+    ]);
     c = await ok(t, 'rektor', c.id, 'RETURN_PLAN', 7, { reason: 'Add a measure that stops it' });
 
     // With a stoppe measure: no warning.
@@ -91,10 +98,14 @@ describe('Omni-trappa, FFSS and suggestions', () => {
     expect(current).toMatchObject({ version: 1, isDefault: true, ffssWarningFromStep: 3 });
     expect(current.notice).toMatch(/never law/);
     expect((await t.as('rektor').put(url, { expectedVersion: 1, ffssWarningFromStep: 2, rules: [] })).status).toBe(403);
-    const bad = await t.as('kommune').put(url, { expectedVersion: 1, ffssWarningFromStep: 9, rules: [{ whenStepAtLeast: 2, suggest: ['PANIC'] }] });
+    const bad = await t
+      .as('kommune')
+      .put(url, { expectedVersion: 1, ffssWarningFromStep: 9, rules: [{ whenStepAtLeast: 2, suggest: ['PANIC'] }] });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['ffssWarningFromStep', 'rules[0].suggest']);
-    const changed = await t.as('kommune').put(url, { expectedVersion: 1, ffssWarningFromStep: 2, rules: [{ whenStepAtLeast: 2, suggest: ['INVOLVE_PPT'] }] });
+    const changed = await t
+      .as('kommune')
+      .put(url, { expectedVersion: 1, ffssWarningFromStep: 2, rules: [{ whenStepAtLeast: 2, suggest: ['INVOLVE_PPT'] }] });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ version: 2, isDefault: false });
     expect((await t.as('kommune').put(url, { expectedVersion: 1, ffssWarningFromStep: 3, rules: [] })).status).toBe(409);

@@ -58,7 +58,9 @@ describe('operations', () => {
 
   it('Bull Board at /admin/queues is for the admin role only', async () => {
     expect((await http().get('/admin/queues')).status).toBe(401);
-    const principal = await http().get('/admin/queues').set('Authorization', `Bearer ${await signDevToken('rektor')}`);
+    const principal = await http()
+      .get('/admin/queues')
+      .set('Authorization', `Bearer ${await signDevToken('rektor')}`);
     expect(principal.status).toBe(403);
     expect(principal.headers['content-type']).toMatch(/problem\+json/);
 
@@ -87,11 +89,18 @@ describe('operations', () => {
     try {
       await new RemindOmniAssessments(new TypeormOmniReminderStore(ds)).execute(new Date('2027-02-01T08:00:00+01:00'));
       await new RemindOmniAssessments(new TypeormOmniReminderStore(ds)).execute(new Date('2027-02-01T08:00:05+01:00')); // the scheduler fired twice
-      const items = (await rig.api.as('rektor').get('/api/me/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'omni_assessment_due');
-      const skoleGroups = groups.filter((g) => g.unitId === items[0].unitId).map((g) => g.id).sort();
+      const items = (await rig.api.as('rektor').get('/api/me/notifications')).body.items.filter(
+        (n: { kind: string }) => n.kind === 'omni_assessment_due',
+      );
+      const skoleGroups = groups
+        .filter((g) => g.unitId === items[0].unitId)
+        .map((g) => g.id)
+        .sort();
       expect(items.map((n: { groupId: string }) => n.groupId).sort()).toEqual(skoleGroups);
       await new RemindOmniAssessments(new TypeormOmniReminderStore(ds)).execute(new Date('2027-09-01T08:00:00+02:00'));
-      const after = (await rig.api.as('rektor').get('/api/me/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'omni_assessment_due');
+      const after = (await rig.api.as('rektor').get('/api/me/notifications')).body.items.filter(
+        (n: { kind: string }) => n.kind === 'omni_assessment_due',
+      );
       expect(after).toHaveLength(skoleGroups.length * 2);
     } finally {
       await ds.destroy();

@@ -21,7 +21,13 @@ describe('per-owner deadline policy and school holidays', () => {
   it('reads the defaults, marked as policy and not law', async () => {
     const res = await t.as('rektor').get(policyUrl);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ ownerId: DEMO_OWNER.id, version: 1, isDefault: true, acknowledgeSchoolDays: 1, escalateToOwnerSchoolDays: 3 });
+    expect(res.body).toMatchObject({
+      ownerId: DEMO_OWNER.id,
+      version: 1,
+      isDefault: true,
+      acknowledgeSchoolDays: 1,
+      escalateToOwnerSchoolDays: 3,
+    });
     expect(res.body.notice).toMatch(/not law/);
     expect((await t.as('rektor').get(`/api/owners/${randomUUID()}/deadline-policy`)).status).toBe(404);
     expect((await t.as('drift').get(policyUrl)).status).toBe(404);
@@ -30,7 +36,9 @@ describe('per-owner deadline policy and school holidays', () => {
   it('refuses changes from anyone but the owner, and bad values with the field and rule', async () => {
     const byPrincipal = await t.as('rektor').put(policyUrl, policy());
     expect(byPrincipal.status).toBe(403);
-    const bad = await t.as('kommune').put(policyUrl, policy({ schoolDayEndsAt: '25:00', acknowledgeSchoolDays: 0, investigationSchoolDays: 'five', extra: 1 }));
+    const bad = await t
+      .as('kommune')
+      .put(policyUrl, policy({ schoolDayEndsAt: '25:00', acknowledgeSchoolDays: 0, investigationSchoolDays: 'five', extra: 1 }));
     expect(bad.status).toBe(422);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
     const fields = bad.body.errors.map((e: { field: string }) => e.field);
@@ -48,7 +56,10 @@ describe('per-owner deadline policy and school holidays', () => {
 
   it('a new policy applies to new deadlines; running ones keep theirs', async () => {
     const before = await open(t, 'larer', schoolConcern());
-    expect(deadline(before, 'acknowledge')[0]).toMatchObject({ dueAt: '2027-03-02T16:00:00+01:00', reminderAt: '2027-03-01T16:00:00+01:00' });
+    expect(deadline(before, 'acknowledge')[0]).toMatchObject({
+      dueAt: '2027-03-02T16:00:00+01:00',
+      reminderAt: '2027-03-01T16:00:00+01:00',
+    });
 
     const changed = await t.as('kommune').put(policyUrl, policy({ acknowledgeSchoolDays: 2, reminderSchoolDaysBefore: 0 }));
     expect(changed.status).toBe(200);
@@ -59,17 +70,33 @@ describe('per-owner deadline policy and school holidays', () => {
     const kept = (await t.as('rektor').get(`/api/cases/${before.id}`)).body;
     expect(deadline(kept, 'acknowledge')[0].dueAt).toBe('2027-03-02T16:00:00+01:00');
     // Each deadline records the policy version it was computed with, for supervision.
-    const versions = await t.app.get(DataSource).query(`SELECT case_id, policy_version FROM deadlines WHERE kind = 'acknowledge' AND case_id = ANY($1::uuid[])`, [[before.id, after.id]]);
-    expect(Object.fromEntries(versions.map((r: { case_id: string; policy_version: number }) => [r.case_id, r.policy_version]))).toEqual({ [before.id]: 1, [after.id]: 2 });
+    const versions = await t.app
+      .get(DataSource)
+      .query(`SELECT case_id, policy_version FROM deadlines WHERE kind = 'acknowledge' AND case_id = ANY($1::uuid[])`, [
+        [before.id, after.id],
+      ]);
+    expect(Object.fromEntries(versions.map((r: { case_id: string; policy_version: number }) => [r.case_id, r.policy_version]))).toEqual({
+      [before.id]: 1,
+      [after.id]: 2,
+    });
   });
 
   it('school holidays uploaded for one unit move that unit’s new deadlines only', async () => {
-    const bad = await t.as('kommune').post(holidaysUrl, { holidays: [{ from: '2027-03-05', to: '2027-03-02', name: 'x' }, { from: '2027-03-02', to: '2027-03-05', name: 'y', unitId: randomUUID() }] });
+    const bad = await t.as('kommune').post(holidaysUrl, {
+      holidays: [
+        { from: '2027-03-05', to: '2027-03-02', name: 'x' },
+        { from: '2027-03-02', to: '2027-03-05', name: 'y', unitId: randomUUID() },
+      ],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['holidays[0].to', 'holidays[1].unitId']);
-    expect((await t.as('rektor').post(holidaysUrl, { holidays: [{ from: '2027-03-02', to: '2027-03-05', name: 'Vinterferie' }] })).status).toBe(403);
+    expect(
+      (await t.as('rektor').post(holidaysUrl, { holidays: [{ from: '2027-03-02', to: '2027-03-05', name: 'Vinterferie' }] })).status,
+    ).toBe(403);
 
-    const added = await t.as('kommune').post(holidaysUrl, { holidays: [{ from: '2027-03-02', to: '2027-03-05', name: 'Vinterferie', unitId: units.demoSkole.id }] });
+    const added = await t
+      .as('kommune')
+      .post(holidaysUrl, { holidays: [{ from: '2027-03-02', to: '2027-03-05', name: 'Vinterferie', unitId: units.demoSkole.id }] });
     expect(added.status).toBe(201);
     expect((await t.as('rektor').get(holidaysUrl)).body).toEqual([
       expect.objectContaining({ from: '2027-03-02', to: '2027-03-05', name: 'Vinterferie', unitId: units.demoSkole.id }),

@@ -19,11 +19,17 @@ describe('PPT', () => {
   };
 
   it('sees nothing before a request; anonymously, no child name or id anywhere; advice is recorded as PPT’s', async () => {
-    let c = await open(t, 'larer', schoolConcern({ concern: 'Eva Nordmann is pushed around by Ola Hansen in the breaks.', childIds: [EVA] }));
+    let c = await open(
+      t,
+      'larer',
+      schoolConcern({ concern: 'Eva Nordmann is pushed around by Ola Hansen in the breaks.', childIds: [EVA] }),
+    );
     expect((await t.as('ppt').get(`/api/cases/${c.id}`)).status).toBe(404);
     expect((await t.as('ppt').get('/api/cases')).body.items).toEqual([]);
 
-    const missing = await t.as('rektor').command(c.id, 'REQUEST_PPT', 1, { question: 'How can the class work on inclusion?', anonymous: true });
+    const missing = await t
+      .as('rektor')
+      .command(c.id, 'REQUEST_PPT', 1, { question: 'How can the class work on inclusion?', anonymous: true });
     expect(missing.status).toBe(422);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'anonymousSummary' })]);
     c = await ok(t, 'rektor', c.id, 'REQUEST_PPT', 1, {
@@ -41,7 +47,11 @@ describe('PPT', () => {
     const bti = (await t.as('ppt').get(`/api/cases/${c.id}/bti-log`)).body;
     const tasks = (await t.as('ppt').get('/api/me/tasks')).body;
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
-    expect(detail).toMatchObject({ childIds: [], concern: 'A pupil in year 5 is excluded and pushed in the breaks by classmates.', ppt: { anonymous: true } });
+    expect(detail).toMatchObject({
+      childIds: [],
+      concern: 'A pupil in year 5 is excluded and pushed in the breaks by classmates.',
+      ppt: { anonymous: true },
+    });
     expect(history.map((e: { type: string }) => e.type)).toEqual(['REQUEST_PPT']);
     expect(tasks).toEqual([expect.objectContaining({ caseId: c.id, kind: 'ppt_advice' })]);
     for (const response of [list, detail, history, bti, tasks]) expect(leaks(response)).toEqual([]);
@@ -50,7 +60,10 @@ describe('PPT', () => {
 
     // PPT advises; it is recorded as PPT's; PPT changes nothing else.
     expect((await t.as('ppt').command(c.id, 'ADD_NOTE', 3, { kind: 'other', text: 'x' })).status).toBe(403);
-    const advised = await ok(t, 'ppt', c.id, 'PPT_ADVICE', 3, { text: 'Work with the whole class; adults present in breaks.', part: 'advice' });
+    const advised = await ok(t, 'ppt', c.id, 'PPT_ADVICE', 3, {
+      text: 'Work with the whole class; adults present in breaks.',
+      part: 'advice',
+    });
     expect(leaks(advised)).toEqual([]);
     const events = (await t.as('rektor').get(`/api/cases/${c.id}/events`)).body;
     expect(events.at(-1)).toMatchObject({ type: 'PPT_ADVICE', actor: { userId: user('ppt').id, role: 'ppt' } });
@@ -65,7 +78,13 @@ describe('PPT', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/pptMayTakePart|consent/);
 
-    c = await ok(t, 'rektor', c.id, 'RECORD_CONSENT', 1, { service: 'ppt', givenBy: 'Eva’s parents', form: 'written', scope: 'to PPT', givenAt: '2027-03-01T09:00:00+01:00' });
+    c = await ok(t, 'rektor', c.id, 'RECORD_CONSENT', 1, {
+      service: 'ppt',
+      givenBy: 'Eva’s parents',
+      form: 'written',
+      scope: 'to PPT',
+      givenAt: '2027-03-01T09:00:00+01:00',
+    });
     c = await ok(t, 'rektor', c.id, 'REQUEST_PPT', 2, { question: 'Assess Eva’s needs', anonymous: false });
     const seen = (await t.as('ppt').get(`/api/cases/${c.id}`)).body;
     expect(seen).toMatchObject({ childIds: [EVA], ppt: { anonymous: false } });
@@ -89,16 +108,34 @@ describe('PPT', () => {
     // The group's Omni step is assessed, so a view that showed it would point at the group.
     expect((await t.as('larer').post(`/api/groups/${group.id}/staircase`, { step: 3, basis: 'Uro i klassen' })).status).toBe(201);
     const c = await open(t, 'larer', schoolConcern({ childIds: [EVA] }));
-    await ok(t, 'rektor', c.id, 'REQUEST_PPT', 1, { question: 'Advice for the class?', anonymous: true, anonymousSummary: 'A pupil in year 5 is left out.' });
-    const ids = (path: string) => t.as('ppt').get(path).then((r) => r.body.items.map((x: { id: string }) => x.id));
+    await ok(t, 'rektor', c.id, 'REQUEST_PPT', 1, {
+      question: 'Advice for the class?',
+      anonymous: true,
+      anonymousSummary: 'A pupil in year 5 is left out.',
+    });
+    const ids = (path: string) =>
+      t
+        .as('ppt')
+        .get(path)
+        .then((r) => r.body.items.map((x: { id: string }) => x.id));
     expect(await ids('/api/cases')).toContain(c.id);
     // The same (empty) answer for the child it is about, any other child, and a made-up id.
     for (const child of [...children.map((x) => x.id), '00000000-0000-4000-8000-000000000000']) {
       expect(await ids(`/api/cases?childId=${child}`)).not.toContain(c.id);
     }
-    expect((await t.as('ppt').get(`/api/cases/${c.id}`)).body).toMatchObject({ groupId: null, childIds: [], staircaseStep: null, suggestions: [] });
+    expect((await t.as('ppt').get(`/api/cases/${c.id}`)).body).toMatchObject({
+      groupId: null,
+      childIds: [],
+      staircaseStep: null,
+      suggestions: [],
+    });
     // The principal's filter still finds it.
-    expect(await t.as('rektor').get(`/api/cases?childId=${EVA}`).then((r) => r.body.items.map((x: { id: string }) => x.id))).toContain(c.id);
+    expect(
+      await t
+        .as('rektor')
+        .get(`/api/cases?childId=${EVA}`)
+        .then((r) => r.body.items.map((x: { id: string }) => x.id)),
+    ).toContain(c.id);
     await t.close();
   });
 });

@@ -41,7 +41,12 @@ describe('random input never gives a 5xx', () => {
     {
       problem: wild,
       evaluateAt: wild,
-      measures: fc.oneof(wild, fc.array(fc.dictionary(fc.constantFrom('id', 'description', 'ffss', 'when', 'responsibleUserId', 'evaluateAt', 'x'), wild), { maxLength: 3 })),
+      measures: fc.oneof(
+        wild,
+        fc.array(fc.dictionary(fc.constantFrom('id', 'description', 'ffss', 'when', 'responsibleUserId', 'evaluateAt', 'x'), wild), {
+          maxLength: 3,
+        }),
+      ),
       childParticipation: wild,
     },
     { requiredKeys: [] },
@@ -108,7 +113,10 @@ describe('random input never gives a 5xx', () => {
         requirements: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), wild),
         deadline: fc.oneof(fc.constantFrom('2027-04-01', '2027-02-30', '2020-01-01'), wild),
         seq: fc.oneof(fc.integer({ min: -1, max: 12 }), wild),
-        corrected: fc.oneof(fc.dictionary(fc.constantFrom('text', 'concern', 'summary', 'childId', 'kind', 'occurredAt', 'plan'), wild), wild),
+        corrected: fc.oneof(
+          fc.dictionary(fc.constantFrom('text', 'concern', 'summary', 'childId', 'kind', 'occurredAt', 'plan'), wild),
+          wild,
+        ),
       },
       { requiredKeys: ['type'] },
     ),
@@ -140,7 +148,10 @@ describe('random input never gives a 5xx', () => {
 
   it('GET endpoints with random ids and query strings', async () => {
     const segment = fc.oneof(fc.string({ minLength: 1 }), fc.uuid(), fc.constantFrom(...caseIds));
-    const query = fc.dictionary(fc.constantFrom('unitId', 'state', 'overdue', 'childId', 'cursor', 'limit', 'x'), fc.oneof(fc.string(), fc.uuid(), fc.integer().map(String)));
+    const query = fc.dictionary(
+      fc.constantFrom('unitId', 'state', 'overdue', 'childId', 'cursor', 'limit', 'x'),
+      fc.oneof(fc.string(), fc.uuid(), fc.integer().map(String)),
+    );
     await fc.assert(
       fc.asyncProperty(users, segment, query, async (u, seg, q) => {
         const s = encodeURIComponent(seg);
@@ -171,26 +182,55 @@ describe('random input never gives a 5xx', () => {
     const policyBody = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
       fc.dictionary(
-        fc.constantFrom('expectedVersion', 'schoolDayEndsAt', 'acknowledgeSchoolDays', 'acknowledgeStaffOffenceHours', 'investigationSchoolDays', 'planSchoolDays', 'approvalSchoolDays', 'reminderSchoolDaysBefore', 'escalateToPrincipalSchoolDays', 'escalateToOwnerSchoolDays', 'version'),
+        fc.constantFrom(
+          'expectedVersion',
+          'schoolDayEndsAt',
+          'acknowledgeSchoolDays',
+          'acknowledgeStaffOffenceHours',
+          'investigationSchoolDays',
+          'planSchoolDays',
+          'approvalSchoolDays',
+          'reminderSchoolDaysBefore',
+          'escalateToPrincipalSchoolDays',
+          'escalateToOwnerSchoolDays',
+          'version',
+        ),
         fc.oneof(wild, fc.integer({ min: -1, max: 40 }), fc.constantFrom('16:00', '24:00', '7:5')),
       ),
     );
     const holidayBody = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ holidays: fc.oneof(wild, fc.array(fc.dictionary(fc.constantFrom('from', 'to', 'name', 'unitId', 'x'), fc.oneof(wild, fc.constantFrom('2027-02-30', '2027-13-01', '2027-10-04'))), { maxLength: 3 })) }),
+      fc.record({
+        holidays: fc.oneof(
+          wild,
+          fc.array(
+            fc.dictionary(
+              fc.constantFrom('from', 'to', 'name', 'unitId', 'x'),
+              fc.oneof(wild, fc.constantFrom('2027-02-30', '2027-13-01', '2027-10-04')),
+            ),
+            { maxLength: 3 },
+          ),
+        ),
+      }),
     );
     const segment = fc.oneof(fc.string({ minLength: 1 }), fc.uuid(), fc.constant(owner));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('kommune', 'rektor', 'revisor', 'drift'), segment, policyBody, holidayBody, async (u, seg, pb, hb) => {
-        const s = encodeURIComponent(seg);
-        expectClientOrSuccess(await t.as(u).put(`/api/owners/${s}/deadline-policy`, pb));
-        expectClientOrSuccess(await t.as(u).put(`/api/owners/${s}/retention`, pb));
-        expectClientOrSuccess(await t.as(u).post(`/api/owners/${s}/school-holidays`, hb));
-        expectClientOrSuccess(await t.as(u).get(`/api/owners/${s}/deadline-policy`));
-        expectClientOrSuccess(await t.as(u).get(`/api/me/notifications?cursor=${s}&limit=${s}&unread=${s}`));
-        expectClientOrSuccess(await t.as(u).post(`/api/me/notifications/${s}/read`, pb));
-        expectClientOrSuccess(await t.as(u).delete(`/api/owners/${owner}/school-holidays/${s}`));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('kommune', 'rektor', 'revisor', 'drift'),
+        segment,
+        policyBody,
+        holidayBody,
+        async (u, seg, pb, hb) => {
+          const s = encodeURIComponent(seg);
+          expectClientOrSuccess(await t.as(u).put(`/api/owners/${s}/deadline-policy`, pb));
+          expectClientOrSuccess(await t.as(u).put(`/api/owners/${s}/retention`, pb));
+          expectClientOrSuccess(await t.as(u).post(`/api/owners/${s}/school-holidays`, hb));
+          expectClientOrSuccess(await t.as(u).get(`/api/owners/${s}/deadline-policy`));
+          expectClientOrSuccess(await t.as(u).get(`/api/me/notifications?cursor=${s}&limit=${s}&unread=${s}`));
+          expectClientOrSuccess(await t.as(u).post(`/api/me/notifications/${s}/read`, pb));
+          expectClientOrSuccess(await t.as(u).delete(`/api/owners/${owner}/school-holidays/${s}`));
+        },
+      ),
       { numRuns: 120 },
     );
   });
@@ -200,10 +240,14 @@ describe('random input never gives a 5xx', () => {
     const opened = await t.as('larer').post('/api/cases', schoolConcern({ concern: 'pushed\u0000away' }));
     expect(opened.status).toBe(422);
     expect(opened.body.errors).toEqual([{ field: 'concern', message: expect.stringMatching(/NUL/) }]);
-    const note = await t.as('larer').post(`/api/cases/${caseIds[0]}/commands`, { type: 'ADD_NOTE', expectedVersion: 1, kind: 'other', text: '\u0000' });
+    const note = await t
+      .as('larer')
+      .post(`/api/cases/${caseIds[0]}/commands`, { type: 'ADD_NOTE', expectedVersion: 1, kind: 'other', text: '\u0000' });
     expect(note.status).toBe(422);
     expect(note.body.errors).toEqual([expect.objectContaining({ field: 'text' })]);
-    const plan = await t.as('larer').post(`/api/cases/${caseIds[0]}/commands`, { type: 'SUBMIT_PLAN', expectedVersion: 1, plan: { measures: [{ when: 'a\u0000' }] } });
+    const plan = await t
+      .as('larer')
+      .post(`/api/cases/${caseIds[0]}/commands`, { type: 'SUBMIT_PLAN', expectedVersion: 1, plan: { measures: [{ when: 'a\u0000' }] } });
     expect(plan.body.errors).toEqual([expect.objectContaining({ field: 'plan.measures[0].when' })]);
     expectClientOrSuccess(await t.as('rektor').get(`/api/cases/${caseIds[0]}?purpose=%00`));
     expectClientOrSuccess(await t.as('revisor').get(`/api/cases?purpose=a%00b`));

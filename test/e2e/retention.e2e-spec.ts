@@ -23,7 +23,11 @@ describe('retention and anonymisation', () => {
     await ok(t, 'rektor', c.id, 'START_EVALUATION', 7);
     // Inside a case the Omni-trappa assessment is kept with the case (its basis is free text).
     await ok(t, 'larer', c.id, 'ASSESS_STAIRCASE', 8, { groupId: await groupOf(), step: 3, basis: `${NAME}'s class shows rule-breaking` });
-    await ok(t, 'rektor', c.id, 'EVALUATE', 9, { outcome: 'resolved', summary: `${NAME} is safe now`, childVoice: `${NAME} says she is happy` });
+    await ok(t, 'rektor', c.id, 'EVALUATE', 9, {
+      outcome: 'resolved',
+      summary: `${NAME} is safe now`,
+      childVoice: `${NAME} says she is happy`,
+    });
     return c.id;
   }
   async function groupOf(): Promise<string> {
@@ -43,13 +47,20 @@ describe('retention and anonymisation', () => {
   it('nothing is anonymised until the owner sets a period', async () => {
     const r = (await t.as('kommune').get(`/api/owners/${owner}/retention`).expect(200)).body;
     expect(r).toMatchObject({ retentionYears: null, isDefault: true, version: 1 });
-    expect((await t.as('kommune').get(`/api/owners/${owner}/retention/preview`).expect(200)).body).toMatchObject({ retentionYears: null, due: [], blocked: [] });
+    expect((await t.as('kommune').get(`/api/owners/${owner}/retention/preview`).expect(200)).body).toMatchObject({
+      retentionYears: null,
+      due: [],
+      blocked: [],
+    });
   });
 
   it('anonymises the cases due: the chain still verifies and no child name or id is left; a legal hold blocks it', async () => {
     const due = await closedCase();
     const held = await closedCase();
-    await t.as('kommune').get(`/api/cases/${due}?purpose=${encodeURIComponent(`complaint about ${NAME}`)}`).expect(200);
+    await t
+      .as('kommune')
+      .get(`/api/cases/${due}?purpose=${encodeURIComponent(`complaint about ${NAME}`)}`)
+      .expect(200);
     const hv = (await t.as('kommune').get(`/api/cases/${held}`)).body.version;
     await ok(t, 'kommune', held, 'PLACE_LEGAL_HOLD', hv, { reason: 'Complaint to Statsforvalteren' });
     // Parents went to Statsforvalteren after the school closed the case: it is kept while that is open.
@@ -69,7 +80,11 @@ describe('retention and anonymisation', () => {
     expect(preview.blocked).toHaveLength(2);
     expect(preview.blocked).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ caseId: held, legalHold: 'Complaint to Statsforvalteren', reason: 'legal hold: Complaint to Statsforvalteren' }),
+        expect.objectContaining({
+          caseId: held,
+          legalHold: 'Complaint to Statsforvalteren',
+          reason: 'legal hold: Complaint to Statsforvalteren',
+        }),
         expect.objectContaining({ caseId: atSf, legalHold: null, reason: expect.stringMatching(/Statsforvalteren's case is open/) }),
       ]),
     );
@@ -101,6 +116,8 @@ describe('retention and anonymisation', () => {
     // The held case is untouched, and still names the child.
     expect((await t.as('kommune').get(`/api/cases/${held}`)).body).toMatchObject({ anonymisedAt: null, childIds: [EVA] });
     expect(await rawRows(held)).toContain(NAME);
-    expect((await db.query('SELECT basis FROM staircase_assessments WHERE case_id = $1', [due])).rows).toEqual([{ basis: '[anonymisert]' }]);
+    expect((await db.query('SELECT basis FROM staircase_assessments WHERE case_id = $1', [due])).rows).toEqual([
+      { basis: '[anonymisert]' },
+    ]);
   });
 });

@@ -167,7 +167,10 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
     c = await ok(t, 'rektor', c.id, 'ACKNOWLEDGE', 1);
     c = await ok(t, 'rektor', c.id, 'CONCLUDE_INVESTIGATION', 2, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
     const today = '2027-03-12';
-    const base = planFor(ids.larer, { evaluateAt: '2027-04-01', measures: [{ ...planFor(ids.larer).measures[0], evaluateAt: '2027-03-30' }] });
+    const base = planFor(ids.larer, {
+      evaluateAt: '2027-04-01',
+      measures: [{ ...planFor(ids.larer).measures[0], evaluateAt: '2027-03-30' }],
+    });
     const measure = base.measures[0] as Record<string, unknown>;
     const cases: Array<[string, Record<string, unknown>]> = [
       ['plan.problem', { ...base, problem: '' }],
@@ -178,7 +181,10 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
       ['plan.measures[0].evaluateAt', { ...base, measures: [{ ...measure, evaluateAt: undefined }] }],
       ['plan.evaluateAt', { ...base, evaluateAt: undefined }],
       ['plan.evaluateAt', { ...base, evaluateAt: '2027-03-01' }],
-      ['plan.measures[0].responsibleUserId', { ...base, measures: [{ ...measure, responsibleUserId: 'd0000000-0000-4000-8000-00000000ffff' }] }],
+      [
+        'plan.measures[0].responsibleUserId',
+        { ...base, measures: [{ ...measure, responsibleUserId: 'd0000000-0000-4000-8000-00000000ffff' }] },
+      ],
     ];
     for (const [field, plan] of cases) {
       const res = await t.as('larer').command(c.id, 'SUBMIT_PLAN', 3, { plan });

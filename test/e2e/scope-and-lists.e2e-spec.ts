@@ -28,7 +28,9 @@ describe('scope, lists and pagination', () => {
 
   it('staff see what they opened or are involved in; principals their unit; owner and auditor everything', async () => {
     expect(await listIds('larer')).toEqual([opened.evaByLarer]);
-    expect((await listIds('rektor')).sort()).toEqual([opened.evaByLarer, opened.olaByRektor, opened.extra0, opened.extra1, opened.extra2, opened.extra3].sort());
+    expect((await listIds('rektor')).sort()).toEqual(
+      [opened.evaByLarer, opened.olaByRektor, opened.extra0, opened.extra1, opened.extra2, opened.extra3].sort(),
+    );
     expect(await listIds('rektor2')).toEqual([opened.jonas]);
     expect(await listIds('styrer')).toEqual([]);
     expect(await listIds('ppt')).toEqual([]);
@@ -65,7 +67,16 @@ describe('scope, lists and pagination', () => {
       plan: {
         problem: 'p',
         evaluateAt: '2027-03-20',
-        measures: [{ id: 'a', description: 'd', ffss: 'stoppe', when: 'w', responsibleUserId: (await t.as('larer').get('/api/me')).body.id, evaluateAt: '2027-03-20' }],
+        measures: [
+          {
+            id: 'a',
+            description: 'd',
+            ffss: 'stoppe',
+            when: 'w',
+            responsibleUserId: (await t.as('larer').get('/api/me')).body.id,
+            evaluateAt: '2027-03-20',
+          },
+        ],
       },
     });
     expect(await listIds('larer')).toContain(opened.olaByRektor);
@@ -74,7 +85,7 @@ describe('scope, lists and pagination', () => {
   it('filters by unit, state and child, and pages with a cursor without gaps or repeats', async () => {
     expect(await listIds('kommune', `?unitId=${units.naboSkole.id}`)).toEqual([opened.jonas]);
     expect(await listIds('kommune', '?state=planning')).toEqual([]);
-    expect((await listIds('kommune', `?childId=${OLA}`))).toEqual([opened.olaByRektor]);
+    expect(await listIds('kommune', `?childId=${OLA}`)).toEqual([opened.olaByRektor]);
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -103,12 +114,23 @@ describe('scope, lists and pagination', () => {
     const { groups } = await import('../harness/test-app');
     const g5a = groups.find((g) => g.name === '5A')!.id; // Eva and Ola
     const g7a = groups.find((g) => g.name === '7A')!.id; // Jonas
-    expect(new Set(await listIds('kommune', `?groupId=${g5a}`))).toEqual(new Set(Object.entries(opened).filter(([k]) => k !== 'jonas').map(([, id]) => id)));
+    expect(new Set(await listIds('kommune', `?groupId=${g5a}`))).toEqual(
+      new Set(
+        Object.entries(opened)
+          .filter(([k]) => k !== 'jonas')
+          .map(([, id]) => id),
+      ),
+    );
     expect(await listIds('kommune', `?groupId=${g7a}`)).toEqual([opened.jonas]);
     const sql = await t.sql();
     const c = (await t.as('rektor').get(`/api/cases/${opened.extra0}`)).body;
     await ok(t, 'rektor', c.id, 'ACKNOWLEDGE', c.version);
-    await ok(t, 'rektor', c.id, 'RECORD_CHILD_VOICE', c.version + 1, { childId: EVA, heardAt: '2027-03-01T09:00:00+01:00', heardBy: 'R', summary: 'ok' });
+    await ok(t, 'rektor', c.id, 'RECORD_CHILD_VOICE', c.version + 1, {
+      childId: EVA,
+      heardAt: '2027-03-01T09:00:00+01:00',
+      heardBy: 'R',
+      summary: 'ok',
+    });
     await ok(t, 'rektor', c.id, 'CONCLUDE_INVESTIGATION', c.version + 2, { outcome: 'safe', summary: 's', bestInterest: 'b' });
     expect((await sql.query('SELECT state FROM cases WHERE id = $1', [c.id])).rows[0].state).toBe('closed');
     expect(await listIds('kommune', '?open=true')).not.toContain(c.id);
@@ -154,7 +176,12 @@ describe('identity', () => {
     ]);
     expect((await t.as('larer').get(`/api/units/${units.naboSkole.id}`)).status).toBe(404);
     const kids = await t.as('larer').get(`/api/units/${units.demoSkole.id}/children`);
-    expect(kids.body[0]).toEqual({ id: expect.any(String), unitId: units.demoSkole.id, groupId: expect.any(String), name: expect.any(String) });
+    expect(kids.body[0]).toEqual({
+      id: expect.any(String),
+      unitId: units.demoSkole.id,
+      groupId: expect.any(String),
+      name: expect.any(String),
+    });
     expect((await t.as('ppt').get(`/api/units/${units.demoSkole.id}/children`)).status).toBe(404);
   });
 
@@ -162,9 +189,23 @@ describe('identity', () => {
     const doc = await t.http().get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/cases', '/api/cases/{caseId}', '/api/cases/{caseId}/commands', '/api/cases/{caseId}/events', '/api/me/tasks', '/api/units/{unitId}/children', '/api/health',
-        '/api/cases/{caseId}/verify', '/api/cases/{caseId}/access-log', '/api/cases/{caseId}/export', '/api/units/{unitId}/supervision',
-        '/api/owners/{ownerId}/supervision', '/api/owners/{ownerId}/retention', '/api/owners/{ownerId}/retention/preview', '/api/owners/{ownerId}/retention/run']),
+      expect.arrayContaining([
+        '/api/cases',
+        '/api/cases/{caseId}',
+        '/api/cases/{caseId}/commands',
+        '/api/cases/{caseId}/events',
+        '/api/me/tasks',
+        '/api/units/{unitId}/children',
+        '/api/health',
+        '/api/cases/{caseId}/verify',
+        '/api/cases/{caseId}/access-log',
+        '/api/cases/{caseId}/export',
+        '/api/units/{unitId}/supervision',
+        '/api/owners/{ownerId}/supervision',
+        '/api/owners/{ownerId}/retention',
+        '/api/owners/{ownerId}/retention/preview',
+        '/api/owners/{ownerId}/retention/run',
+      ]),
     );
     expect((await t.http().get('/api/docs')).status).toBe(200);
     const schemas = doc.body.components.schemas;

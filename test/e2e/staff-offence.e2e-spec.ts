@@ -30,7 +30,11 @@ describe('staff-offence cases (§12-5 / bhl. §43)', () => {
   });
 
   it('the leadership as offender: the owner handles the case and the principal cannot see it', async () => {
-    const c = await open(t, 'larer', schoolConcern({ staffOffender: true, offenderIsLeadership: true, concern: 'The deputy head shouted at Eva' }));
+    const c = await open(
+      t,
+      'larer',
+      schoolConcern({ staffOffender: true, offenderIsLeadership: true, concern: 'The deputy head shouted at Eva' }),
+    );
     expect(c).toMatchObject({ handledBy: 'owner', offenderIsLeadership: true, ownerNotified: true });
     expect(deadline(c, 'acknowledge')[0].responsibleUserId).toBe(ids.kommune);
 
@@ -45,7 +49,12 @@ describe('staff-offence cases (§12-5 / bhl. §43)', () => {
 
     let owned = await ok(t, 'kommune', c.id, 'ACKNOWLEDGE', 1);
     expect(owned.state).toBe('investigating');
-    await ok(t, 'kommune', c.id, 'RECORD_CHILD_VOICE', 2, { childId: EVA, heardAt: '2027-03-01T12:00:00+01:00', heardBy: 'Kommune', summary: 'Eva is scared of the deputy' });
+    await ok(t, 'kommune', c.id, 'RECORD_CHILD_VOICE', 2, {
+      childId: EVA,
+      heardAt: '2027-03-01T12:00:00+01:00',
+      heardBy: 'Kommune',
+      summary: 'Eva is scared of the deputy',
+    });
     owned = await ok(t, 'kommune', c.id, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
     expect(owned.state).toBe('planning');
     expect(owned.deadlines.find((d: { kind: string }) => d.kind === 'plan').responsibleUserId).toBe(ids.kommune);

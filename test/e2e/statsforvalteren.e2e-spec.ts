@@ -15,13 +15,20 @@ describe('Statsforvalteren and corrections', () => {
 
   it('parents to the rektor: raised automatically; reported six days later is refused with the one-week rule; a week later it is accepted', async () => {
     const c = await open(t, 'rektor', schoolConcern({ source: 'parent_told' }));
-    expect(c.enforcement).toMatchObject({ state: 'raised', raisedAt: '2027-03-01T09:30:00+01:00', raisedAutomatically: true, earliestReportAt: '2027-03-08T09:30:00+01:00' });
+    expect(c.enforcement).toMatchObject({
+      state: 'raised',
+      raisedAt: '2027-03-01T09:30:00+01:00',
+      raisedAutomatically: true,
+      earliestReportAt: '2027-03-08T09:30:00+01:00',
+    });
     const events = (await t.as('rektor').get(`/api/cases/${c.id}/events`).expect(200)).body;
     expect(events.map((e: { type: string }) => e.type)).toContain('RAISED_WITH_PRINCIPAL');
 
     t.clock.set('2027-03-07T12:00:00+01:00');
     const early = await t.as('rektor').command(c.id, 'REPORTED_TO_STATSFORVALTEREN', 1, { at: '2027-03-07T09:30:00+01:00' }).expect(409);
-    expect(early.body.detail).toMatch(/oneWeekSinceRaised: .*one week after it was raised with the rektor \(opplæringslova §12-6 second paragraph\), here from 2027-03-08T09:30:00\+01:00/);
+    expect(early.body.detail).toMatch(
+      /oneWeekSinceRaised: .*one week after it was raised with the rektor \(opplæringslova §12-6 second paragraph\), here from 2027-03-08T09:30:00\+01:00/,
+    );
     expect(early.body.detail).toMatch(/specialGrounds/);
     t.clock.set('2027-03-08T10:00:00+01:00');
     const reported = await ok(t, 'rektor', c.id, 'REPORTED_TO_STATSFORVALTEREN', 1, { at: '2027-03-08T09:45:00+01:00' });
@@ -42,8 +49,14 @@ describe('Statsforvalteren and corrections', () => {
     });
     expect(v.enforcement).toMatchObject({ state: 'reported', specialGrounds: 'The pupil has been hurt and is afraid to come to school' });
     // A date in the future, or a missing one, is refused without writing anything.
-    await t.as('rektor').command(c.id, 'SF_DECISION', 3, { at: '2027-03-05T09:00:00+01:00', requirements: ['x'], deadline: '2027-04-01' }).expect(409);
-    await t.as('rektor').command(c.id, 'SF_DECISION', 3, { requirements: ['x'], deadline: '2027-04-01' }).expect(422);
+    await t
+      .as('rektor')
+      .command(c.id, 'SF_DECISION', 3, { at: '2027-03-05T09:00:00+01:00', requirements: ['x'], deadline: '2027-04-01' })
+      .expect(409);
+    await t
+      .as('rektor')
+      .command(c.id, 'SF_DECISION', 3, { requirements: ['x'], deadline: '2027-04-01' })
+      .expect(422);
   });
 
   it('a kindergarten case is refused, naming the law', async () => {
@@ -88,8 +101,14 @@ describe('Statsforvalteren and corrections', () => {
     expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: c.id, kind: 'sf_compliance' })]));
 
     t.clock.set('2027-05-10T13:00:00+02:00');
-    const complied = await ok(t, 'rektor', c.id, 'SF_COMPLIANCE', 11, { at: '2027-05-10T12:00:00+02:00', summary: 'New investigation and plan done' });
-    expect(complied.enforcement).toMatchObject({ state: 'complied', compliances: [expect.objectContaining({ summary: 'New investigation and plan done' })] });
+    const complied = await ok(t, 'rektor', c.id, 'SF_COMPLIANCE', 11, {
+      at: '2027-05-10T12:00:00+02:00',
+      summary: 'New investigation and plan done',
+    });
+    expect(complied.enforcement).toMatchObject({
+      state: 'complied',
+      compliances: [expect.objectContaining({ summary: 'New investigation and plan done' })],
+    });
     expect(complied.deadlines.find((x: { kind: string }) => x.kind === 'sf_compliance').status).toBe('met');
   });
 
@@ -100,35 +119,64 @@ describe('Statsforvalteren and corrections', () => {
     const v = await ok(t, 'rektor', c.id, 'SF_DECISION', 2, { at: '2027-03-09T09:30:00+01:00', requirements: [] });
     expect(v.enforcement.state).toBe('duty_met');
     expect(v.deadlines.some((x: { kind: string }) => x.kind === 'sf_compliance')).toBe(false);
-    const bad = await t.as('rektor').command(c.id, 'SF_DECISION', 3, { at: '2027-03-09T09:30:00+01:00', requirements: ['x'] }).expect(422);
+    const bad = await t
+      .as('rektor')
+      .command(c.id, 'SF_DECISION', 3, { at: '2027-03-09T09:30:00+01:00', requirements: ['x'] })
+      .expect(422);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'deadline' })]);
   });
 
   it('CORRECT_ENTRY: a new entry beside the original, nothing edited; only the author or the leader; only what was written', async () => {
     const c = await open(t, 'larer', schoolConcern());
-    await ok(t, 'larer', c.id, 'ADD_NOTE', 1, { kind: 'observation', text: 'Three pupils pushed Eva', occurredAt: '2027-03-01T09:00:00+01:00' });
+    await ok(t, 'larer', c.id, 'ADD_NOTE', 1, {
+      kind: 'observation',
+      text: 'Three pupils pushed Eva',
+      occurredAt: '2027-03-01T09:00:00+01:00',
+    });
     const seqOfNote = (await t.as('larer').get(`/api/cases/${c.id}/events`)).body.find((e: { type: string }) => e.type === 'ADD_NOTE').seq;
     const rowBefore = (await db.query('SELECT * FROM case_events WHERE case_id = $1 AND seq = $2', [c.id, seqOfNote])).rows[0];
     expect(rowBefore).toBeDefined();
-    const v = await ok(t, 'larer', c.id, 'CORRECT_ENTRY', 2, { seq: seqOfNote, reason: 'Miscounted', corrected: { text: 'Two pupils pushed Eva' } });
+    const v = await ok(t, 'larer', c.id, 'CORRECT_ENTRY', 2, {
+      seq: seqOfNote,
+      reason: 'Miscounted',
+      corrected: { text: 'Two pupils pushed Eva' },
+    });
     expect(v.version).toBe(3);
     const history = (await t.as('rektor').get(`/api/cases/${c.id}/events`).expect(200)).body;
     const note = history.find((e: { seq: number }) => e.seq === seqOfNote);
     expect(note.payload.text).toBe('Three pupils pushed Eva');
     expect(note.corrections).toEqual([
-      expect.objectContaining({ reason: 'Miscounted', corrected: { text: 'Two pupils pushed Eva' }, actor: { userId: ids.larer, role: 'staff', name: 'Lærer Larsen' } }),
+      expect.objectContaining({
+        reason: 'Miscounted',
+        corrected: { text: 'Two pupils pushed Eva' },
+        actor: { userId: ids.larer, role: 'staff', name: 'Lærer Larsen' },
+      }),
     ]);
     expect(history[history.length - 1]).toMatchObject({ type: 'CORRECT_ENTRY', payload: { seq: seqOfNote } });
     expect((await db.query('SELECT * FROM case_events WHERE case_id = $1 AND seq = $2', [c.id, seqOfNote])).rows[0]).toEqual(rowBefore);
 
-    const bad = await t.as('larer').command(c.id, 'CORRECT_ENTRY', 3, { seq: seqOfNote, reason: 'r', corrected: { kind: 'other', nope: 'x' } }).expect(422);
+    const bad = await t
+      .as('larer')
+      .command(c.id, 'CORRECT_ENTRY', 3, { seq: seqOfNote, reason: 'r', corrected: { kind: 'other', nope: 'x' } })
+      .expect(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['corrected.kind', 'corrected.nope']);
-    await t.as('larer').command(c.id, 'CORRECT_ENTRY', 3, { seq: 999, reason: 'r', corrected: { text: 'x' } }).expect(422);
+    await t
+      .as('larer')
+      .command(c.id, 'CORRECT_ENTRY', 3, { seq: 999, reason: 'r', corrected: { text: 'x' } })
+      .expect(422);
     // An entry Trygg wrote itself (the owner notice, deadlines) is not anyone's to correct.
     const own = history.find((e: { actor: unknown }) => e.actor === null || (e.actor as { role: string }).role === 'system');
-    if (own) await t.as('rektor').command(c.id, 'CORRECT_ENTRY', 3, { seq: own.seq, reason: 'r', corrected: { reason: 'x' } }).expect(422);
+    if (own)
+      await t
+        .as('rektor')
+        .command(c.id, 'CORRECT_ENTRY', 3, { seq: own.seq, reason: 'r', corrected: { reason: 'x' } })
+        .expect(422);
     // The principal leads the case and may correct the teacher's entry; another teacher may not.
-    await ok(t, 'rektor', c.id, 'CORRECT_ENTRY', 3, { seq: 1, reason: 'Typo in the concern', corrected: { concern: 'Eva says the others push her away in breaks' } });
+    await ok(t, 'rektor', c.id, 'CORRECT_ENTRY', 3, {
+      seq: 1,
+      reason: 'Typo in the concern',
+      corrected: { concern: 'Eva says the others push her away in breaks' },
+    });
     expect((await t.as('rektor').get(`/api/cases/${c.id}/verify`)).body.valid).toBe(true);
   });
 

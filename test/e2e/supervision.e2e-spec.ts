@@ -26,7 +26,12 @@ describe('supervision view', () => {
     at('2027-03-01T13:30:00+01:00');
     await ok(t, 'rektor', a, 'ACKNOWLEDGE', 1);
     at('2027-03-01T14:00:00+01:00');
-    await ok(t, 'larer', a, 'RECORD_CHILD_VOICE', 2, { childId: EVA, heardAt: '2027-03-01T14:00:00+01:00', heardBy: 'Lærer Larsen', summary: 'Eva is afraid in the breaks' });
+    await ok(t, 'larer', a, 'RECORD_CHILD_VOICE', 2, {
+      childId: EVA,
+      heardAt: '2027-03-01T14:00:00+01:00',
+      heardBy: 'Lærer Larsen',
+      summary: 'Eva is afraid in the breaks',
+    });
     at('2027-03-03T09:30:00+01:00');
     await ok(t, 'rektor', a, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
     at('2027-03-04T09:30:00+01:00');
@@ -40,7 +45,8 @@ describe('supervision view', () => {
 
     // B: a staff-offence report an hour after it happened, acknowledged after three hours (policy: two).
     at('2027-03-02T09:00:00+01:00');
-    b = (await open(t, 'larer', schoolConcern({ staffOffender: true, occurredAt: '2027-03-02T08:00:00+01:00', childSaysUnsafe: false }))).id;
+    b = (await open(t, 'larer', schoolConcern({ staffOffender: true, occurredAt: '2027-03-02T08:00:00+01:00', childSaysUnsafe: false })))
+      .id;
     at('2027-03-02T12:00:00+01:00');
     await ok(t, 'rektor', b, 'ACKNOWLEDGE', 1);
 
@@ -66,18 +72,36 @@ describe('supervision view', () => {
       investigationConcludedAt: '2027-03-03T09:30:00+01:00',
       planApprovedAt: '2027-03-04T13:30:00+01:00',
       firstEvaluationAt: '2027-03-19T10:00:00+01:00',
-      hours: { occurredToReported: 0.5, reportedToAcknowledged: 4, acknowledgedToConcluded: 44, concludedToPlanApproved: 28, planApprovedToFirstEvaluation: 356.5 },
+      hours: {
+        occurredToReported: 0.5,
+        reportedToAcknowledged: 4,
+        acknowledgedToConcluded: 44,
+        concludedToPlanApproved: 28,
+        planApprovedToFirstEvaluation: 356.5,
+      },
       acknowledgedOnTime: true,
       investigatedOnTime: true,
       planOnTime: true,
       childVoiceOnRecord: true,
       planHasFiveElements: true,
     });
-    expect(ca.measuresEvaluated).toEqual({ planVersions: 1, evaluationsDue: 3, evaluationsOnTime: 2, evaluationsLate: 1, evaluationsMissed: 0 });
+    expect(ca.measuresEvaluated).toEqual({
+      planVersions: 1,
+      evaluationsDue: 3,
+      evaluationsOnTime: 2,
+      evaluationsLate: 1,
+      evaluationsMissed: 0,
+    });
     expect(ca.staffOffence).toBeNull();
     expect(cb.staffOffence).toEqual({ reportedImmediately: true, acknowledgedInTime: false, ownerInformedAt: '2027-03-02T09:00:00+01:00' });
     expect(cb.ownerFollowUp.overdueNow.map((d: { kind: string }) => d.kind).sort()).toEqual(['bti_decision', 'investigation']);
-    expect(cc.dutyToAct).toMatchObject({ acknowledgedAt: null, acknowledgedOnTime: false, investigatedOnTime: null, childVoiceOnRecord: false, planHasFiveElements: null });
+    expect(cc.dutyToAct).toMatchObject({
+      acknowledgedAt: null,
+      acknowledgedOnTime: false,
+      investigatedOnTime: null,
+      childVoiceOnRecord: false,
+      planHasFiveElements: null,
+    });
   });
 
   it('totals per unit give the known figures', async () => {
@@ -92,16 +116,45 @@ describe('supervision view', () => {
         planOnTime: { yes: 1, of: 1 },
         childVoiceOnRecord: { yes: 1, of: 3 },
         plansWithFiveElements: { yes: 1, of: 1 },
-        medianHours: { occurredToReported: 1, reportedToAcknowledged: 3.5, acknowledgedToConcluded: 44, concludedToPlanApproved: 28, planApprovedToFirstEvaluation: 356.5 },
+        medianHours: {
+          occurredToReported: 1,
+          reportedToAcknowledged: 3.5,
+          acknowledgedToConcluded: 44,
+          concludedToPlanApproved: 28,
+          planApprovedToFirstEvaluation: 356.5,
+        },
       },
-      staffOffence: { label: expect.stringMatching(/^Tema 2/), cases: 1, reportedImmediately: { yes: 1, of: 1 }, acknowledgedInTime: { yes: 0, of: 1 }, ownerInformed: { yes: 1, of: 1 } },
-      measuresEvaluated: { label: expect.stringMatching(/^Tema 3/), casesWithPlan: 1, revisedPlans: 0, evaluationsDue: 3, evaluationsOnTime: 2, evaluationsLate: 1, evaluationsMissed: 0 },
-      ownerFollowUp: { label: expect.stringMatching(/^Tema 4/), casesWithOverdueNow: 2, overdueItemsNow: 4, escalatedToOwner: 0, seriousCases: 0, ownerInformedOfSerious: { yes: 0, of: 0 } },
+      staffOffence: {
+        label: expect.stringMatching(/^Tema 2/),
+        cases: 1,
+        reportedImmediately: { yes: 1, of: 1 },
+        acknowledgedInTime: { yes: 0, of: 1 },
+        ownerInformed: { yes: 1, of: 1 },
+      },
+      measuresEvaluated: {
+        label: expect.stringMatching(/^Tema 3/),
+        casesWithPlan: 1,
+        revisedPlans: 0,
+        evaluationsDue: 3,
+        evaluationsOnTime: 2,
+        evaluationsLate: 1,
+        evaluationsMissed: 0,
+      },
+      ownerFollowUp: {
+        label: expect.stringMatching(/^Tema 4/),
+        casesWithOverdueNow: 2,
+        overdueItemsNow: 4,
+        escalatedToOwner: 0,
+        seriousCases: 0,
+        ownerInformedOfSerious: { yes: 0, of: 0 },
+      },
     });
     // Every case the auditor's view drew on is in its access log.
     for (const id of [a, b, c]) {
       const log = (await t.as('revisor').get(`/api/cases/${id}/access-log`).expect(200)).body.entries;
-      expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'auditor', kind: 'supervision', detail: '2027-03-01..2027-03-31' })]));
+      expect(log).toEqual(
+        expect.arrayContaining([expect.objectContaining({ role: 'auditor', kind: 'supervision', detail: '2027-03-01..2027-03-31' })]),
+      );
     }
   });
 
@@ -117,10 +170,21 @@ describe('supervision view', () => {
   it('as CSV: one row per case, and one per unit plus a total', async () => {
     const res = await t.as('rektor').get(`/api/units/${skole}/supervision${window}`).set('Accept', 'text/csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(4);
     const header = lines[0].split(',');
-    expect(header).toEqual(expect.arrayContaining(['caseId', 'dutyToAct.acknowledgedOnTime', 'dutyToAct.hours.reportedToAcknowledged', 'staffOffence', 'measuresEvaluated.evaluationsLate']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'caseId',
+        'dutyToAct.acknowledgedOnTime',
+        'dutyToAct.hours.reportedToAcknowledged',
+        'staffOffence',
+        'measuresEvaluated.evaluationsLate',
+      ]),
+    );
     const rowA = lines[1].split(',');
     expect(rowA[header.indexOf('caseId')]).toBe(a);
     expect(rowA[header.indexOf('dutyToAct.hours.reportedToAcknowledged')]).toBe('4');
@@ -131,7 +195,10 @@ describe('supervision view', () => {
   it('who may see it, and bad windows', async () => {
     await t.as('larer').get(`/api/units/${skole}/supervision`).expect(403);
     await t.as('rektor').get(`/api/owners/${DEMO_OWNER.id}/supervision`).expect(403);
-    await t.as('rektor2').get(`/api/units/${skole}/supervision`).expect((res) => expect([403, 404]).toContain(res.status));
+    await t
+      .as('rektor2')
+      .get(`/api/units/${skole}/supervision`)
+      .expect((res) => expect([403, 404]).toContain(res.status));
     const bad = await t.as('rektor').get(`/api/units/${skole}/supervision?from=2027-04-01&to=2027-03-01`).expect(422);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
     await t.as('rektor').get(`/api/units/${skole}/supervision?from=yesterday`).expect(422);

@@ -18,7 +18,11 @@ describe('the trusted-history migration', () => {
     const c = await open(t, 'larer', schoolConcern());
     await toActive(t, c.id, planFor(ids.larer), '2027-03-01T10:00:00+01:00');
     await ok(t, 'larer', c.id, 'ADD_NOTE', 6, { kind: 'observation', text: 'Eva played with the others' });
-    const before = (await t.as('rektor').get(`/api/cases/${c.id}/events`)).body.map((e: Record<string, unknown>) => [e.seq, e.type, e.payload]);
+    const before = (await t.as('rektor').get(`/api/cases/${c.id}/events`)).body.map((e: Record<string, unknown>) => [
+      e.seq,
+      e.type,
+      e.payload,
+    ]);
 
     const ds = createDataSource(t.databaseUrl, { poolSize: 1 });
     await ds.initialize();
@@ -29,7 +33,11 @@ describe('the trusted-history migration', () => {
       const db = new Client({ connectionString: t.databaseUrl });
       await db.connect();
       // What an older Trygg stored: the whole payload in the event.
-      const old = (await db.query('SELECT seq, type, payload FROM case_events WHERE case_id = $1 ORDER BY seq', [c.id])).rows.map((r) => [r.seq, r.type, r.payload]);
+      const old = (await db.query('SELECT seq, type, payload FROM case_events WHERE case_id = $1 ORDER BY seq', [c.id])).rows.map((r) => [
+        r.seq,
+        r.type,
+        r.payload,
+      ]);
       expect(old).toEqual(before);
       await db.end();
       await migration.up(runner);
@@ -38,7 +46,11 @@ describe('the trusted-history migration', () => {
       await ds.destroy();
     }
     expect((await t.as('rektor').get(`/api/cases/${c.id}/verify`).expect(200)).body).toMatchObject({ valid: true, events: before.length });
-    const after = (await t.as('rektor').get(`/api/cases/${c.id}/events`)).body.map((e: Record<string, unknown>) => [e.seq, e.type, e.payload]);
+    const after = (await t.as('rektor').get(`/api/cases/${c.id}/events`)).body.map((e: Record<string, unknown>) => [
+      e.seq,
+      e.type,
+      e.payload,
+    ]);
     expect(after).toEqual(before);
     // And the case goes on.
     await ok(t, 'larer', c.id, 'ADD_NOTE', 7, { kind: 'observation', text: 'A calm week' });

@@ -31,7 +31,9 @@ describe('trusted history', () => {
     expect(res.body.events).toBe(events.length);
     expect(res.body.lastHash).toBe(events[events.length - 1].hash);
     // Personal content sits in its own row; the event keeps the facts and a hash of it.
-    const row = (await db.query(`SELECT payload, content_hash FROM case_events WHERE case_id = $1 AND type = 'RECORD_CHILD_VOICE'`, [caseId])).rows[0];
+    const row = (
+      await db.query(`SELECT payload, content_hash FROM case_events WHERE case_id = $1 AND type = 'RECORD_CHILD_VOICE'`, [caseId])
+    ).rows[0];
     expect(row.payload).not.toHaveProperty('summary');
     expect(row.content_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(events.find((e: { type: string }) => e.type === 'RECORD_CHILD_VOICE').payload.summary).toBe('Eva is afraid in the breaks');
@@ -39,8 +41,12 @@ describe('trusted history', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE of events, and edits of personal content', async () => {
     const caseId = await activeCase();
-    await expect(db.query(`UPDATE case_events SET type = 'X' WHERE case_id = $1 AND seq = 2`, [caseId])).rejects.toThrow(/append-only: UPDATE is refused/);
-    await expect(db.query(`DELETE FROM case_events WHERE case_id = $1 AND seq = 2`, [caseId])).rejects.toThrow(/append-only: DELETE is refused/);
+    await expect(db.query(`UPDATE case_events SET type = 'X' WHERE case_id = $1 AND seq = 2`, [caseId])).rejects.toThrow(
+      /append-only: UPDATE is refused/,
+    );
+    await expect(db.query(`DELETE FROM case_events WHERE case_id = $1 AND seq = 2`, [caseId])).rejects.toThrow(
+      /append-only: DELETE is refused/,
+    );
     await expect(db.query('TRUNCATE case_events CASCADE')).rejects.toThrow(/append-only: TRUNCATE is refused/);
     await expect(db.query(`UPDATE case_event_contents SET content = '{}' WHERE case_id = $1`, [caseId])).rejects.toThrow(/only be erased/);
     await expect(db.query(`DELETE FROM case_event_contents WHERE case_id = $1`, [caseId])).rejects.toThrow(/only be erased/);
@@ -59,13 +65,18 @@ describe('trusted history', () => {
 
   it('finds an appended forgery with a wrong hash, and edited personal content', async () => {
     const caseId = await activeCase();
-    const last = (await db.query('SELECT max(seq) AS n, (array_agg(hash ORDER BY seq DESC))[1] AS h FROM case_events WHERE case_id = $1', [caseId])).rows[0];
+    const last = (
+      await db.query('SELECT max(seq) AS n, (array_agg(hash ORDER BY seq DESC))[1] AS h FROM case_events WHERE case_id = $1', [caseId])
+    ).rows[0];
     await db.query(
       `INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, prev_hash, hash)
        VALUES ($1, $2, 'CLOSE', $3, 'principal', now(), '{}', $4, $5)`,
       [caseId, last.n + 1, ids.rektor, last.h, 'f'.repeat(64)],
     );
-    expect((await t.as('rektor').get(`/api/cases/${caseId}/verify`).expect(200)).body).toMatchObject({ valid: false, firstBrokenSeq: last.n + 1 });
+    expect((await t.as('rektor').get(`/api/cases/${caseId}/verify`).expect(200)).body).toMatchObject({
+      valid: false,
+      firstBrokenSeq: last.n + 1,
+    });
 
     const other = await activeCase();
     await db.query('ALTER TABLE case_event_contents DISABLE TRIGGER case_event_contents_guard');
@@ -89,7 +100,9 @@ describe('trusted history', () => {
     await auditor.post('/api/cases', schoolConcern()).expect(403);
     // Writes outside cases are refused too, before any controller sees them, and logged against the owner.
     await auditor.put(`/api/owners/${DEMO_OWNER.id}/deadline-policy`, {}).expect(403);
-    const refusedOutside = (await db.query(`SELECT detail FROM access_log WHERE kind = 'write_refused' AND case_id IS NULL AND role = 'auditor'`)).rows.map((r) => r.detail);
+    const refusedOutside = (
+      await db.query(`SELECT detail FROM access_log WHERE kind = 'write_refused' AND case_id IS NULL AND role = 'auditor'`)
+    ).rows.map((r) => r.detail);
     expect(refusedOutside).toEqual(expect.arrayContaining(['POST /api/cases', 'PUT /api/owners/:ownerId/deadline-policy']));
 
     await auditor.get(`/api/cases/${caseId}?purpose=tilsyn%202027`).expect(200);
@@ -100,7 +113,9 @@ describe('trusted history', () => {
     const log = (await auditor.get(`/api/cases/${caseId}/access-log`).expect(200)).body.entries as Array<Record<string, string | null>>;
     const mine = log.filter((e) => e.role === 'auditor');
     expect(mine.filter((e) => e.kind === 'write_refused')).toHaveLength(CASE_COMMAND_TYPES.length);
-    expect(mine.filter((e) => e.kind === 'write_refused').map((e) => e.detail)).toEqual(CASE_COMMAND_TYPES.map(() => 'POST /api/cases/:caseId/commands'));
+    expect(mine.filter((e) => e.kind === 'write_refused').map((e) => e.detail)).toEqual(
+      CASE_COMMAND_TYPES.map(() => 'POST /api/cases/:caseId/commands'),
+    );
     expect(mine.filter((e) => e.kind !== 'write_refused').map((e) => [e.kind, e.purpose])).toEqual([
       ['detail', 'tilsyn 2027'],
       ['history', null],
@@ -119,8 +134,15 @@ describe('trusted history', () => {
     await t.as('larer').get(`/api/cases/${caseId}/access-log`).expect(403);
     await t.as('kommune').get(`/api/cases/${caseId}/events?purpose=oppfølging`).expect(200);
     const log = (await t.as('rektor').get(`/api/cases/${caseId}/access-log`).expect(200)).body.entries;
-    expect(log.map((e: { role: string; kind: string }) => `${e.role}:${e.kind}`)).toEqual(['staff:detail', 'owner:history', 'principal:access_log']);
-    await t.as('rektor').get(`/api/cases/${caseId}?purpose=${'x'.repeat(501)}`).expect(422);
+    expect(log.map((e: { role: string; kind: string }) => `${e.role}:${e.kind}`)).toEqual([
+      'staff:detail',
+      'owner:history',
+      'principal:access_log',
+    ]);
+    await t
+      .as('rektor')
+      .get(`/api/cases/${caseId}?purpose=${'x'.repeat(501)}`)
+      .expect(422);
   });
 
   it('a staff member refused a command is on record too', async () => {

@@ -95,5 +95,4 @@ describe('browser sessions and the served web app', () => {
       await prod.close();
     }
   });
-
 });

@@ -32,7 +32,15 @@ async function startOwnTrygg(): Promise<{ url: string; stop(): Promise<void> }> 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-fuzz-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/apps/launcher/src/main.js')], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -61,27 +69,70 @@ async function operations(url: string): Promise<Operation[]> {
   };
   const fieldsOf = (ref?: string) => Object.keys(doc.components.schemas[ref?.split('/').pop() ?? '']?.properties ?? {});
   return Object.entries(doc.paths).flatMap(([p, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path: p, fields: fieldsOf(op.requestBody?.content?.['application/json']?.schema?.$ref) })),
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path: p,
+      fields: fieldsOf(op.requestBody?.content?.['application/json']?.schema?.$ref),
+    })),
   );
 }
 
 function requests(ops: Operation[], caseIds: string[], tokens: string[]) {
-  const ids = [...Object.values(DEMO_UNITS).map((u) => u.id), ...DEMO_GROUPS.map((g) => g.id), ...DEMO_CHILDREN.map((c) => c.id), DEMO_OWNER.id, ...caseIds];
+  const ids = [
+    ...Object.values(DEMO_UNITS).map((u) => u.id),
+    ...DEMO_GROUPS.map((g) => g.id),
+    ...DEMO_CHILDREN.map((c) => c.id),
+    DEMO_OWNER.id,
+    ...caseIds,
+  ];
   const idLike = fc.oneof(fc.uuid(), fc.constantFrom(...ids), fc.string({ maxLength: 40 }), fc.constantFrom('%FF', '..', 'null', '0'));
-  const scalar = fc.oneof(fc.string({ maxLength: 60 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom(...ids), fc.constantFrom('2027-03-01', '2027-02-30', '2027-03-01T09:00:00+01:00', 'Eva Nordmann', '\u0000'));
-  const key = (fields: string[]) => fc.oneof(fc.constantFrom(...(fields.length ? fields : ['type'])), fc.constantFrom('constructor', '__proto__x', 'prototype', 'toString', 'Eva Nordmann'), fc.string({ maxLength: 12 }));
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom(...ids),
+    fc.constantFrom('2027-03-01', '2027-02-30', '2027-03-01T09:00:00+01:00', 'Eva Nordmann', '\u0000'),
+  );
+  const key = (fields: string[]) =>
+    fc.oneof(
+      fc.constantFrom(...(fields.length ? fields : ['type'])),
+      fc.constantFrom('constructor', '__proto__x', 'prototype', 'toString', 'Eva Nordmann'),
+      fc.string({ maxLength: 12 }),
+    );
   const value = (fields: string[]): fc.Arbitrary<unknown> =>
     fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(key(fields), tie('v'), { maxKeys: 4 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(key(fields), tie('v'), { maxKeys: 4 }),
+      ),
     })).v;
   const body = (op: Operation) =>
     fc.oneof(
-      { weight: 6, arbitrary: fc.dictionary(key(op.fields), value(op.fields), { maxKeys: 8 }).map((b) => JSON.stringify(b).replace(/"__proto__x"/g, '"__proto__"')) },
+      {
+        weight: 6,
+        arbitrary: fc
+          .dictionary(key(op.fields), value(op.fields), { maxKeys: 8 })
+          .map((b) => JSON.stringify(b).replace(/"__proto__x"/g, '"__proto__"')),
+      },
       { weight: 1, arbitrary: fc.integer({ min: 40, max: 5000 }).map((d) => '{"a":['.repeat(d) + '1' + ']}'.repeat(d)) },
-      { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('{', '{"unitId":', 'null', '[]', 'Eva Nordmann', '{"a":1}}')) },
+      {
+        weight: 1,
+        arbitrary: fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('{', '{"unitId":', 'null', '[]', 'Eva Nordmann', '{"a":1}}')),
+      },
     );
-  const query = fc.dictionary(fc.constantFrom('unitId', 'state', 'overdue', 'childId', 'cursor', 'limit', 'format', 'from', 'to', 'purpose', 'unread', 'x'), fc.oneof(idLike, fc.integer().map(String)), { maxKeys: 3 });
-  const auth = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...tokens) }, { weight: 1, arbitrary: fc.constantFrom('', 'not-a-token', tokens[0].slice(0, -4) + 'AAAA') });
+  const query = fc.dictionary(
+    fc.constantFrom('unitId', 'state', 'overdue', 'childId', 'cursor', 'limit', 'format', 'from', 'to', 'purpose', 'unread', 'x'),
+    fc.oneof(idLike, fc.integer().map(String)),
+    { maxKeys: 3 },
+  );
+  const auth = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...tokens) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'not-a-token', tokens[0].slice(0, -4) + 'AAAA') },
+  );
   return fc.sample(
     fc.constantFrom(...ops).chain((op) =>
       fc.record({
@@ -106,8 +157,14 @@ async function main(): Promise<void> {
   const url = (process.env.FUZZ_URL ?? own!.url).replace(/\/$/, '');
   try {
     const tokens = await Promise.all(DEMO_USERNAMES.map((u) => signDevToken(u)));
-    const list = (await (await fetch(`${url}/api/cases?limit=100`, { headers: { authorization: `Bearer ${tokens[DEMO_USERNAMES.indexOf('kommune')]}` } })).json()) as { items?: Array<{ id: string }> };
-    const reqs = requests(await operations(url), (list.items ?? []).map((c) => c.id), tokens);
+    const list = (await (
+      await fetch(`${url}/api/cases?limit=100`, { headers: { authorization: `Bearer ${tokens[DEMO_USERNAMES.indexOf('kommune')]}` } })
+    ).json()) as { items?: Array<{ id: string }> };
+    const reqs = requests(
+      await operations(url),
+      (list.items ?? []).map((c) => c.id),
+      tokens,
+    );
     const counts = new Map<string, number>();
     const fives: string[] = [];
     let next = 0;
@@ -120,7 +177,10 @@ async function main(): Promise<void> {
         try {
           const res = await fetch(`${url}${r.path}${qs ? `?${qs}` : ''}`, {
             method: r.method,
-            headers: { ...(r.auth ? { authorization: `Bearer ${r.auth}` } : {}), ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+            headers: {
+              ...(r.auth ? { authorization: `Bearer ${r.auth}` } : {}),
+              ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
             body: r.body,
           });
           await res.arrayBuffer();
@@ -134,7 +194,9 @@ async function main(): Promise<void> {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const seconds = (Date.now() - started) / 1000;
-    console.log(`fuzz: ${reqs.length} requests, seed ${SEED}, ${CONCURRENCY} at a time, ${seconds.toFixed(1)} s, against ${own ? 'a fresh Trygg' : url}`);
+    console.log(
+      `fuzz: ${reqs.length} requests, seed ${SEED}, ${CONCURRENCY} at a time, ${seconds.toFixed(1)} s, against ${own ? 'a fresh Trygg' : url}`,
+    );
     for (const [status, n] of [...counts].sort()) console.log(`  ${status}: ${n}`);
     const fiveCount = [...counts].filter(([s]) => s.startsWith('5')).reduce((n, [, c]) => n + c, 0);
     console.log(`5xx: ${fiveCount}`);

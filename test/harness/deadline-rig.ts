@@ -36,7 +36,11 @@ export interface DeadlineRig {
   close(): Promise<void>;
 }
 
-export async function startDeadlineRig(opts: { now: string; worker?: Partial<WorkerRuntime>; startWorker?: boolean }): Promise<DeadlineRig> {
+export async function startDeadlineRig(opts: {
+  now: string;
+  worker?: Partial<WorkerRuntime>;
+  startWorker?: boolean;
+}): Promise<DeadlineRig> {
   const databaseUrl = await createTestDatabase();
   const redis = await startRedisServer({ port: await freePort() });
   const clock = new TravelClock(opts.now);

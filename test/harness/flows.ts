@@ -57,7 +57,14 @@ export function planFor(responsibleUserId: string, over: Record<string, unknown>
 }
 
 /** Sends a command and expects it to succeed; returns the case. */
-export async function ok(t: TestApp, username: string, caseId: string, type: string, version: number, payload: Record<string, unknown> = {}) {
+export async function ok(
+  t: TestApp,
+  username: string,
+  caseId: string,
+  type: string,
+  version: number,
+  payload: Record<string, unknown> = {},
+) {
   const res = await t.as(username).command(caseId, type, version, payload);
   if (res.status !== 200) throw new Error(`${type} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -90,7 +97,12 @@ export function deadline(c: { deadlines: DeadlineJson[] }, kind: string, ref: st
  */
 export async function toActive(t: TestApp, caseId: string, plan: Record<string, unknown>, heardAt: string) {
   await ok(t, 'rektor', caseId, 'ACKNOWLEDGE', 1);
-  await ok(t, 'larer', caseId, 'RECORD_CHILD_VOICE', 2, { childId: EVA, heardAt, heardBy: 'Lærer Larsen', summary: 'Eva is afraid in the breaks' });
+  await ok(t, 'larer', caseId, 'RECORD_CHILD_VOICE', 2, {
+    childId: EVA,
+    heardAt,
+    heardBy: 'Lærer Larsen',
+    summary: 'Eva is afraid in the breaks',
+  });
   await ok(t, 'rektor', caseId, 'CONCLUDE_INVESTIGATION', 3, { outcome: 'not_safe', summary: 's', bestInterest: 'b' });
   await ok(t, 'larer', caseId, 'SUBMIT_PLAN', 4, { plan });
   return ok(t, 'rektor', caseId, 'APPROVE_PLAN', 5);

@@ -32,7 +32,16 @@ export interface AuthedClient {
 
 /** A real API on its own fresh database (cloned from the template) and the harness's Redis. */
 export async function startTestApp<C extends Clock = FixedClock>(
-  opts: { now?: string; clock?: C; redisUrl?: string; databaseUrl?: string; rateLimits?: RateLimits; environment?: 'development' | 'test' | 'production'; metricsToken?: string; webDist?: string } = {},
+  opts: {
+    now?: string;
+    clock?: C;
+    redisUrl?: string;
+    databaseUrl?: string;
+    rateLimits?: RateLimits;
+    environment?: 'development' | 'test' | 'production';
+    metricsToken?: string;
+    webDist?: string;
+  } = {},
 ): Promise<TestApp<C>> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const clock = (opts.clock ?? new FixedClock(new Date(opts.now ?? '2027-03-01T09:30:00+01:00'))) as C;

@@ -37,7 +37,12 @@ describe('TypeormCaseStore', () => {
     ids.push((await rig.open.execute(await as('larer2'), concern('naboSkole', [child('Jonas Moe')]))).id);
     // The leadership reported as the offender: the owner leads, the unit's principal must not see it.
     ids.push(
-      (await rig.open.execute(await as('larer'), concern('demoSkole', [child('Sara Berg')], { staffOffender: true, offenderIsLeadership: true }))).id,
+      (
+        await rig.open.execute(
+          await as('larer'),
+          concern('demoSkole', [child('Sara Berg')], { staffOffender: true, offenderIsLeadership: true }),
+        )
+      ).id,
     );
     // PPT asked anonymously into the principal's case; a staff member of another unit assigned as coordinator.
     const rektor = await as('rektor');
@@ -58,7 +63,9 @@ describe('TypeormCaseStore', () => {
     const seen: Record<string, number> = {};
     for (const username of DEMO_USERNAMES) {
       const user = await rig.user(username);
-      const listed = (await rig.store.list({ scope: caseScopeOf(user, now), limit: 1000 })).map((c) => c.id).filter((id) => ids.includes(id));
+      const listed = (await rig.store.list({ scope: caseScopeOf(user, now), limit: 1000 }))
+        .map((c) => c.id)
+        .filter((id) => ids.includes(id));
       const allowed = all.filter((rec) => roleInCase(user, factsOf(rec, now)) !== undefined).map((c) => c.id);
       expect({ username, cases: listed.sort() }).toEqual({ username, cases: allowed.sort() });
       seen[username] = listed.length;
@@ -98,7 +105,10 @@ describe('TypeormCaseStore', () => {
     await start('plan', '2027-03-08T16:00:00+01:00', 'plan');
     await start('plan', '2027-03-15T16:00:00+01:00', 'plan');
 
-    const rows = await rig.ds.query(`SELECT kind, status, rev, due_at FROM deadlines WHERE case_id = $1 AND kind IN ('plan_evaluation', 'plan') ORDER BY kind`, [caseId]);
+    const rows = await rig.ds.query(
+      `SELECT kind, status, rev, due_at FROM deadlines WHERE case_id = $1 AND kind IN ('plan_evaluation', 'plan') ORDER BY kind`,
+      [caseId],
+    );
     expect(rows).toEqual([
       { kind: 'plan', status: 'pending', rev: 1, due_at: new Date('2027-03-08T16:00:00+01:00') },
       { kind: 'plan_evaluation', status: 'pending', rev: 3, due_at: new Date('2027-03-24T16:00:00+01:00') },

@@ -76,7 +76,9 @@ describe('outbox relay and reconciler', () => {
     // The reporter is told the concern is taken up: a notification that owes an e-mail.
     await rig.run.execute(await rig.user('rektor'), { caseId: c.id, type: 'ACKNOWLEDGE', expectedVersion: 1, payload: {} });
     expect((await outbox.owedEmails()).length).toBeGreaterThan(owedBefore.length);
-    const relay = new OutboxRelay(outbox, new MemoryScheduler(), new MemoryScheduler(), rig.clock, () => undefined, { emailEnabled: false });
+    const relay = new OutboxRelay(outbox, new MemoryScheduler(), new MemoryScheduler(), rig.clock, () => undefined, {
+      emailEnabled: false,
+    });
     while ((await relay.drainOnce()) > 0);
     expect(await outbox.owedEmails()).toEqual(owedBefore);
     expect(await outboxRows()).toBe(0);

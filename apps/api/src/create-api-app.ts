@@ -13,7 +13,11 @@ import { webAppHandlers } from './http/web-app';
 
 /** Builds the HTTP app; used by main.ts and by the integration tests alike. */
 export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(rt), { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(rt), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   // Before any route: headers on every answer, then the body parsed and its shape checked.
   app.use(securityHeaders());

@@ -26,7 +26,11 @@ async function main(): Promise<void> {
     rateLimits:
       config.RATE_LIMIT_PER_MINUTE === 0
         ? false
-        : { perMinute: config.RATE_LIMIT_PER_MINUTE, writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE, authFailuresPerMinute: config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE },
+        : {
+            perMinute: config.RATE_LIMIT_PER_MINUTE,
+            writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+            authFailuresPerMinute: config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+          },
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
     publicUrl,

@@ -20,7 +20,10 @@ describe('bodyShapeProblem', () => {
   });
 
   it('refuses reserved keys at every level, naming where', () => {
-    expect(bodyShapeProblem({ unitId: { constructor: 1 } })).toEqual({ field: 'unitId.constructor', message: expect.stringMatching(/reserved name/) });
+    expect(bodyShapeProblem({ unitId: { constructor: 1 } })).toEqual({
+      field: 'unitId.constructor',
+      message: expect.stringMatching(/reserved name/),
+    });
     expect(bodyShapeProblem({ childIds: [{ prototype: 1 }] })).toMatchObject({ field: 'childIds[0].prototype' });
     expect(bodyShapeProblem(JSON.parse('{"a":{"__proto__":{"x":1}}}'))).toMatchObject({ field: 'a.__proto__' });
   });

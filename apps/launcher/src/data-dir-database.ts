@@ -30,7 +30,11 @@ export function runningLauncher(dataDir: string): ProcessesFile | undefined {
  * Trygg's database for a maintenance command: DATABASE_URL when set; else the embedded cluster of
  * DATA_DIR, through the running `npm start` if there is one, or started just for this command.
  */
-export async function openDataDirDatabase(opts: { databaseUrl?: string; dataDir: string; create?: boolean }): Promise<{ url: string; close(): Promise<void> }> {
+export async function openDataDirDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  create?: boolean;
+}): Promise<{ url: string; close(): Promise<void> }> {
   if (opts.databaseUrl) return { url: opts.databaseUrl, close: async () => undefined };
   const running = runningLauncher(opts.dataDir);
   if (running?.postgresPort) return { url: postgresUrl(running.postgresPort, DATABASE_NAME), close: async () => undefined };

@@ -151,7 +151,10 @@ async function main(): Promise<void> {
   // Every process measures TRYGG_NOW from the same real instant, so they agree on the time.
   if (config.TRYGG_NOW) env.TRYGG_CLOCK_ANCHOR = String(config.TRYGG_CLOCK_ANCHOR ?? Date.now());
   const script = (name: string) => path.join(__dirname, '..', '..', name, 'src', 'main.js');
-  await Promise.all([supervise('api', () => forkNode('api', script('api'), env)), supervise('worker', () => forkNode('worker', script('worker'), env))]);
+  await Promise.all([
+    supervise('api', () => forkNode('api', script('api'), env)),
+    supervise('worker', () => forkNode('worker', script('worker'), env)),
+  ]);
 
   process.stdout.write(readyBanner(config, dataDir));
 }

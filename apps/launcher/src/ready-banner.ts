@@ -7,7 +7,9 @@ export function readyBanner(config: TryggConfig, dataDir: string): string {
   const demo = config.NODE_ENV !== 'production';
   const lines = [
     `  Trygg is running: ${url}/`,
-    demo ? `  Log in       open ${url}/ and pick a demo user (larer to report a concern, rektor to take it on)` : `  Log in       open ${url}/ and sign in with ${config.OIDC_ISSUER_URL ?? "the owner's OIDC provider (set OIDC_ISSUER_URL)"}`,
+    demo
+      ? `  Log in       open ${url}/ and pick a demo user (larer to report a concern, rektor to take it on)`
+      : `  Log in       open ${url}/ and sign in with ${config.OIDC_ISSUER_URL ?? "the owner's OIDC provider (set OIDC_ISSUER_URL)"}`,
     `  API          ${url}/api   (OpenAPI: ${url}/api/docs, health: ${url}/api/health)`,
     demo ? `  API token    TOKEN=$(npm run -s token -- rektor); curl -H "Authorization: Bearer $TOKEN" ${url}/api/me/tasks` : '',
     demo ? `  Demo users   ${DEMO_USERS.map((u) => u.username).join(', ')}` : '',

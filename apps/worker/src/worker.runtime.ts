@@ -94,15 +94,26 @@ export class TryggWorker {
       new StartEvaluationOnDate(store, directory, settings),
       rt.clock,
     );
-    const sendEmail = new SendNotificationEmail(new TypeormEmailDeliveryStore(ds), this.mailer ?? null, rt.publicUrl ?? 'http://localhost:3000');
+    const sendEmail = new SendNotificationEmail(
+      new TypeormEmailDeliveryStore(ds),
+      this.mailer ?? null,
+      rt.publicUrl ?? 'http://localhost:3000',
+    );
     const outbox = new TypeormOutboxStore(ds);
     const deadlineJobs = new BullMqScheduler(deadlineQueue);
     const mailJobs = new BullMqScheduler(mailQueue);
     const remindOmni = new RemindOmniAssessments(new TypeormOmniReminderStore(ds));
-    const relay = (this.relay = new OutboxRelay(outbox, deadlineJobs, mailJobs, rt.clock, (e) => rt.log('outbox relay failed', { error: e.message }), {
-      idleMs: rt.relayIdleMs,
-      emailEnabled: !!this.mailer,
-    }));
+    const relay = (this.relay = new OutboxRelay(
+      outbox,
+      deadlineJobs,
+      mailJobs,
+      rt.clock,
+      (e) => rt.log('outbox relay failed', { error: e.message }),
+      {
+        idleMs: rt.relayIdleMs,
+        emailEnabled: !!this.mailer,
+      },
+    ));
     this.reconciler = new DeadlineReconciler(outbox, deadlineJobs, mailJobs, rt.clock);
 
     this.maintenance = maintenance;
@@ -110,7 +121,10 @@ export class TryggWorker {
     // Whatever happened while no worker ran (a weekend, a FLUSHALL) is put right before new work.
     await this.reconcile();
     // A timer, not a BullMQ job scheduler: it must keep running when Redis has been wiped.
-    this.reconcileTimer = setInterval(() => void this.reconcile().catch((e) => rt.log('reconcile failed', { error: (e as Error).message })), rt.reconcileEveryMs ?? 5 * 60_000);
+    this.reconcileTimer = setInterval(
+      () => void this.reconcile().catch((e) => rt.log('reconcile failed', { error: (e as Error).message })),
+      rt.reconcileEveryMs ?? 5 * 60_000,
+    );
     this.reconcileTimer.unref();
 
     const onFailed = (queue: string) => (job: Job | undefined, err: Error) => {
@@ -119,16 +133,24 @@ export class TryggWorker {
     };
     // How soon a crashed worker's job is taken up again: its lock must lapse first.
     const lock = { lockDuration: rt.jobLockMs ?? 30_000, stalledInterval: Math.min(rt.jobLockMs ?? 30_000, 30_000) };
-    const deadlines = new Worker(DEADLINE_QUEUE, deadlineProcessor(handle, this.metrics, () => relay.kick(), rt.onStepHandled), {
-      connection,
-      concurrency: rt.deadlineConcurrency ?? 16,
-      ...lock,
-    });
-    const mail = new Worker(MAIL_QUEUE, async (job: Job<{ notificationId: string }>) => sendEmail.execute(job.data.notificationId, rt.clock.now()), {
-      connection,
-      concurrency: 2,
-      ...lock,
-    });
+    const deadlines = new Worker(
+      DEADLINE_QUEUE,
+      deadlineProcessor(handle, this.metrics, () => relay.kick(), rt.onStepHandled),
+      {
+        connection,
+        concurrency: rt.deadlineConcurrency ?? 16,
+        ...lock,
+      },
+    );
+    const mail = new Worker(
+      MAIL_QUEUE,
+      async (job: Job<{ notificationId: string }>) => sendEmail.execute(job.data.notificationId, rt.clock.now()),
+      {
+        connection,
+        concurrency: 2,
+        ...lock,
+      },
+    );
     const maint = new Worker(
       MAINTENANCE_QUEUE,
       async (job) => {

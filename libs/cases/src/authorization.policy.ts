@@ -31,9 +31,7 @@ const UNIT_ROLES: ReadonlySet<Role> = new Set(['staff', 'principal']);
 function holds(user: UserContext, role: Role, where: { ownerId: string; unitId?: string }): boolean {
   return user.roles.some(
     (r) =>
-      r.role === role &&
-      r.ownerId === where.ownerId &&
-      (!UNIT_ROLES.has(role) || where.unitId === undefined || r.unitId === where.unitId),
+      r.role === role && r.ownerId === where.ownerId && (!UNIT_ROLES.has(role) || where.unitId === undefined || r.unitId === where.unitId),
   );
 }
 
@@ -84,7 +82,9 @@ export function mayRunCommand(user: UserContext, c: CaseFacts, command: AnyComma
   if (role === 'auditor') return { allow: false, reason: 'auditors read case histories; they never write' };
   const who = CASE_COMMANDS[command].who;
   if (role === 'ppt') {
-    return who === 'ppt' ? { allow: true, role } : { allow: false, reason: 'PPT gives its advice (PPT_ADVICE); it does not change the case otherwise' };
+    return who === 'ppt'
+      ? { allow: true, role }
+      : { allow: false, reason: 'PPT gives its advice (PPT_ADVICE); it does not change the case otherwise' };
   }
   const leader = leadsCase(role, c);
   const lead = c.handledBy === 'owner' ? 'the owner (the leadership is reported as the offender)' : 'the principal';
@@ -95,9 +95,15 @@ export function mayRunCommand(user: UserContext, c: CaseFacts, command: AnyComma
     case 'participant':
       return allowIf(leader || (role === 'staff' && isInvolved(user, c)), `${command} is for staff involved in the case and ${lead}`);
     case 'measure_responsible':
-      return allowIf(leader || c.measureResponsibles.includes(user.id), `${command} is for the person responsible for the measure and ${lead}`);
+      return allowIf(
+        leader || c.measureResponsibles.includes(user.id),
+        `${command} is for the person responsible for the measure and ${lead}`,
+      );
     case 'bti_coordinator':
-      return allowIf(leader || (!!c.btiCoordinator && c.btiCoordinator === user.id), `${command} is for the BTI coordinator (stafettholder) and ${lead}`);
+      return allowIf(
+        leader || (!!c.btiCoordinator && c.btiCoordinator === user.id),
+        `${command} is for the BTI coordinator (stafettholder) and ${lead}`,
+      );
     case 'assigned_coordinator':
       return allowIf(c.btiPendingCoordinator === user.id, `${command} is for the person assigned as coordinator`);
     case 'leader_or_owner':

@@ -36,7 +36,11 @@ export function actorFor(user: UserContext, rec: CaseRecord, now: Date): Actor |
 }
 
 /** What the machines accept now ∩ what the policy lets this user do. */
-export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date): Array<CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType> {
+export function allowedCommandsFor(
+  user: UserContext,
+  rec: CaseRecord,
+  now: Date,
+): Array<CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType> {
   const actor = actorFor(user, rec, now);
   if (!actor || rec.anonymisedAt) return [];
   const facts = factsOf(rec, now);
@@ -44,9 +48,12 @@ export function allowedCommandsFor(user: UserContext, rec: CaseRecord, now: Date
   // BTI runs alongside the duty to act while the case is open; Statsforvalteren may come after it closed.
   const bti = rec.state === 'closed' ? [] : btiCommandsAcceptedNow(rec.bti, actor, at);
   const record: RecordCommandType[] = ['CORRECT_ENTRY', rec.legalHold ? 'RELEASE_LEGAL_HOLD' : 'PLACE_LEGAL_HOLD'];
-  return [...commandsAcceptedNow(rec.snapshot, actor, at), ...bti, ...enforcementCommandsAcceptedNow(rec.enforcement, actor, at), ...record].filter(
-    (t) => mayRunCommand(user, facts, t).allow,
-  );
+  return [
+    ...commandsAcceptedNow(rec.snapshot, actor, at),
+    ...bti,
+    ...enforcementCommandsAcceptedNow(rec.enforcement, actor, at),
+    ...record,
+  ].filter((t) => mayRunCommand(user, facts, t).allow);
 }
 
 /** Loads a case the user may see; anything else is "not found" (never revealing it exists). */

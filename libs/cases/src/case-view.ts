@@ -1,4 +1,14 @@
-import { btiStateOf, CaseState, consentValid, enforcementStateOf, ONE_WEEK_MS, Plan, SfDecision, Suggestion, toOsloIso } from '../../workflow/src';
+import {
+  btiStateOf,
+  CaseState,
+  consentValid,
+  enforcementStateOf,
+  ONE_WEEK_MS,
+  Plan,
+  SfDecision,
+  Suggestion,
+  toOsloIso,
+} from '../../workflow/src';
 import { CaseRecord, DeadlineRecord } from './ports';
 
 /** The case as docs/api-contract.md shows it. Timestamps in Oslo time with offset. */
@@ -95,7 +105,14 @@ export interface BtiView {
   coordinator: string | null;
   pendingCoordinator: string | null;
   services: string[];
-  consents: Array<{ service: string; status: string; form: string | null; givenAt: string | null; expiresAt: string | null; valid: boolean }>;
+  consents: Array<{
+    service: string;
+    status: string;
+    form: string | null;
+    givenAt: string | null;
+    expiresAt: string | null;
+    valid: boolean;
+  }>;
   barnevernReportedAt: string | null;
 }
 

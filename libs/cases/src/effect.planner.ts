@@ -63,7 +63,11 @@ export async function planEffects(
         break;
       case 'cancelDeadlines':
         // Closing the case ends its own work; a deadline that survives closing (Statsforvalteren's) runs on.
-        writes.deadlines.push({ op: 'cancel', kinds: e.kinds === 'all' ? CASE_WORK_DEADLINES : e.kinds, ...('ref' in e && e.ref ? { ref: e.ref } : {}) });
+        writes.deadlines.push({
+          op: 'cancel',
+          kinds: e.kinds === 'all' ? CASE_WORK_DEADLINES : e.kinds,
+          ...('ref' in e && e.ref ? { ref: e.ref } : {}),
+        });
         break;
       case 'notifyOwner': {
         const to = await deps.directory.ownerUsers(unit.ownerId);

@@ -16,7 +16,10 @@ export class InvalidInputError extends Error {
 export class NotFoundError extends Error {}
 
 export class ForbiddenError extends Error {
-  constructor(readonly detail: string, readonly missing?: string) {
+  constructor(
+    readonly detail: string,
+    readonly missing?: string,
+  ) {
     super(detail);
   }
 }

@@ -34,8 +34,12 @@ export class OmniInsight {
         continue;
       }
       let byChild = childGroups.get(rec.unitId);
-      if (!byChild) childGroups.set(rec.unitId, (byChild = new Map((await this.directory.children(rec.unitId)).map((c) => [c.id, c.groupId]))));
-      groupsOf.set(rec.id, rec.childIds.map((id) => byChild!.get(id)).filter((g): g is string => !!g));
+      if (!byChild)
+        childGroups.set(rec.unitId, (byChild = new Map((await this.directory.children(rec.unitId)).map((c) => [c.id, c.groupId]))));
+      groupsOf.set(
+        rec.id,
+        rec.childIds.map((id) => byChild!.get(id)).filter((g): g is string => !!g),
+      );
     }
     const steps = await this.staircase.latestSteps([...new Set([...groupsOf.values()].flat())]);
     const guidance = new Map<string, Guidance>();

@@ -108,7 +108,13 @@ export class OpenConcern {
       at: now,
       payload: { ...input, regime: unit.kind, legalBasis: ctx.legalBasis, handledBy: ctx.handledBy },
     };
-    const raisedEvent = raised && { type: 'RAISED_WITH_PRINCIPAL', actorUserId: user.id, actorRole: decision.role, at: now, payload: { at: now.toISOString(), automatic: true } };
+    const raisedEvent = raised && {
+      type: 'RAISED_WITH_PRINCIPAL',
+      actorUserId: user.id,
+      actorRole: decision.role,
+      at: now,
+      payload: { at: now.toISOString(), automatic: true },
+    };
     await this.store.create(rec, { ...writes, events: [opened, ...writes.events, ...(raisedEvent ? [raisedEvent] : [])] });
     return this.views.one(user, rec, now);
   }

@@ -1,4 +1,14 @@
-import { BtiEvent, btiDriver, CaseEvent, commandsInState, dutyToActDriver, enforcementDriver, EnforcementEvent, osloDateOf, PlanWarning } from '../../workflow/src';
+import {
+  BtiEvent,
+  btiDriver,
+  CaseEvent,
+  commandsInState,
+  dutyToActDriver,
+  enforcementDriver,
+  EnforcementEvent,
+  osloDateOf,
+  PlanWarning,
+} from '../../workflow/src';
 import { actorFor, allowedCommandsFor, factsOf, loadVisibleCase } from './case-access';
 import { CaseViews } from './case-views';
 import { OmniInsight } from './omni-insight';
@@ -52,13 +62,23 @@ export class RunCaseCommand {
     if (!decision.allow) {
       // A refused write is on record too, like every read (docs/domain.md §7).
       await this.accessLog.record([
-        { ownerId: rec.ownerId, unitId: rec.unitId, caseId: rec.id, userId: user.id, role: actor.role, kind: 'write_refused', detail: input.type, purpose: null, at: now },
+        {
+          ownerId: rec.ownerId,
+          unitId: rec.unitId,
+          caseId: rec.id,
+          userId: user.id,
+          role: actor.role,
+          kind: 'write_refused',
+          detail: input.type,
+          purpose: null,
+          at: now,
+        },
       ]);
       throw new ForbiddenError(decision.reason, input.type);
     }
 
     if (rec.anonymisedAt) {
-      throw this.conflict(user, rec, now, 'the case was anonymised under the owner\'s retention rules; it takes no more commands');
+      throw this.conflict(user, rec, now, "the case was anonymised under the owner's retention rules; it takes no more commands");
     }
     if (rec.version !== input.expectedVersion) {
       throw this.conflict(user, rec, now, `the case is at version ${rec.version}, not ${input.expectedVersion}: reload it and try again`);
@@ -154,7 +174,9 @@ export class RunCaseCommand {
         return unchanged;
       case 'bti': {
         const outcome = btiDriver.apply(rec.bti, event as BtiEvent);
-        return outcome ? { ...unchanged, bti: outcome.snapshot, effects: outcome.effects } : btiDriver.explainRefusal(rec.bti, event as BtiEvent);
+        return outcome
+          ? { ...unchanged, bti: outcome.snapshot, effects: outcome.effects }
+          : btiDriver.explainRefusal(rec.bti, event as BtiEvent);
       }
       case 'enforcement': {
         const outcome = enforcementDriver.apply(rec.enforcement, event as EnforcementEvent);

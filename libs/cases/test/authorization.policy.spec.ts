@@ -32,7 +32,16 @@ function caseOf(handledBy: 'principal' | 'owner', involvedUser: string): CaseFac
   return { ownerId: OWNER, unitId: UNIT, handledBy, openedBy: 'someone', involvedUserIds: [involvedUser], measureResponsibles: [] };
 }
 
-const LEADER: CommandType[] = ['ACKNOWLEDGE', 'MARK_SERIOUS', 'CONCLUDE_INVESTIGATION', 'APPROVE_PLAN', 'RETURN_PLAN', 'EVALUATE', 'CLOSE', 'REOPEN'];
+const LEADER: CommandType[] = [
+  'ACKNOWLEDGE',
+  'MARK_SERIOUS',
+  'CONCLUDE_INVESTIGATION',
+  'APPROVE_PLAN',
+  'RETURN_PLAN',
+  'EVALUATE',
+  'CLOSE',
+  'REOPEN',
+];
 const PARTICIPANT: CommandType[] = ['ADD_NOTE', 'RECORD_CHILD_VOICE', 'SUBMIT_PLAN', 'START_EVALUATION', 'ASSESS_STAIRCASE'];
 
 type Expect = 'allow' | 'deny' | 'hidden';
@@ -44,7 +53,7 @@ function expected(role: Role, where: 'own' | 'other', handledBy: 'principal' | '
   if (role === 'auditor') return 'deny';
   const leader = handledBy === 'owner' ? role === 'owner' : role === 'principal';
   if (leader) return 'allow';
-  if (role === 'staff' && (PARTICIPANT.includes(command))) return 'allow';
+  if (role === 'staff' && PARTICIPANT.includes(command)) return 'allow';
   return 'deny';
 }
 
@@ -58,7 +67,15 @@ for (const role of ['staff', 'principal', 'owner', 'ppt', 'auditor'] as Role[]) 
 }
 
 /** Issue 5: Statsforvalteren's commands, corrections and legal holds, by the same table. */
-const ISSUE5 = ['RAISED_WITH_PRINCIPAL', 'REPORTED_TO_STATSFORVALTEREN', 'SF_DECISION', 'SF_COMPLIANCE', 'CORRECT_ENTRY', 'PLACE_LEGAL_HOLD', 'RELEASE_LEGAL_HOLD'] as const;
+const ISSUE5 = [
+  'RAISED_WITH_PRINCIPAL',
+  'REPORTED_TO_STATSFORVALTEREN',
+  'SF_DECISION',
+  'SF_COMPLIANCE',
+  'CORRECT_ENTRY',
+  'PLACE_LEGAL_HOLD',
+  'RELEASE_LEGAL_HOLD',
+] as const;
 type Issue5Command = (typeof ISSUE5)[number];
 
 function expectedIssue5(role: Role, where: 'own' | 'other', handledBy: 'principal' | 'owner', command: Issue5Command): Expect {
@@ -100,7 +117,9 @@ describe('authorisation table: Statsforvalteren, corrections, legal hold', () =>
 
   it('a user who only audits is read-only everywhere', () => {
     expect(isReadOnlyUser(userWith('auditor', 'own'))).toBe(true);
-    expect(isReadOnlyUser({ ...userWith('auditor', 'own'), roles: [...userWith('auditor', 'own').roles, ...userWith('owner', 'own').roles] })).toBe(false);
+    expect(
+      isReadOnlyUser({ ...userWith('auditor', 'own'), roles: [...userWith('auditor', 'own').roles, ...userWith('owner', 'own').roles] }),
+    ).toBe(false);
     expect(isReadOnlyUser(userWith('principal', 'own'))).toBe(false);
   });
 });

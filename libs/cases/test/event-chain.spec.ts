@@ -1,4 +1,14 @@
-import { ChainRow, ERASED, erasedContent, eventHash, mergePersonal, redactPersonal, sealEvents, splitPersonal, verifyChain } from '../src/history';
+import {
+  ChainRow,
+  ERASED,
+  erasedContent,
+  eventHash,
+  mergePersonal,
+  redactPersonal,
+  sealEvents,
+  splitPersonal,
+  verifyChain,
+} from '../src/history';
 
 const AT = new Date('2027-03-01T08:30:00.000Z');
 const CASE = '11111111-1111-4111-8111-111111111111';
@@ -7,16 +17,24 @@ const plan = {
   plan: {
     problem: 'Ola Hansen is called names',
     evaluateAt: '2027-03-20',
-    measures: [{ id: 'm1', description: 'Adult in breaks', ffss: 'stoppe', when: 'daily', responsibleUserId: 'u1', evaluateAt: '2027-03-12' }],
+    measures: [
+      { id: 'm1', description: 'Adult in breaks', ffss: 'stoppe', when: 'daily', responsibleUserId: 'u1', evaluateAt: '2027-03-12' },
+    ],
   },
 };
 
-function rows(events = [
-  { type: 'CASE_OPENED', payload: { concern: 'Ola Hansen cries', childIds: ['c1'], source: 'child_told' } },
-  { type: 'SUBMIT_PLAN', payload: plan },
-  { type: 'ACKNOWLEDGE', payload: {} },
-]): ChainRow[] {
-  return sealEvents(CASE, null, events.map((e) => ({ ...e, actorUserId: 'u1', actorRole: 'principal', at: AT }))).map((s) => ({
+function rows(
+  events = [
+    { type: 'CASE_OPENED', payload: { concern: 'Ola Hansen cries', childIds: ['c1'], source: 'child_told' } },
+    { type: 'SUBMIT_PLAN', payload: plan },
+    { type: 'ACKNOWLEDGE', payload: {} },
+  ],
+): ChainRow[] {
+  return sealEvents(
+    CASE,
+    null,
+    events.map((e) => ({ ...e, actorUserId: 'u1', actorRole: 'principal', at: AT })),
+  ).map((s) => ({
     ...s,
     content: s.content ? { nonce: s.content.nonce, personal: s.content.personal, erasedAt: null } : null,
   }));
@@ -25,15 +43,24 @@ function rows(events = [
 describe('personal content (docs/design.md #9)', () => {
   it('splits free text from facts and merges it back exactly', () => {
     const { facts, personal } = splitPersonal(plan);
-    expect(facts).toEqual({ plan: { evaluateAt: '2027-03-20', measures: [{ id: 'm1', ffss: 'stoppe', responsibleUserId: 'u1', evaluateAt: '2027-03-12' }] } });
-    expect(personal).toEqual({ '/plan/problem': 'Ola Hansen is called names', '/plan/measures/0/description': 'Adult in breaks', '/plan/measures/0/when': 'daily' });
+    expect(facts).toEqual({
+      plan: { evaluateAt: '2027-03-20', measures: [{ id: 'm1', ffss: 'stoppe', responsibleUserId: 'u1', evaluateAt: '2027-03-12' }] },
+    });
+    expect(personal).toEqual({
+      '/plan/problem': 'Ola Hansen is called names',
+      '/plan/measures/0/description': 'Adult in breaks',
+      '/plan/measures/0/when': 'daily',
+    });
     expect(mergePersonal(facts, personal)).toEqual(plan);
     expect(splitPersonal({ kind: 'observation' }).personal).toBeNull();
   });
 
   it('keeps structure under personal-looking keys that is not text (a deadline basis)', () => {
     expect(splitPersonal({ basis: { rule: 'on_date', date: '2027-03-01' } }).personal).toBeNull();
-    expect(splitPersonal({ basis: 'group talks', participants: ['mother', 'PPT'] }).personal).toEqual({ '/basis': 'group talks', '/participants': ['mother', 'PPT'] });
+    expect(splitPersonal({ basis: 'group talks', participants: ['mother', 'PPT'] }).personal).toEqual({
+      '/basis': 'group talks',
+      '/participants': ['mother', 'PPT'],
+    });
   });
 
   it('redacts every personal value anywhere in a snapshot', () => {
@@ -82,7 +109,9 @@ describe('the hash chain', () => {
   });
 
   it('erased content still verifies, and its salt is gone with it', () => {
-    const r = rows().map((x) => (x.content ? { ...x, content: { nonce: null, personal: erasedContent(x.content.personal!), erasedAt: AT } } : x));
+    const r = rows().map((x) =>
+      x.content ? { ...x, content: { nonce: null, personal: erasedContent(x.content.personal!), erasedAt: AT } } : x,
+    );
     expect(verifyChain(r)).toMatchObject({ valid: true, erasedContents: 2 });
     expect(JSON.stringify(r)).not.toMatch(/Ola/);
   });

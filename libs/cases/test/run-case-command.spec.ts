@@ -20,7 +20,14 @@ const larer = user('larer', [grant('staff')]);
 const stranger = user('stranger', [grant('staff', 'unit-2')]);
 
 function caseRecord(): CaseRecord {
-  const opened = openCase({ regime: 'school', childIds: ['eva'], childSaysUnsafe: false, staffOffender: false, offenderIsLeadership: false, at: AT.toISOString() });
+  const opened = openCase({
+    regime: 'school',
+    childIds: ['eva'],
+    childSaysUnsafe: false,
+    staffOffender: false,
+    offenderIsLeadership: false,
+    at: AT.toISOString(),
+  });
   return {
     id: 'case-1',
     ownerId: OWNER,
@@ -66,7 +73,10 @@ function pipeline() {
     groups: async () => [],
     existingUserIds: async (_o: string, ids: string[]) => ids,
   } as unknown as Directory;
-  const policies: PolicyProvider = { policyFor: async () => DEFAULT_DEADLINE_POLICY, calendarFor: async () => new SchoolCalendar() } as unknown as PolicyProvider;
+  const policies: PolicyProvider = {
+    policyFor: async () => DEFAULT_DEADLINE_POLICY,
+    calendarFor: async () => new SchoolCalendar(),
+  } as unknown as PolicyProvider;
   const accessLog: AccessLog = { record: async (entries: AccessEntry[]) => void logged.push(...entries) } as unknown as AccessLog;
   const omni = { staircaseStep: async () => null, guidance: async () => ({}) } as unknown as OmniInsight;
   const views = { one: async (_u: UserContext, r: CaseRecord) => ({ id: r.id }) } as unknown as CaseViews;
@@ -79,15 +89,21 @@ const voiceOf = (childId: string) => ({ childId, heardAt: AT.toISOString(), hear
 describe('the command pipeline, in order', () => {
   it('404 first: an unknown case and a case you may not see answer alike, and nothing is logged', async () => {
     const { run, logged, commits } = pipeline();
-    await expect(run.execute(rektor, { caseId: 'nope', type: 'ACKNOWLEDGE', expectedVersion: 1, payload: {} })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(run.execute(stranger, { caseId: 'case-1', type: 'ACKNOWLEDGE', expectedVersion: 9, payload: {} })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(run.execute(rektor, { caseId: 'nope', type: 'ACKNOWLEDGE', expectedVersion: 1, payload: {} })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(run.execute(stranger, { caseId: 'case-1', type: 'ACKNOWLEDGE', expectedVersion: 9, payload: {} })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(logged).toEqual([]);
     expect(commits).toEqual([]);
   });
 
   it('403 next, on the record, before the version or the payload is looked at', async () => {
     const { run, logged, commits } = pipeline();
-    await expect(run.execute(larer, { caseId: 'case-1', type: 'ACKNOWLEDGE', expectedVersion: 9, payload: {} })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(run.execute(larer, { caseId: 'case-1', type: 'ACKNOWLEDGE', expectedVersion: 9, payload: {} })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(logged).toEqual([expect.objectContaining({ caseId: 'case-1', userId: 'larer', kind: 'write_refused', detail: 'ACKNOWLEDGE' })]);
     expect(commits).toEqual([]);
   });
@@ -104,7 +120,9 @@ describe('the command pipeline, in order', () => {
 
   it('422 last, naming the field; then the machine decides and one commit writes', async () => {
     const { run, commits } = pipeline();
-    await expect(run.execute(larer, { caseId: 'case-1', type: 'RECORD_CHILD_VOICE', expectedVersion: 1, payload: voiceOf('not-in-case') })).rejects.toMatchObject({
+    await expect(
+      run.execute(larer, { caseId: 'case-1', type: 'RECORD_CHILD_VOICE', expectedVersion: 1, payload: voiceOf('not-in-case') }),
+    ).rejects.toMatchObject({
       constructor: InvalidInputError,
       errors: [{ field: 'childId', message: 'must be one of the children in this case' }],
     });

@@ -99,7 +99,12 @@ export function initCluster(dataDir: string): void {
 }
 
 /** Starts the server on an existing cluster; resolves once it accepts connections. */
-export function spawnPostgres(opts: { dataDir: string; port: number; fast?: boolean; onLog?: (line: string) => void }): Promise<RunningProcess> {
+export function spawnPostgres(opts: {
+  dataDir: string;
+  port: number;
+  fast?: boolean;
+  onLog?: (line: string) => void;
+}): Promise<RunningProcess> {
   const flags = opts.fast
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300']
     : ['-c', 'max_connections=200'];
@@ -118,7 +123,9 @@ export function spawnPostgres(opts: { dataDir: string; port: number; fast?: bool
       if (log.length < 20_000) log += text;
       if (text.includes('database system is ready to accept connections')) resolve(proc);
     });
-    void proc.exited.then(({ code, signal }) => reject(new Error(`postgres exited (${signal ?? code}) before it was ready:\n${log.slice(-2000)}`)));
+    void proc.exited.then(({ code, signal }) =>
+      reject(new Error(`postgres exited (${signal ?? code}) before it was ready:\n${log.slice(-2000)}`)),
+    );
   });
 }
 

@@ -47,7 +47,8 @@ export class TokenVerifier {
         }
       }
       if (!payload && !this.opts.production) {
-        payload = (await jwtVerify(token, devSecret(), { ...bounded, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] })).payload;
+        payload = (await jwtVerify(token, devSecret(), { ...bounded, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] }))
+          .payload;
       }
     } catch {
       throw new InvalidTokenError('the token is invalid or expired');

@@ -44,7 +44,10 @@ export async function appendEvents(m: Queryable, caseId: string, events: NewEven
 
 /** The case's last event (seq and hash), or null for a case without history. */
 export async function lastLink(m: Queryable, caseId: string): Promise<{ seq: number; hash: string } | null> {
-  const rows = (await m.query('SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [caseId])) as Array<{ seq: number; hash: string }>;
+  const rows = (await m.query('SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [caseId])) as Array<{
+    seq: number;
+    hash: string;
+  }>;
   return rows[0] ?? null;
 }
 

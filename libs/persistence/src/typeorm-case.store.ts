@@ -58,13 +58,7 @@ export class TypeormCaseStore implements CaseStore {
     });
   }
 
-  async commit(
-    caseId: string,
-    expectedVersion: number,
-    change: CaseChange,
-    writes: CaseWrites,
-    at: Date,
-  ): Promise<boolean> {
+  async commit(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       const [, affected] = (await m.query(
         `UPDATE cases SET state = $3, snapshot = $4, machine_version = $5, serious = $6, involved_user_ids = $7,
@@ -149,7 +143,9 @@ export class TypeormCaseStore implements CaseStore {
   async timelinesOf(caseIds: string[]): Promise<Map<string, Array<{ type: string; at: Date }>>> {
     const byCase = new Map<string, Array<{ type: string; at: Date }>>(caseIds.map((id) => [id, []]));
     if (!caseIds.length) return byCase;
-    const rows = await this.ds.query('SELECT case_id, type, at FROM case_events WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, seq', [caseIds]);
+    const rows = await this.ds.query('SELECT case_id, type, at FROM case_events WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, seq', [
+      caseIds,
+    ]);
     for (const r of rows) byCase.get(r.case_id)?.push({ type: r.type, at: r.at });
     return byCase;
   }
@@ -236,7 +232,8 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     snapshot: migrateSnapshot(r.snapshot as CaseRecord['snapshot']),
     bti: r.bti as CaseRecord['bti'],
     // Cases opened before Statsforvalteren's enforcement was built start outside it.
-    enforcement: (r.enforcement as CaseRecord['enforcement'] | null) ?? openEnforcement(r.regime as Regime, r.handled_by as 'principal' | 'owner'),
+    enforcement:
+      (r.enforcement as CaseRecord['enforcement'] | null) ?? openEnforcement(r.regime as Regime, r.handled_by as 'principal' | 'owner'),
     legalHold: (r.legal_hold as string | null) ?? null,
     anonymisedAt: (r.anonymised_at as Date | null) ?? null,
     handledBy: r.handled_by as CaseRecord['handledBy'],

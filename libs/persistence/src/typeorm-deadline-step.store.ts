@@ -13,11 +13,19 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
   ) {}
 
   async read(deadlineId: string): Promise<DeadlineAtWork | undefined> {
-    const [row] = await this.ds.query(`SELECT ${HEADER}, row_to_json(d) AS d FROM cases c JOIN deadlines d ON d.case_id = c.id WHERE d.id = $1`, [deadlineId]);
+    const [row] = await this.ds.query(
+      `SELECT ${HEADER}, row_to_json(d) AS d FROM cases c JOIN deadlines d ON d.case_id = c.id WHERE d.id = $1`,
+      [deadlineId],
+    );
     return row ? toWork(row) : undefined;
   }
 
-  async doStep(deadlineId: string, step: DeadlineStep, decide: (work: DeadlineAtWork) => Promise<StepWrites | null>, at: Date): Promise<boolean> {
+  async doStep(
+    deadlineId: string,
+    step: DeadlineStep,
+    decide: (work: DeadlineAtWork) => Promise<StepWrites | null>,
+    at: Date,
+  ): Promise<boolean> {
     // Steps are frequent (a thousand a second at peak): three round trips on a pooled pg client —
     // (1) begin, lock, and read the case's last chain link, as one multi-statement query; (2) write
     // everything in one named statement (parsed and planned once per connection); (3) commit.
@@ -60,7 +68,8 @@ interface PgClient {
  * no parameters, so the id is inlined only after it is proven a UUID.
  */
 function lockAndLastLinkSql(deadlineId: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(deadlineId)) throw new Error(`not a deadline id: ${deadlineId}`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(deadlineId))
+    throw new Error(`not a deadline id: ${deadlineId}`);
   return `BEGIN; SET LOCAL synchronous_commit = off; SELECT * FROM trygg_lock_deadline_step('${deadlineId}')`;
 }
 

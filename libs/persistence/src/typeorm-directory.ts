@@ -45,7 +45,9 @@ export class TypeormDirectory implements Directory {
         WHERE r.unit_id = $1 AND r.role IN ('staff', 'principal') ORDER BY u.id, r.role = 'principal' DESC`,
       [unitId],
     );
-    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'));
+    return rows
+      .map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'));
   }
 
   children(unitId: string): Promise<ChildInfo[]> {
@@ -89,7 +91,10 @@ export class TypeormDirectory implements Directory {
 
   async userNames(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: Array<{ id: string; display_name: string }> = await this.ds.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [ids]);
+    const rows: Array<{ id: string; display_name: string }> = await this.ds.query(
+      'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 

@@ -7,7 +7,10 @@ export class TypeormEmailDeliveryStore implements EmailDeliveryStore {
 
   async skip(notificationId: string): Promise<EmailOutcome> {
     // One statement, no lock needed.
-    const [, affected] = await this.ds.query(`UPDATE notifications SET email_status = 'skipped' WHERE id = $1 AND email_status = 'pending'`, [notificationId]);
+    const [, affected] = await this.ds.query(
+      `UPDATE notifications SET email_status = 'skipped' WHERE id = $1 AND email_status = 'pending'`,
+      [notificationId],
+    );
     return affected === 1 ? 'skipped' : 'not_owed';
   }
 

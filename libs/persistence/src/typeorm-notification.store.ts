@@ -4,7 +4,10 @@ import { NotificationRecord, NotificationStore } from '../../cases/src/ports';
 export class TypeormNotificationStore implements NotificationStore {
   constructor(private readonly ds: DataSource) {}
 
-  async listFor(userId: string, opts: { unreadOnly: boolean; limit: number; before?: { createdAt: Date; id: string } }): Promise<NotificationRecord[]> {
+  async listFor(
+    userId: string,
+    opts: { unreadOnly: boolean; limit: number; before?: { createdAt: Date; id: string } },
+  ): Promise<NotificationRecord[]> {
     const params: unknown[] = [userId, opts.unreadOnly, opts.limit];
     let cursor = '';
     if (opts.before) {

@@ -24,7 +24,9 @@ export class TypeormOutboxStore implements OutboxStore {
         : [];
       const { skippedEmailIds } = await relay({ deadlines, emailIds });
       if (skippedEmailIds.length) {
-        await m.query(`UPDATE notifications SET email_status = 'skipped' WHERE id = ANY($1::uuid[]) AND email_status = 'pending'`, [skippedEmailIds]);
+        await m.query(`UPDATE notifications SET email_status = 'skipped' WHERE id = ANY($1::uuid[]) AND email_status = 'pending'`, [
+          skippedEmailIds,
+        ]);
       }
       await m.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;
@@ -32,12 +34,17 @@ export class TypeormOutboxStore implements OutboxStore {
   }
 
   async pendingDeadlines(afterId: string | null, limit: number): Promise<DeadlineRecord[]> {
-    const rows = await this.ds.query(`SELECT * FROM deadlines WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`, [afterId ?? FIRST_ID, limit]);
+    const rows = await this.ds.query(`SELECT * FROM deadlines WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`, [
+      afterId ?? FIRST_ID,
+      limit,
+    ]);
     return rows.map(toDeadline);
   }
 
   async owedEmails(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.ds.query(`SELECT id FROM notifications WHERE email_status = 'pending' ORDER BY created_at`);
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM notifications WHERE email_status = 'pending' ORDER BY created_at`,
+    );
     return rows.map((r) => r.id);
   }
 }

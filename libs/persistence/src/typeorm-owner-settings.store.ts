@@ -1,6 +1,13 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_DEADLINE_POLICY, DEFAULT_GUIDANCE, DeadlinePolicy, Guidance, SchoolCalendar } from '../../workflow/src';
-import { DEFAULT_RETENTION, OwnerSettingsStore, PolicyProvider, RetentionPolicy, SchoolHolidayRecord, StoredPolicy } from '../../cases/src/ports';
+import {
+  DEFAULT_RETENTION,
+  OwnerSettingsStore,
+  PolicyProvider,
+  RetentionPolicy,
+  SchoolHolidayRecord,
+  StoredPolicy,
+} from '../../cases/src/ports';
 
 type VersionedTable = 'deadline_policies' | 'owner_guidance' | 'owner_retention';
 
@@ -45,19 +52,40 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
   private async current<T extends { version: number }>(table: VersionedTable, column: string, ownerId: string, defaults: T) {
     const row = await this.latest(table, column, ownerId);
     if (!row) return { doc: defaults, changedBy: null, changedAt: null };
-    return { doc: { ...defaults, ...row.doc, version: row.version } as T, changedBy: row.changedBy, changedAt: row.changedAt as Date | null };
+    return {
+      doc: { ...defaults, ...row.doc, version: row.version } as T,
+      changedBy: row.changedBy,
+      changedAt: row.changedAt as Date | null,
+    };
   }
 
   /** The newest version of an append-only owner setting (table and column are ours, never input). */
   private async latest(table: VersionedTable, column: string, ownerId: string) {
-    const [row] = await this.ds.query(`SELECT ${column} AS doc, version, changed_by, changed_at FROM ${table} WHERE owner_id = $1 ORDER BY version DESC LIMIT 1`, [
-      ownerId,
-    ]);
-    return row ? { doc: row.doc as object, version: row.version as number, changedBy: row.changed_by as string | null, changedAt: row.changed_at as Date } : undefined;
+    const [row] = await this.ds.query(
+      `SELECT ${column} AS doc, version, changed_by, changed_at FROM ${table} WHERE owner_id = $1 ORDER BY version DESC LIMIT 1`,
+      [ownerId],
+    );
+    return row
+      ? {
+          doc: row.doc as object,
+          version: row.version as number,
+          changedBy: row.changed_by as string | null,
+          changedAt: row.changed_at as Date,
+        }
+      : undefined;
   }
 
   /** Appends version expected + 1; the primary key (owner_id, version) lets only one of two concurrent changes win. */
-  private async append(table: VersionedTable, column: string, defaultVersion: number, ownerId: string, doc: object, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+  private async append(
+    table: VersionedTable,
+    column: string,
+    defaultVersion: number,
+    ownerId: string,
+    doc: object,
+    expectedVersion: number,
+    by: string,
+    at: Date,
+  ): Promise<boolean> {
     const rows = await this.ds.query(
       `INSERT INTO ${table} (owner_id, version, ${column}, changed_by, changed_at)
        SELECT $1, $2 + 1, $3, $4, $5
@@ -81,7 +109,9 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
   }
 
   async holidays(ownerId: string): Promise<SchoolHolidayRecord[]> {
-    const rows = await this.ds.query(`SELECT ${HOLIDAY_COLUMNS} FROM school_holidays WHERE owner_id = $1 ORDER BY from_date, name`, [ownerId]);
+    const rows = await this.ds.query(`SELECT ${HOLIDAY_COLUMNS} FROM school_holidays WHERE owner_id = $1 ORDER BY from_date, name`, [
+      ownerId,
+    ]);
     return rows.map((r: Record<string, unknown>) => ({
       id: r.id as string,
       ownerId: r.owner_id as string,

@@ -49,7 +49,14 @@ export class TypeormRetentionStore implements RetentionStore {
       await m.query(
         `UPDATE cases SET concern = $2, snapshot = $3, bti = $4, enforcement = $5, child_ids = '{}', anonymised_at = $6, updated_at = $6, version = version + 1
          WHERE id = $1`,
-        [caseId, ERASED, JSON.stringify(redactPersonal(c.snapshot)), JSON.stringify(redactPersonal(c.bti)), c.enforcement && JSON.stringify(redactPersonal(c.enforcement)), at],
+        [
+          caseId,
+          ERASED,
+          JSON.stringify(redactPersonal(c.snapshot)),
+          JSON.stringify(redactPersonal(c.bti)),
+          c.enforcement && JSON.stringify(redactPersonal(c.enforcement)),
+          at,
+        ],
       );
       await m.query('UPDATE staircase_assessments SET basis = $2 WHERE case_id = $1', [caseId, ERASED]);
       await m.query('UPDATE access_log SET purpose = NULL WHERE case_id = $1 AND purpose IS NOT NULL', [caseId]);

@@ -7,7 +7,9 @@ export class TypeormStaircaseStore implements StaircaseStore {
   constructor(private readonly ds: DataSource) {}
 
   async history(groupId: string): Promise<StaircaseAssessment[]> {
-    const rows = await this.ds.query('SELECT * FROM staircase_assessments WHERE group_id = $1 ORDER BY assessed_at DESC, seq DESC', [groupId]);
+    const rows = await this.ds.query('SELECT * FROM staircase_assessments WHERE group_id = $1 ORDER BY assessed_at DESC, seq DESC', [
+      groupId,
+    ]);
     return rows.map((r: Record<string, unknown>) => ({
       id: r.id as string,
       ownerId: r.owner_id as string,

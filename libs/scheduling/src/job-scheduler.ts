@@ -49,7 +49,10 @@ export class BullMqScheduler implements JobScheduler {
   async retryFailed(): Promise<number> {
     let retried = 0;
     for (const job of await this.queue.getFailed(0, 999)) {
-      await job.retry().then(() => retried++, () => undefined);
+      await job.retry().then(
+        () => retried++,
+        () => undefined,
+      );
     }
     return retried;
   }

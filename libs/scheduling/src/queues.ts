@@ -37,7 +37,12 @@ export function nextJobFor(d: SchedulableDeadline, now: Date): ScheduledJob | nu
   const step = nextStep(d.schedule, d.done);
   if (!step) return null;
   const at = d.schedule[step] as Date;
-  return { id: deadlineJobId(d.id, d.rev, step), name: step, data: { deadlineId: d.id, rev: d.rev, step }, delayMs: Math.max(0, at.getTime() - now.getTime()) };
+  return {
+    id: deadlineJobId(d.id, d.rev, step),
+    name: step,
+    data: { deadlineId: d.id, rev: d.rev, step },
+    delayMs: Math.max(0, at.getTime() - now.getTime()),
+  };
 }
 
 export function mailJobFor(notificationId: string): ScheduledJob {

@@ -17,7 +17,9 @@ export const BTI_COMMANDS = {
   ASSIGN_COORDINATOR: { probes: (_c, base) => [{ ...base, type: 'ASSIGN_COORDINATOR', userId: 'probe' }] },
   ACCEPT_COORDINATION: { probes: (_c, base) => [{ ...base, type: 'ACCEPT_COORDINATION' }] },
   RECORD_CONSENT: {
-    probes: (_c, base) => [{ ...base, type: 'RECORD_CONSENT', service: 'ppt', givenBy: 'probe', form: 'written', scope: 'probe', givenAt: base.at }],
+    probes: (_c, base) => [
+      { ...base, type: 'RECORD_CONSENT', service: 'ppt', givenBy: 'probe', form: 'written', scope: 'probe', givenAt: base.at },
+    ],
   },
   RECORD_CONSENT_REFUSAL: { probes: (_c, base) => [{ ...base, type: 'RECORD_CONSENT_REFUSAL', service: 'ppt', refusedBy: 'probe' }] },
   WITHDRAW_CONSENT: {

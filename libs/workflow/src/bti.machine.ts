@@ -129,9 +129,27 @@ export const btiMachine = setup({
         const prior = context.consents[event.service];
         const next =
           event.type === 'RECORD_CONSENT'
-            ? { service: event.service, status: 'given' as const, givenBy: event.givenBy, form: event.form, scope: event.scope, givenAt: event.givenAt, expiresAt: event.expiresAt ?? null, recordedAt: event.at }
+            ? {
+                service: event.service,
+                status: 'given' as const,
+                givenBy: event.givenBy,
+                form: event.form,
+                scope: event.scope,
+                givenAt: event.givenAt,
+                expiresAt: event.expiresAt ?? null,
+                recordedAt: event.at,
+              }
             : event.type === 'RECORD_CONSENT_REFUSAL'
-              ? { service: event.service, status: 'refused' as const, givenBy: event.refusedBy, form: null, scope: '', givenAt: null, expiresAt: null, recordedAt: event.at }
+              ? {
+                  service: event.service,
+                  status: 'refused' as const,
+                  givenBy: event.refusedBy,
+                  form: null,
+                  scope: '',
+                  givenAt: null,
+                  expiresAt: null,
+                  recordedAt: event.at,
+                }
               : { ...prior!, status: 'withdrawn' as const, recordedAt: event.at };
         return { ...context.consents, [event.service]: next };
       },
@@ -164,7 +182,11 @@ export const btiMachine = setup({
             type: 'startDeadline',
             params: ({ event }) => {
               assertEvent(event, 'RECORD_CONSENT');
-              return { kind: 'consent_expiry' as const, ref: event.service, basis: { rule: 'on_instant' as const, at: event.expiresAt as string } };
+              return {
+                kind: 'consent_expiry' as const,
+                ref: event.service,
+                basis: { rule: 'on_instant' as const, at: event.expiresAt as string },
+              };
             },
           },
         ],
@@ -201,7 +223,11 @@ export const btiMachine = setup({
       entry: { type: 'startDeadline', params: { kind: 'bti_decision', ref: '', basis: { rule: 'bti_decision' } } },
       on: {
         BTI_DECIDE: [
-          { guard: and(['actorLeadsCase', 'decidesClose']), target: 'closed', actions: [{ type: 'meetDeadlines', params: { kinds: ['bti_decision'] } }, 'recordBarnevern'] },
+          {
+            guard: and(['actorLeadsCase', 'decidesClose']),
+            target: 'closed',
+            actions: [{ type: 'meetDeadlines', params: { kinds: ['bti_decision'] } }, 'recordBarnevern'],
+          },
           {
             guard: and(['actorLeadsCase', not('decidesClose'), 'coordinatorAssigned', 'consentForEachService']),
             target: 'active',
@@ -218,7 +244,12 @@ export const btiMachine = setup({
           { guard: and([or(['actorLeadsCase', 'actorIsCoordinator']), 'evaluationContinues']) },
           { guard: and([or(['actorLeadsCase', 'actorIsCoordinator']), 'evaluationCloses']), target: 'closed' },
           {
-            guard: and([or(['actorLeadsCase', 'actorIsCoordinator']), 'evaluationChangesLevel', 'coordinatorAssigned', 'consentForEachService']),
+            guard: and([
+              or(['actorLeadsCase', 'actorIsCoordinator']),
+              'evaluationChangesLevel',
+              'coordinatorAssigned',
+              'consentForEachService',
+            ]),
             actions: 'takeLevel',
           },
         ],

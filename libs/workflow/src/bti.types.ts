@@ -65,15 +65,36 @@ export const BTI_EVALUATION_DECISIONS = ['continue', 'change_level', 'close'] as
 export const PPT_ADVICE_PARTS = ['advice', 'evaluation'] as const;
 
 export type BtiEvent =
-  | (Base & { type: 'BTI_DECIDE'; decision: BtiDecision; reason: string; services?: BtiService[]; barnevernReported?: boolean; barnevernReportedAt?: string })
+  | (Base & {
+      type: 'BTI_DECIDE';
+      decision: BtiDecision;
+      reason: string;
+      services?: BtiService[];
+      barnevernReported?: boolean;
+      barnevernReportedAt?: string;
+    })
   | (Base & { type: 'BTI_ESCALATE'; toLevel: (typeof ESCALATION_LEVELS)[number]; reason: string; services?: BtiService[] })
   | (Base & { type: 'BTI_DEESCALATE'; toLevel: (typeof DEESCALATION_LEVELS)[number]; reason: string })
   | (Base & { type: 'ASSIGN_COORDINATOR'; userId: string })
   | (Base & { type: 'ACCEPT_COORDINATION' })
-  | (Base & { type: 'RECORD_CONSENT'; service: BtiService; givenBy: string; form: (typeof CONSENT_FORMS)[number]; scope: string; givenAt: string; expiresAt?: string })
+  | (Base & {
+      type: 'RECORD_CONSENT';
+      service: BtiService;
+      givenBy: string;
+      form: (typeof CONSENT_FORMS)[number];
+      scope: string;
+      givenAt: string;
+      expiresAt?: string;
+    })
   | (Base & { type: 'RECORD_CONSENT_REFUSAL'; service: BtiService; refusedBy: string })
   | (Base & { type: 'WITHDRAW_CONSENT'; service: BtiService; reason: string })
-  | (Base & { type: 'BTI_EVALUATE'; participants: string[]; decision: (typeof BTI_EVALUATION_DECISIONS)[number]; toLevel?: (typeof EVALUATION_LEVELS)[number]; summary: string })
+  | (Base & {
+      type: 'BTI_EVALUATE';
+      participants: string[];
+      decision: (typeof BTI_EVALUATION_DECISIONS)[number];
+      toLevel?: (typeof EVALUATION_LEVELS)[number];
+      summary: string;
+    })
   | (Base & { type: 'REQUEST_PPT'; question: string; anonymous: boolean; anonymousSummary?: string })
   | (Base & { type: 'PPT_ADVICE'; text: string; part?: (typeof PPT_ADVICE_PARTS)[number] });
 

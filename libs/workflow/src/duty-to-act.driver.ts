@@ -9,7 +9,14 @@ import { DUTY_TO_ACT_SNAPSHOT_MIGRATIONS } from './snapshot-migrations';
 export type PersistedCase = Persisted<CaseContext>;
 export type Outcome = MachineOutcome<CaseContext, CaseState, Effect>;
 
-export const dutyToActDriver = createMachineDriver<CaseContext, CaseEvent, CaseState, Effect, keyof typeof DUTY_TO_ACT_GUARDS, OpenCaseInput>({
+export const dutyToActDriver = createMachineDriver<
+  CaseContext,
+  CaseEvent,
+  CaseState,
+  Effect,
+  keyof typeof DUTY_TO_ACT_GUARDS,
+  OpenCaseInput
+>({
   name: 'duty-to-act',
   machine: dutyToActMachine,
   version: DUTY_TO_ACT_MACHINE_VERSION,

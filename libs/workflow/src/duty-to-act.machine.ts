@@ -36,8 +36,7 @@ const EVALUATION_DEADLINES: DeadlineKindOf<'dutyToAct'>[] = ['plan_evaluation', 
 export const DUTY_TO_ACT_GUARDS = {
   actorLeadsCase: ({ context, event }) => leads(context, event.actor),
   /** Involved staff and whoever leads the case take part in the case work. */
-  actorTakesPart: ({ context, event }) =>
-    leads(context, event.actor) || (event.actor.role === 'staff' && event.actor.involved),
+  actorTakesPart: ({ context, event }) => leads(context, event.actor) || (event.actor.role === 'staff' && event.actor.involved),
   actorIsResponsibleForMeasure: ({ context, event }) => {
     if (leads(context, event.actor)) return true;
     if (event.type !== 'RECORD_MEASURE' || !context.plan) return false;
@@ -45,22 +44,17 @@ export const DUTY_TO_ACT_GUARDS = {
   },
   /** Trygg starts the evaluation itself once the date the plan set for it has come. */
   evaluationDateReached: ({ context, event }) =>
-    isSystemActor(event.actor) &&
-    context.nextEvaluationAt !== null &&
-    osloDateOf(new Date(event.at)) >= context.nextEvaluationAt,
+    isSystemActor(event.actor) && context.nextEvaluationAt !== null && osloDateOf(new Date(event.at)) >= context.nextEvaluationAt,
   childSaysUnsafe: ({ context }) => context.childSaysUnsafe,
   /** Every child in the case has been heard, or why not is on record (§12-4 / §42, the child's right to be heard). */
-  childVoiceOnRecord: ({ context }) =>
-    context.childIds.every((id) => context.childVoices.some((v) => v.childId === id)),
+  childVoiceOnRecord: ({ context }) => context.childIds.every((id) => context.childVoices.some((v) => v.childId === id)),
   childInCase: ({ context, event }) => event.type === 'RECORD_CHILD_VOICE' && context.childIds.includes(event.childId),
   staffOffender: ({ context }) => context.staffOffender,
   alreadySerious: ({ context }) => context.serious,
   concludesSafe: ({ event }) => event.type === 'CONCLUDE_INVESTIGATION' && event.outcome === 'safe',
   concludesNotSafe: ({ event }) => event.type === 'CONCLUDE_INVESTIGATION' && event.outcome === 'not_safe',
-  planHasFiveElements: ({ event }) =>
-    event.type === 'SUBMIT_PLAN' && planHasFiveElements(event.plan, osloDateOf(new Date(event.at))),
-  measureInPlan: ({ context, event }) =>
-    event.type === 'RECORD_MEASURE' && !!context.plan?.measures.some((m) => m.id === event.measureId),
+  planHasFiveElements: ({ event }) => event.type === 'SUBMIT_PLAN' && planHasFiveElements(event.plan, osloDateOf(new Date(event.at))),
+  measureInPlan: ({ context, event }) => event.type === 'RECORD_MEASURE' && !!context.plan?.measures.some((m) => m.id === event.measureId),
   evaluationResolved: ({ event }) => event.type === 'EVALUATE' && event.outcome === 'resolved',
   evaluationContinues: ({ event }) =>
     event.type === 'EVALUATE' &&
@@ -68,7 +62,6 @@ export const DUTY_TO_ACT_GUARDS = {
     isValidIsoDate(event.nextEvaluationAt) &&
     event.nextEvaluationAt >= osloDateOf(new Date(event.at)),
   evaluationRevises: ({ event }) => event.type === 'EVALUATE' && event.outcome === 'revise',
-
 } satisfies Record<string, GuardFn<CaseContext, CaseEvent>>;
 
 export type DutyToActGuard = keyof typeof DUTY_TO_ACT_GUARDS;

@@ -3,14 +3,7 @@ import { DeadlineKindOf, StartDeadline } from './deadline-kinds';
 import { Actor } from './roles';
 import { IsoDate } from './oslo-time';
 
-export type CaseState =
-  | 'reported'
-  | 'investigating'
-  | 'planning'
-  | 'awaiting_approval'
-  | 'active'
-  | 'evaluating'
-  | 'closed';
+export type CaseState = 'reported' | 'investigating' | 'planning' | 'awaiting_approval' | 'active' | 'evaluating' | 'closed';
 
 export const CASE_STATES: readonly CaseState[] = [
   'reported',

@@ -9,7 +9,9 @@ export const ENFORCEMENT_COMMANDS = {
     probes: (_c, base) => [{ ...base, type: 'REPORTED_TO_STATSFORVALTEREN', reportedAt: base.at, specialGrounds: 'probe' }],
   },
   SF_DECISION: {
-    probes: (_c, base) => [{ ...base, type: 'SF_DECISION', decidedAt: base.at, requirements: ['probe'], deadline: osloDateOf(new Date(base.at)) }],
+    probes: (_c, base) => [
+      { ...base, type: 'SF_DECISION', decidedAt: base.at, requirements: ['probe'], deadline: osloDateOf(new Date(base.at)) },
+    ],
   },
   SF_COMPLIANCE: { probes: (_c, base) => [{ ...base, type: 'SF_COMPLIANCE', compliedAt: base.at, summary: 'probe' }] },
 } satisfies MachineCommands<EnforcementContext, EnforcementEvent>;

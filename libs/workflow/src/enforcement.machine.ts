@@ -59,7 +59,6 @@ export const ENFORCEMENT_GUARDS = {
   decisionRequiresAction: ({ event }) => event.type === 'SF_DECISION' && event.requirements.length > 0 && isValidIsoDate(event.deadline),
   /** The decision found the duty met: nothing to do. */
   decisionFindsDutyMet: ({ event }) => event.type === 'SF_DECISION' && event.requirements.length === 0 && event.deadline === undefined,
-
 } satisfies Record<string, GuardFn<EnforcementContext, EnforcementEvent>>;
 
 export type EnforcementGuard = keyof typeof ENFORCEMENT_GUARDS;
@@ -92,14 +91,22 @@ export const enforcementMachine = setup({
         assertEvent(event, 'SF_DECISION');
         return [
           ...context.decisions,
-          { decidedAt: new Date(event.decidedAt).toISOString(), requirements: [...event.requirements], deadline: event.deadline ?? null, recordedAt: event.at },
+          {
+            decidedAt: new Date(event.decidedAt).toISOString(),
+            requirements: [...event.requirements],
+            deadline: event.deadline ?? null,
+            recordedAt: event.at,
+          },
         ];
       },
     }),
     recordCompliance: assign({
       compliances: ({ context, event }) => {
         assertEvent(event, 'SF_COMPLIANCE');
-        return [...context.compliances, { compliedAt: new Date(event.compliedAt).toISOString(), summary: event.summary, recordedAt: event.at }];
+        return [
+          ...context.compliances,
+          { compliedAt: new Date(event.compliedAt).toISOString(), summary: event.summary, recordedAt: event.at },
+        ];
       },
     }),
   },
@@ -130,7 +137,13 @@ export const enforcementMachine = setup({
     raised: {
       on: {
         REPORTED_TO_STATSFORVALTEREN: {
-          guard: and(['schoolRegime', 'actorAnswersForCase', 'whenNotInFuture', 'reportedNotBeforeRaised', or(['oneWeekSinceRaised', 'specialGroundsGiven'])]),
+          guard: and([
+            'schoolRegime',
+            'actorAnswersForCase',
+            'whenNotInFuture',
+            'reportedNotBeforeRaised',
+            or(['oneWeekSinceRaised', 'specialGroundsGiven']),
+          ]),
           target: 'reported',
           actions: 'recordReported',
         },

@@ -46,8 +46,7 @@ export type EnforcementEvent =
 export type EnforcementCommandType = EnforcementEvent['type'];
 
 export type EnforcementEffect =
-  | StartDeadline<DeadlineKindOf<'enforcement'>>
-  | { type: 'meetDeadlines'; kinds: Array<DeadlineKindOf<'enforcement'>> };
+  StartDeadline<DeadlineKindOf<'enforcement'>> | { type: 'meetDeadlines'; kinds: Array<DeadlineKindOf<'enforcement'>> };
 
 /** One week (opplæringslova §12-6 second paragraph), in milliseconds. */
 export const ONE_WEEK_MS = 7 * 86_400_000;

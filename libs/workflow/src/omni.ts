@@ -73,7 +73,12 @@ export function suggestionsFor(facts: SuggestionFacts, guidance: Guidance): Sugg
     for (const code of rule.suggest) {
       if (code === 'MARK_SERIOUS' && facts.serious) continue;
       if (code === 'BTI_LEVEL_2_OR_HIGHER' && facts.btiLevel >= 2) continue;
-      if (!out.has(code)) out.set(code, { code, text: SUGGESTION_TEXT[code], basis: `owner guidance: Omni-trappa step ${rule.whenStepAtLeast} or higher (policy)` });
+      if (!out.has(code))
+        out.set(code, {
+          code,
+          text: SUGGESTION_TEXT[code],
+          basis: `owner guidance: Omni-trappa step ${rule.whenStepAtLeast} or higher (policy)`,
+        });
     }
   }
   return [...out.values()];

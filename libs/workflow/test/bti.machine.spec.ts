@@ -17,7 +17,16 @@ function run(...events: BtiEvent[]): BtiOutcome {
 
 const assign = ev({ type: 'ASSIGN_COORDINATOR', actor: principal, userId: coordinator.userId });
 const accept = ev({ type: 'ACCEPT_COORDINATION', actor: coordinator });
-const pptConsent = ev({ type: 'RECORD_CONSENT', actor: principal, service: 'ppt', givenBy: 'mother', form: 'written', scope: 'school environment', givenAt: AT, expiresAt: '2027-09-01T00:00:00+02:00' });
+const pptConsent = ev({
+  type: 'RECORD_CONSENT',
+  actor: principal,
+  service: 'ppt',
+  givenBy: 'mother',
+  form: 'written',
+  scope: 'school environment',
+  givenAt: AT,
+  expiresAt: '2027-09-01T00:00:00+02:00',
+});
 
 /** What the guards look at: state, level, a coordinator (assigned or accepted), the consent, the services taking part. */
 const key = (value: unknown, c: BtiContext) =>
@@ -79,7 +88,15 @@ describe('BTI levels (docs/domain.md §4)', () => {
     const withdrawn = ev({ type: 'WITHDRAW_CONSENT', actor: principal, service: 'ppt', reason: 'parents changed their mind' });
     expect(applyBtiCommand(run(assign, pptConsent, withdrawn).snapshot, toLevel2)).toBeUndefined();
     // A report to barnevern needs no consent.
-    const barnevern = ev({ type: 'BTI_DECIDE', actor: principal, decision: 'level3', reason: 'care at home', services: ['barnevern'], barnevernReported: true, barnevernReportedAt: AT });
+    const barnevern = ev({
+      type: 'BTI_DECIDE',
+      actor: principal,
+      decision: 'level3',
+      reason: 'care at home',
+      services: ['barnevern'],
+      barnevernReported: true,
+      barnevernReportedAt: AT,
+    });
     const o = run(assign, barnevern);
     expect(o.state).toBe('level3');
     expect(o.snapshot.context.barnevernReportedAt).toBe(AT);
@@ -98,16 +115,23 @@ describe('BTI levels (docs/domain.md §4)', () => {
     const accepted = applyBtiCommand(handed.snapshot, ev({ type: 'ACCEPT_COORDINATION', actor: next }))!;
     expect(accepted.snapshot.context).toMatchObject({ coordinator: next.userId, pendingCoordinator: null });
     // Staff cannot assign; the owner leads only owner-handled cases.
-    expect(applyBtiCommand(openBti('principal').snapshot, ev({ type: 'ASSIGN_COORDINATOR', actor: involvedStaff, userId: 'x' }))).toBeUndefined();
+    expect(
+      applyBtiCommand(openBti('principal').snapshot, ev({ type: 'ASSIGN_COORDINATOR', actor: involvedStaff, userId: 'x' })),
+    ).toBeUndefined();
     expect(applyBtiCommand(openBti('owner').snapshot, ev({ type: 'ASSIGN_COORDINATOR', actor: owner, userId: 'x' }))).toBeDefined();
   });
 
   it('a consent with an expiry starts the expiry deadline (the coordinator is reminded before it); withdrawing cancels it', () => {
     const o = run(assign, accept);
     const consented = applyBtiCommand(o.snapshot, { ...pptConsent, actor: coordinator } as BtiEvent)!;
-    expect(consented.effects).toEqual([{ type: 'startDeadline', kind: 'consent_expiry', ref: 'ppt', basis: { rule: 'on_instant', at: '2027-09-01T00:00:00+02:00' } }]);
+    expect(consented.effects).toEqual([
+      { type: 'startDeadline', kind: 'consent_expiry', ref: 'ppt', basis: { rule: 'on_instant', at: '2027-09-01T00:00:00+02:00' } },
+    ]);
     expect(consentValid(consented.snapshot.context, 'ppt', AT)).toBe(true);
-    const withdrawn = applyBtiCommand(consented.snapshot, ev({ type: 'WITHDRAW_CONSENT', actor: coordinator, service: 'ppt', reason: 'r' }))!;
+    const withdrawn = applyBtiCommand(
+      consented.snapshot,
+      ev({ type: 'WITHDRAW_CONSENT', actor: coordinator, service: 'ppt', reason: 'r' }),
+    )!;
     expect(withdrawn.effects).toEqual([{ type: 'cancelDeadlines', kinds: ['consent_expiry'], ref: 'ppt' }]);
     expect(consentValid(withdrawn.snapshot.context, 'ppt', AT)).toBe(false);
   });

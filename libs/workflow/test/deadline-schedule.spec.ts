@@ -26,13 +26,25 @@ describe('the step schedule of a deadline (policy: remind 1 school day before, e
       escalate_owner: '2027-05-21T16:00:00+02:00',
     });
     // Ascension Day 6 May 2027 lies between: escalation from 5 May skips it.
-    const before = scheduleFor('investigation', osloInstant('2027-05-05', '16:00'), new Date('2027-04-28T10:00:00+02:00'), DEFAULT_DEADLINE_POLICY, cal);
+    const before = scheduleFor(
+      'investigation',
+      osloInstant('2027-05-05', '16:00'),
+      new Date('2027-04-28T10:00:00+02:00'),
+      DEFAULT_DEADLINE_POLICY,
+      cal,
+    );
     expect(toOsloIso(before.escalate_principal!)).toBe('2027-05-07T16:00:00+02:00');
   });
 
   it('owner school holidays count like public holidays', () => {
     const winterBreak = new SchoolCalendar([{ from: '2027-03-01', to: '2027-03-05', name: 'Vinterferie' }]);
-    const s = scheduleFor('plan', osloInstant('2027-03-08', '16:00'), new Date('2027-02-20T10:00:00+01:00'), DEFAULT_DEADLINE_POLICY, winterBreak);
+    const s = scheduleFor(
+      'plan',
+      osloInstant('2027-03-08', '16:00'),
+      new Date('2027-02-20T10:00:00+01:00'),
+      DEFAULT_DEADLINE_POLICY,
+      winterBreak,
+    );
     expect(toOsloIso(s.remind!)).toBe('2027-02-26T16:00:00+01:00');
   });
 
@@ -40,7 +52,9 @@ describe('the step schedule of a deadline (policy: remind 1 school day before, e
     const due = new Date('2027-03-01T11:30:00+01:00'); // staff offence: 2 hours
     expect(scheduleFor('acknowledge', due, new Date('2027-03-01T09:30:00+01:00'), DEFAULT_DEADLINE_POLICY, cal).remind).toBeNull();
     const noReminders = { ...DEFAULT_DEADLINE_POLICY, reminderSchoolDaysBefore: 0 };
-    expect(scheduleFor('plan', osloInstant('2027-03-10', '16:00'), new Date('2027-03-01T09:30:00+01:00'), noReminders, cal).remind).toBeNull();
+    expect(
+      scheduleFor('plan', osloInstant('2027-03-10', '16:00'), new Date('2027-03-01T09:30:00+01:00'), noReminders, cal).remind,
+    ).toBeNull();
   });
 
   it('keeps the owner after the principal even when both are set to the same day', () => {
@@ -50,7 +64,13 @@ describe('the step schedule of a deadline (policy: remind 1 school day before, e
   });
 
   it('nextStep walks the steps in order and skips those that do not apply', () => {
-    const s = scheduleFor('acknowledge', osloInstant('2027-03-30', '16:00'), new Date('2027-03-24T09:00:00+01:00'), DEFAULT_DEADLINE_POLICY, cal);
+    const s = scheduleFor(
+      'acknowledge',
+      osloInstant('2027-03-30', '16:00'),
+      new Date('2027-03-24T09:00:00+01:00'),
+      DEFAULT_DEADLINE_POLICY,
+      cal,
+    );
     const at = new Date();
     expect(nextStep(s, {})).toBe('remind');
     expect(nextStep(s, { remind: at })).toBe('overdue');

@@ -48,9 +48,7 @@ describe('opening a concern', () => {
     expect(o.state).toBe('reported');
     expect(o.snapshot.machineVersion).toBe(DUTY_TO_ACT_MACHINE_VERSION);
     expect(o.snapshot.context.legalBasis).toEqual(['opplæringslova §12-4']);
-    expect(o.effects).toEqual([
-      { type: 'startDeadline', kind: 'acknowledge', ref: '', basis: { rule: 'acknowledge' } },
-    ]);
+    expect(o.effects).toEqual([{ type: 'startDeadline', kind: 'acknowledge', ref: '', basis: { rule: 'acknowledge' } }]);
   });
 
   it('kindergarten cases are under barnehageloven §42', () => {
@@ -168,7 +166,7 @@ describe('guards, each both ways', () => {
 });
 
 describe('evaluationDateReached: Trygg starts the evaluation itself', () => {
-  it('only on or after the plan\'s evaluation date, and only as the system', () => {
+  it("only on or after the plan's evaluation date, and only as the system", () => {
     const active = inState('active'); // completePlan.evaluateAt = 2027-03-20
     expect(applyCommand(active, ev('START_EVALUATION', SYSTEM_ACTOR, undefined, '2027-03-19T23:59:00+01:00'))).toBeUndefined();
     const started = applyCommand(active, ev('START_EVALUATION', SYSTEM_ACTOR, undefined, '2027-03-20T00:00:01+01:00'));
@@ -188,7 +186,13 @@ describe('deadlines and plan versions', () => {
     const o = applyCommand(inState('awaiting_approval'), approve)!;
     expect(o.effects).toEqual([
       { type: 'meetDeadlines', kinds: ['approval', 'plan'] },
-      { type: 'startDeadline', kind: 'measure_evaluation', ref: 'm1', basis: { rule: 'on_date', date: '2027-03-15' }, responsibleUserId: 'u-larer' },
+      {
+        type: 'startDeadline',
+        kind: 'measure_evaluation',
+        ref: 'm1',
+        basis: { rule: 'on_date', date: '2027-03-15' },
+        responsibleUserId: 'u-larer',
+      },
       { type: 'startDeadline', kind: 'plan_evaluation', ref: '', basis: { rule: 'on_date', date: '2027-03-20' } },
     ]);
   });
@@ -225,9 +229,19 @@ describe('deadlines and plan versions', () => {
 
 describe('commands offered now', () => {
   it('reflect state and actor', () => {
-    expect(commandsAcceptedNow(inState('reported'), principal, AT)).toEqual(['ACKNOWLEDGE', 'MARK_SERIOUS', 'ADD_NOTE', 'RECORD_CHILD_VOICE']);
+    expect(commandsAcceptedNow(inState('reported'), principal, AT)).toEqual([
+      'ACKNOWLEDGE',
+      'MARK_SERIOUS',
+      'ADD_NOTE',
+      'RECORD_CHILD_VOICE',
+    ]);
     expect(commandsAcceptedNow(inState('reported'), involvedStaff, AT)).toEqual(['ADD_NOTE', 'RECORD_CHILD_VOICE']);
-    expect(commandsAcceptedNow(inState('active'), involvedStaff, AT)).toEqual(['ADD_NOTE', 'RECORD_CHILD_VOICE', 'RECORD_MEASURE', 'START_EVALUATION']);
+    expect(commandsAcceptedNow(inState('active'), involvedStaff, AT)).toEqual([
+      'ADD_NOTE',
+      'RECORD_CHILD_VOICE',
+      'RECORD_MEASURE',
+      'START_EVALUATION',
+    ]);
     expect(commandsAcceptedNow(inState('closed'), principal, AT)).toEqual(['REOPEN']);
     expect(commandsAcceptedNow(inState('closed'), auditor, AT)).toEqual([]);
   });

@@ -39,8 +39,7 @@ describe.each(REGIMES)('every simple path, %s', (regime) => {
     const paths = getSimplePaths(dutyToActMachine, {
       input,
       events: eventsFor(leader),
-      serializeState: (s) =>
-        JSON.stringify([s.value, s.context.childVoices.length > 0]),
+      serializeState: (s) => JSON.stringify([s.value, s.context.childVoices.length > 0]),
       limit: 10_000,
     });
 

@@ -40,7 +40,11 @@ describe("Statsforvalteren's enforcement (opplæringslova §12-6)", () => {
   it('every simple path, replayed through the driver', () => {
     const events = [raised, reportedAfterWeek, decision, dutyMet, complied];
     // The guards look at the state and the dates, not at how many decisions came before.
-    const paths = getSimplePaths(enforcementMachine, { events, input: { regime: 'school', handledBy: 'principal' }, serializeState: (s) => JSON.stringify(s.value) });
+    const paths = getSimplePaths(enforcementMachine, {
+      events,
+      input: { regime: 'school', handledBy: 'principal' },
+      serializeState: (s) => JSON.stringify(s.value),
+    });
     const ends = new Set<string>();
     for (const p of paths) {
       const o = run(...p.steps.slice(1).map((s) => s.event as EnforcementEvent));
@@ -54,7 +58,9 @@ describe("Statsforvalteren's enforcement (opplæringslova §12-6)", () => {
     const kg = openEnforcement('kindergarten', 'principal');
     expect(applyEnforcementCommand(kg, raised)).toBeUndefined();
     expect(enforcementCommandsAcceptedNow(kg, principal, AT)).toEqual([]);
-    expect(explainEnforcementRefusal(kg, raised)).toMatch(/opplæringslova §12-6\) applies to schools only; barnehageloven has no complaint route/);
+    expect(explainEnforcementRefusal(kg, raised)).toMatch(
+      /opplæringslova §12-6\) applies to schools only; barnehageloven has no complaint route/,
+    );
   });
 
   it('oneWeekSinceRaised: six days is refused, seven days is accepted', () => {
@@ -70,14 +76,18 @@ describe("Statsforvalteren's enforcement (opplæringslova §12-6)", () => {
     const r = run(raised).snapshot;
     const early = ev({ type: 'REPORTED_TO_STATSFORVALTEREN', reportedAt: iso(t0 + DAY), specialGrounds: 'violence' });
     expect(applyEnforcementCommand(r, early)?.snapshot.context.specialGrounds).toBe('violence');
-    expect(applyEnforcementCommand(r, ev({ type: 'REPORTED_TO_STATSFORVALTEREN', reportedAt: iso(t0 + DAY), specialGrounds: '  ' }))).toBeUndefined();
+    expect(
+      applyEnforcementCommand(r, ev({ type: 'REPORTED_TO_STATSFORVALTEREN', reportedAt: iso(t0 + DAY), specialGrounds: '  ' })),
+    ).toBeUndefined();
   });
 
   it('a report before raising, before the raising date, or dated in the future is refused', () => {
     const none = openEnforcement('school', 'principal');
     expect(explainEnforcementRefusal(none, reportedAfterWeek)).toMatch(/^raisedWithPrincipal/);
     const r = run(raised).snapshot;
-    expect(applyEnforcementCommand(r, ev({ type: 'REPORTED_TO_STATSFORVALTEREN', reportedAt: iso(t0 - DAY), specialGrounds: 'x' }))).toBeUndefined();
+    expect(
+      applyEnforcementCommand(r, ev({ type: 'REPORTED_TO_STATSFORVALTEREN', reportedAt: iso(t0 - DAY), specialGrounds: 'x' })),
+    ).toBeUndefined();
     const future = ev({ type: 'REPORTED_TO_STATSFORVALTEREN', reportedAt: iso(t0 + 40 * DAY) });
     expect(applyEnforcementCommand(r, future)).toBeUndefined();
     expect(explainEnforcementRefusal(r, future)).toMatch(/^whenNotInFuture/);
@@ -101,10 +111,12 @@ describe("Statsforvalteren's enforcement (opplæringslova §12-6)", () => {
     expect(enforcementStateOf(c.snapshot)).toBe('complied');
     expect(run(raised, reportedAfterWeek, dutyMet).effects).toEqual([]);
     // Requirements without a deadline are no decision Trygg can follow up.
-    expect(applyEnforcementCommand(run(raised, reportedAfterWeek).snapshot, ev({ type: 'SF_DECISION', decidedAt: AT, requirements: ['x'] }))).toBeUndefined();
+    expect(
+      applyEnforcementCommand(run(raised, reportedAfterWeek).snapshot, ev({ type: 'SF_DECISION', decidedAt: AT, requirements: ['x'] })),
+    ).toBeUndefined();
   });
 
-  it("the compliance deadline goes to the owner the moment it is overdue (policy: the owner pays the tvangsmulkt)", () => {
+  it('the compliance deadline goes to the owner the moment it is overdue (policy: the owner pays the tvangsmulkt)', () => {
     const due = new Date('2027-04-30T16:00:00+02:00');
     const s = scheduleFor('sf_compliance', due, new Date(AT), DEFAULT_DEADLINE_POLICY, new SchoolCalendar([]));
     expect(s).toEqual({

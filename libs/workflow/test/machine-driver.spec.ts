@@ -27,15 +27,26 @@ describe('refusals come from the guard that refused', () => {
   it('names the guard under not() that held, and the first failing guard of the branch that got furthest', () => {
     const opened = openCase(openInput({ childIds: ['c1', 'c2'] })).snapshot;
     const serious = applyCommand(opened, { type: 'MARK_SERIOUS', reason: 'violence', actor: principal, at: AT })!.snapshot;
-    expect(explainRefusal(serious, { type: 'MARK_SERIOUS', reason: 'again', actor: principal, at: AT })).toMatch(/^alreadySerious: the case is already marked serious/);
+    expect(explainRefusal(serious, { type: 'MARK_SERIOUS', reason: 'again', actor: principal, at: AT })).toMatch(
+      /^alreadySerious: the case is already marked serious/,
+    );
     const investigating = applyCommand(opened, { type: 'ACKNOWLEDGE', actor: principal, at: AT })!.snapshot;
-    const safe = { type: 'CONCLUDE_INVESTIGATION' as const, outcome: 'safe' as const, summary: 's', bestInterest: 'b', actor: principal, at: AT };
+    const safe = {
+      type: 'CONCLUDE_INVESTIGATION' as const,
+      outcome: 'safe' as const,
+      summary: 's',
+      bestInterest: 'b',
+      actor: principal,
+      at: AT,
+    };
     expect(explainRefusal(investigating, safe)).toMatch(/^childVoiceOnRecord: no child's voice is on record for c1, c2/);
   });
 
   it('answers with the state when nothing in it could take the command', () => {
     const opened = openCase(openInput()).snapshot;
-    expect(explainRefusal(opened, { type: 'APPROVE_PLAN', actor: principal, at: AT })).toBe('APPROVE_PLAN is not possible while the case is reported');
+    expect(explainRefusal(opened, { type: 'APPROVE_PLAN', actor: principal, at: AT })).toBe(
+      'APPROVE_PLAN is not possible while the case is reported',
+    );
   });
 
   it('skips branch selectors: BTI level 2 without a stafettholder is coordinatorAssigned, not decidesClose', () => {
@@ -47,6 +58,8 @@ describe('refusals come from the guard that refused', () => {
 
   it('enforcement: a kindergarten case is refused by the regime, whatever the state', () => {
     const kg = openEnforcement('kindergarten', 'principal');
-    expect(explainEnforcementRefusal(kg, { type: 'RAISED_WITH_PRINCIPAL', raisedAt: AT, actor: principal, at: AT })).toMatch(/^schoolRegime: /);
+    expect(explainEnforcementRefusal(kg, { type: 'RAISED_WITH_PRINCIPAL', raisedAt: AT, actor: principal, at: AT })).toMatch(
+      /^schoolRegime: /,
+    );
   });
 });

@@ -14,7 +14,13 @@ describe('Omni decision support (owner guidance, policy)', () => {
   });
 
   it('merges rules without repeating a suggestion', () => {
-    const g = { ...DEFAULT_GUIDANCE, rules: [{ whenStepAtLeast: 2 as const, suggest: ['INVOLVE_PPT' as const] }, { whenStepAtLeast: 3 as const, suggest: ['INVOLVE_PPT' as const, 'MARK_SERIOUS' as const] }] };
+    const g = {
+      ...DEFAULT_GUIDANCE,
+      rules: [
+        { whenStepAtLeast: 2 as const, suggest: ['INVOLVE_PPT' as const] },
+        { whenStepAtLeast: 3 as const, suggest: ['INVOLVE_PPT' as const, 'MARK_SERIOUS' as const] },
+      ],
+    };
     expect(suggestionsFor(facts, g).map((s) => s.code)).toEqual(['INVOLVE_PPT', 'MARK_SERIOUS']);
   });
 

@@ -33,10 +33,17 @@ export function mountQueueDashboard(app: INestApplication): void {
 
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Trygg queues' } } });
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'Trygg queues' } },
+  });
 
   const send = (res: Response, status: number, slug: string, title: string, detail: string) =>
-    res.status(status).type('application/problem+json').send(JSON.stringify(problem(status, slug, title, detail)));
+    res
+      .status(status)
+      .type('application/problem+json')
+      .send(JSON.stringify(problem(status, slug, title, detail)));
 
   const guard = async (req: Request, res: Response, next: NextFunction) => {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
@@ -49,7 +56,8 @@ export function mountQueueDashboard(app: INestApplication): void {
       if (!username) return send(res, 401, 'unauthorized', 'Unauthorized', session ? `the session has ended; ${signIn}` : signIn);
       const user = await directory.userByUsername(username);
       if (!user) return send(res, 401, 'unauthorized', 'Unauthorized', 'the token does not belong to a user of Trygg');
-      if (!user.roles.some((r) => r.role === 'admin')) return send(res, 403, 'forbidden', 'Not allowed', 'the queue dashboard is for the admin role');
+      if (!user.roles.some((r) => r.role === 'admin'))
+        return send(res, 403, 'forbidden', 'Not allowed', 'the queue dashboard is for the admin role');
       if (fromQuery) {
         // Keep the token out of the address bar, the history and the cookie jar.
         const id = randomBytes(32).toString('base64url');

@@ -49,7 +49,13 @@ export class OidcLogin {
     const s = this.settings!;
     const lib = this.lib();
     this.config ??= lib
-      .discovery(new URL(s.issuerUrl), s.clientId, s.clientSecret, undefined, s.allowHttp ? { execute: [lib.allowInsecureRequests] } : undefined)
+      .discovery(
+        new URL(s.issuerUrl),
+        s.clientId,
+        s.clientSecret,
+        undefined,
+        s.allowHttp ? { execute: [lib.allowInsecureRequests] } : undefined,
+      )
       .catch((e) => {
         this.config = undefined;
         throw e;
@@ -90,7 +96,8 @@ export class OidcLogin {
     });
     const claims = tokens.claims();
     const username = claims?.[this.settings!.usernameClaim];
-    if (typeof username !== 'string' || !username) throw new InvalidTokenError(`the provider sent no ${this.settings!.usernameClaim} claim`);
+    if (typeof username !== 'string' || !username)
+      throw new InvalidTokenError(`the provider sent no ${this.settings!.usernameClaim} claim`);
     return { username, idToken: tokens.id_token };
   }
 
@@ -99,7 +106,10 @@ export class OidcLogin {
     if (!this.settings || session.method !== 'oidc') return null;
     const config = await this.configuration();
     if (!config.serverMetadata().end_session_endpoint) return null;
-    const params: Record<string, string> = { post_logout_redirect_uri: this.settings.postLogoutRedirectUri, state: randomBytes(8).toString('hex') };
+    const params: Record<string, string> = {
+      post_logout_redirect_uri: this.settings.postLogoutRedirectUri,
+      state: randomBytes(8).toString('hex'),
+    };
     if (session.idToken) params.id_token_hint = session.idToken;
     return this.lib().buildEndSessionUrl(config, params).href;
   }

@@ -56,12 +56,18 @@ export class AuthController {
   @ApiOperation({ summary: 'Development and demo only: the demo users to sign in as' })
   @ApiOkResponse({ type: [DevUserDto] })
   async devUsers(): Promise<DevUserDto[]> {
-    if (!this.devLoginAllowed) throw new ForbiddenError('signing in as a demo user is refused in production', 'NODE_ENV other than production');
+    if (!this.devLoginAllowed)
+      throw new ForbiddenError('signing in as a demo user is refused in production', 'NODE_ENV other than production');
     const users = await Promise.all(DEMO_USERNAMES.map((u) => this.directory.userByUsername(u)));
     return Promise.all(
       users
         .filter((u) => !!u)
-        .map(async (u) => ({ username: u!.username, displayName: u!.displayName, roles: (await this.me.me(u!)).roles, unitNames: (await this.me.units(u!)).map((x) => x.name) })),
+        .map(async (u) => ({
+          username: u!.username,
+          displayName: u!.displayName,
+          roles: (await this.me.me(u!)).roles,
+          unitNames: (await this.me.units(u!)).map((x) => x.name),
+        })),
     );
   }
 
@@ -72,7 +78,8 @@ export class AuthController {
   @ApiBody({ type: DevLoginDto })
   @ApiOkResponse({ type: SessionDto })
   async devLogin(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
-    if (!this.devLoginAllowed) throw new ForbiddenError('signing in as a demo user is refused in production', 'NODE_ENV other than production');
+    if (!this.devLoginAllowed)
+      throw new ForbiddenError('signing in as a demo user is refused in production', 'NODE_ENV other than production');
     const { username } = await validateBody(DevLoginDto, body);
     const user = await this.directory.userByUsername(username);
     if (!user || !DEMO_USERNAMES.includes(username)) throw new InvalidInputError([{ field: 'username', message: 'is not a demo user' }]);
@@ -102,9 +109,16 @@ export class AuthController {
   @Get('oidc/login')
   @ApiOperation({ summary: "Sign in through the owner's OIDC provider (authorization code + PKCE): redirects there" })
   async oidcLogin(@Res() res: Response): Promise<void> {
-    if (!this.oidc.configured) throw new NotFoundError('OIDC sign-in is not configured (OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)');
+    if (!this.oidc.configured)
+      throw new NotFoundError('OIDC sign-in is not configured (OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)');
     const { url, state } = await this.oidc.start();
-    res.cookie(OIDC_STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: this.rt.environment !== 'development', path: '/api/auth/oidc', maxAge: 600_000 });
+    res.cookie(OIDC_STATE_COOKIE, state, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.rt.environment !== 'development',
+      path: '/api/auth/oidc',
+      maxAge: 600_000,
+    });
     res.redirect(303, url);
   }
 
@@ -117,7 +131,10 @@ export class AuthController {
     let username: string;
     let idToken: string | undefined;
     try {
-      ({ username, idToken } = await this.oidc.finish(new URL(req.originalUrl, this.rt.publicUrl ?? `${req.protocol}://${req.get('host')}`), cookieValue(req.headers.cookie, OIDC_STATE_COOKIE)));
+      ({ username, idToken } = await this.oidc.finish(
+        new URL(req.originalUrl, this.rt.publicUrl ?? `${req.protocol}://${req.get('host')}`),
+        cookieValue(req.headers.cookie, OIDC_STATE_COOKIE),
+      ));
     } catch {
       // The provider said no, the user cancelled, or the round trip was tampered with: say so plainly.
       return res.redirect(303, '/logg-inn?feil=innlogging');

@@ -1,5 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import {
   GetCase,
   GetCaseHistory,
@@ -57,7 +68,7 @@ export class CasesController {
   @Get(':caseId/export')
   @ApiOperation({
     summary:
-      'The case file (saksmappe) for Statsforvalteren or the archive: chronology, each duty with time and who, the child\'s voice, every plan version with its five elements, evaluations, the BTI log and the chain verification (principal, owner, auditor)',
+      "The case file (saksmappe) for Statsforvalteren or the archive: chronology, each duty with time and who, the child's voice, every plan version with its five elements, evaluations, the BTI log and the chain verification (principal, owner, auditor)",
   })
   @ApiProduces('application/json', 'application/pdf')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'pdf'], description: 'default json' })

@@ -44,9 +44,24 @@ export class MetricsController {
     collectDefaultMetrics({ register: this.registry, prefix: 'trygg_api_' });
     const registers = [this.registry];
     this.pending = new Gauge({ name: 'trygg_deadlines_pending', help: 'Pending deadlines by kind', labelNames: ['kind'], registers });
-    this.overdue = new Gauge({ name: 'trygg_deadlines_overdue', help: 'Pending deadlines past due, by kind', labelNames: ['kind'], registers });
-    this.jobs = new Gauge({ name: 'trygg_queue_jobs', help: 'Jobs per queue and state (failed = failures kept for inspection)', labelNames: ['queue', 'state'], registers });
-    this.waitLag = new Gauge({ name: 'trygg_queue_oldest_waiting_seconds', help: 'How long the oldest job ready to run has waited (job lag)', labelNames: ['queue'], registers });
+    this.overdue = new Gauge({
+      name: 'trygg_deadlines_overdue',
+      help: 'Pending deadlines past due, by kind',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.jobs = new Gauge({
+      name: 'trygg_queue_jobs',
+      help: 'Jobs per queue and state (failed = failures kept for inspection)',
+      labelNames: ['queue', 'state'],
+      registers,
+    });
+    this.waitLag = new Gauge({
+      name: 'trygg_queue_oldest_waiting_seconds',
+      help: 'How long the oldest job ready to run has waited (job lag)',
+      labelNames: ['queue'],
+      registers,
+    });
   }
 
   @Public()
@@ -54,7 +69,10 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async metrics(@Req() req: Request): Promise<string> {
     if (!mayReadMetrics(req, this.rt.metricsToken)) {
-      throw new ForbiddenError('metrics are for the operator: send METRICS_TOKEN as bearer token, or ask from the machine itself', 'METRICS_TOKEN');
+      throw new ForbiddenError(
+        'metrics are for the operator: send METRICS_TOKEN as bearer token, or ask from the machine itself',
+        'METRICS_TOKEN',
+      );
     }
     const rows = await pendingDeadlineCounts(this.ds, this.clock.now());
     this.pending.reset();

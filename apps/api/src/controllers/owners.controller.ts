@@ -35,7 +35,10 @@ export class OwnersController {
   @ApiProblems(401, 403, 404, 409, 422)
   async setGuidance(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string, @Body() body: unknown) {
     const dto = await validateBody(GuidanceDto, body);
-    return this.guidance.change(user, ownerId, { ...dto, rules: dto.rules.map((r) => ({ whenStepAtLeast: r.whenStepAtLeast, suggest: r.suggest })) });
+    return this.guidance.change(user, ownerId, {
+      ...dto,
+      rules: dto.rules.map((r) => ({ whenStepAtLeast: r.whenStepAtLeast, suggest: r.suggest })),
+    });
   }
 
   @Get('deadline-policy')
@@ -71,7 +74,11 @@ export class OwnersController {
   @ApiProblems(401, 403, 404, 422)
   async addHolidays(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string, @Body() body: unknown) {
     const dto = await validateBody(SchoolHolidaysDto, body);
-    return this.holidays.add(user, ownerId, dto.holidays.map((h) => ({ ...h, unitId: h.unitId?.toLowerCase() ?? null })));
+    return this.holidays.add(
+      user,
+      ownerId,
+      dto.holidays.map((h) => ({ ...h, unitId: h.unitId?.toLowerCase() ?? null })),
+    );
   }
 
   @Delete('school-holidays/:holidayId')
@@ -79,7 +86,11 @@ export class OwnersController {
   @ApiOperation({ summary: 'Remove a school holiday (owner only)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
-  async removeHoliday(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string, @Param('holidayId', UuidParam) id: string) {
+  async removeHoliday(
+    @CurrentUser() user: UserContext,
+    @Param('ownerId', UuidParam) ownerId: string,
+    @Param('holidayId', UuidParam) id: string,
+  ) {
     await this.holidays.remove(user, ownerId, id);
   }
 }

@@ -42,7 +42,9 @@ export class RetentionController {
 
   @Post('run')
   @HttpCode(200)
-  @ApiOperation({ summary: "Anonymise the cases due (owner only): children's names, ids and free text replaced; every event and hash kept" })
+  @ApiOperation({
+    summary: "Anonymise the cases due (owner only): children's names, ids and free text replaced; every event and hash kept",
+  })
   @ApiOkResponse({ type: RetentionRunDto })
   @ApiProblems(401, 403, 404)
   run(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string) {

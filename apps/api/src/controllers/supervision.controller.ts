@@ -9,7 +9,11 @@ import { PURPOSE_QUERY, purposeOf } from '../dto/query-params';
 import { ownerSupervisionCsv, unitSupervisionCsv } from '../presenters/supervision.csv';
 import { UuidParam } from './uuid-param.pipe';
 
-const FROM = { name: 'from', required: false, description: 'first day (YYYY-MM-DD, Oslo), cases opened from then; default a year before `to`' } as const;
+const FROM = {
+  name: 'from',
+  required: false,
+  description: 'first day (YYYY-MM-DD, Oslo), cases opened from then; default a year before `to`',
+} as const;
 const TO = { name: 'to', required: false, description: 'last day (YYYY-MM-DD, Oslo), inclusive; default today' } as const;
 
 /** JSON unless the client asks for CSV (Accept: text/csv), which comes as a download. */
@@ -29,7 +33,9 @@ export class SupervisionController {
   constructor(private readonly supervision: Supervision) {}
 
   @Get('units/:unitId/supervision')
-  @ApiOperation({ summary: "A unit's cases measured by the four supervision themes, with totals (principal, owner, auditor); Accept: text/csv for CSV" })
+  @ApiOperation({
+    summary: "A unit's cases measured by the four supervision themes, with totals (principal, owner, auditor); Accept: text/csv for CSV",
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: UnitSupervisionDto })
   @ApiQuery(FROM)
@@ -50,7 +56,10 @@ export class SupervisionController {
   }
 
   @Get('owners/:ownerId/supervision')
-  @ApiOperation({ summary: "The owner's forsvarlig system: the supervision totals per unit and across all units (owner, auditor); Accept: text/csv for CSV" })
+  @ApiOperation({
+    summary:
+      "The owner's forsvarlig system: the supervision totals per unit and across all units (owner, auditor); Accept: text/csv for CSV",
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OwnerSupervisionDto })
   @ApiQuery(FROM)

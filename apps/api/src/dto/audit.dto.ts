@@ -5,10 +5,15 @@ export class VerificationDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ description: 'every link, hash and unerased content matches' }) valid: boolean;
   @ApiProperty({ description: 'how many events the chain has' }) events: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'the first event that does not match; null when valid' }) firstBrokenSeq: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'the first event that does not match; null when valid' }) firstBrokenSeq:
+    number | null;
   @ApiProperty({ nullable: true, type: String, description: 'what did not match there' }) problem: string | null;
   @ApiProperty({ description: 'events whose personal content retention erased (their hashes still verify)' }) erasedContents: number;
-  @ApiProperty({ nullable: true, type: String, description: 'hash of the last event: write it down to prove later that nothing was appended' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'hash of the last event: write it down to prove later that nothing was appended',
+  })
   lastHash: string | null;
   @ApiProperty({ format: 'date-time' }) checkedAt: string;
 }
@@ -17,7 +22,8 @@ export class AccessLogEntryDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ example: 'auditor' }) role: string;
-  @ApiProperty({ enum: ['detail', 'history', 'bti_log', 'export', 'verify', 'access_log', 'supervision', 'list', 'write_refused'] }) kind: string;
+  @ApiProperty({ enum: ['detail', 'history', 'bti_log', 'export', 'verify', 'access_log', 'supervision', 'list', 'write_refused'] })
+  kind: string;
   @ApiProperty({ nullable: true, type: String, description: 'export format, refused command, …' }) detail: string | null;
   @ApiProperty({ nullable: true, type: String }) purpose: string | null;
 }

@@ -16,7 +16,8 @@ export class SessionMethodsDto {
 
 export class SessionDto {
   @ApiProperty() signedIn: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'send it as X-CSRF-Token on every POST, PUT and DELETE' }) csrfToken: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'send it as X-CSRF-Token on every POST, PUT and DELETE' }) csrfToken:
+    string | null;
   @ApiProperty({ nullable: true, type: MeDto }) me: MeDto | null;
   @ApiProperty({ type: SessionMethodsDto }) methods: SessionMethodsDto;
 }
@@ -29,6 +30,10 @@ export class DevUserDto {
 }
 
 export class LogoutDto {
-  @ApiProperty({ nullable: true, type: String, description: "where to send the browser to end the session at the OIDC provider too; null when there is nothing to end" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'where to send the browser to end the session at the OIDC provider too; null when there is nothing to end',
+  })
   endSessionUrl: string | null;
 }

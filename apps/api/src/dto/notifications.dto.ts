@@ -2,7 +2,17 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['owner_informed', 'case_acknowledged', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated', 'evaluation_started', 'omni_assessment_due'] })
+  @ApiProperty({
+    enum: [
+      'owner_informed',
+      'case_acknowledged',
+      'deadline_reminder',
+      'deadline_overdue',
+      'deadline_escalated',
+      'evaluation_started',
+      'omni_assessment_due',
+    ],
+  })
   kind: string;
   @ApiProperty() message: string;
   @ApiProperty({ nullable: true, type: String }) unitId: string | null;

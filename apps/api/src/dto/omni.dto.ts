@@ -1,7 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { SUGGESTION_CODES, SuggestionCode } from '../../../../libs/workflow/src';
 import { SettingsVersionDto } from './owner-settings.dto';
 
@@ -37,7 +50,8 @@ export class GuidanceDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'BTI services a case can involve; the standard ones (ppt, helsestasjon, skolehelsetjeneste, barnevern, bup, other) are always kept, add your own',
+    description:
+      'BTI services a case can involve; the standard ones (ppt, helsestasjon, skolehelsetjeneste, barnevern, bup, other) are always kept, add your own',
   })
   @IsOptional()
   @IsArray()

@@ -45,7 +45,7 @@ export class OpenCaseDto {
 
   @ApiPropertyOptional({
     description:
-      'the child (or parents on the child\'s behalf) said the environment is not safe and good: measures and a plan are then required whatever the investigation finds',
+      "the child (or parents on the child's behalf) said the environment is not safe and good: measures and a plan are then required whatever the investigation finds",
     default: false,
   })
   @IsOptional()

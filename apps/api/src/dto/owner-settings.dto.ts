@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 /** PUT /api/owners/{ownerId}/deadline-policy: the whole policy, based on the version read. */
 export class DeadlinePolicyDto {
@@ -26,13 +39,21 @@ export class DeadlinePolicyDto {
   @ApiProperty({ example: 1, description: '0 = no reminder' }) @IsInt() @Min(0) @Max(10) reminderSchoolDaysBefore: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(20) escalateToPrincipalSchoolDays: number;
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(30) escalateToOwnerSchoolDays: number;
-  @ApiProperty({ example: 14, description: 'BTI: decide at level 0 within this many calendar days' }) @IsInt() @Min(1) @Max(90) btiDecisionDays: number;
+  @ApiProperty({ example: 14, description: 'BTI: decide at level 0 within this many calendar days' })
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  btiDecisionDays: number;
   @ApiProperty({ example: 14, description: 'BTI: remind the coordinator this many calendar days before a consent expires' })
   @IsInt()
   @Min(0)
   @Max(90)
   consentExpiryReminderDays: number;
-  @ApiProperty({ example: 10, description: 'PPT answers a request within this many school days' }) @IsInt() @Min(1) @Max(60) pptAdviceSchoolDays: number;
+  @ApiProperty({ example: 10, description: 'PPT answers a request within this many school days' })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  pptAdviceSchoolDays: number;
 }
 
 export class SchoolHolidayDto {

@@ -10,7 +10,11 @@ export class ProblemDto {
   @ApiProperty() status: number;
   @ApiProperty() detail: string;
   @ApiPropertyOptional() instance?: string;
-  @ApiPropertyOptional({ description: '422: each invalid field and rule', type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } })
+  @ApiPropertyOptional({
+    description: '422: each invalid field and rule',
+    type: 'array',
+    items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+  })
   errors?: Array<{ field: string; message: string }>;
   @ApiPropertyOptional({ enum: CASE_STATES, description: '409' }) currentState?: string;
   @ApiPropertyOptional({ description: '409' }) version?: number;
@@ -30,7 +34,12 @@ export class PlanWarningDto {
 }
 
 export class EscalationDto {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'escalated to the principal if still overdue then (policy)' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'escalated to the principal if still overdue then (policy)',
+  })
   toPrincipalAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'escalated to the owner if still overdue then (policy)' })
   toOwnerAt: string | null;
@@ -49,7 +58,6 @@ export class DeadlineDto {
   reminderAt: string | null;
   @ApiProperty({ type: EscalationDto }) escalation: EscalationDto;
 }
-
 
 export class PlanVersionDto extends PlanSchema {
   @ApiProperty() version: number;
@@ -80,14 +88,27 @@ export class CaseDto {
   @ApiProperty() offenderIsLeadership: boolean;
   @ApiProperty({ type: [String], description: 'children whose voice (or why not heard) is on record' }) childVoiceOnRecord: string[];
   @ApiProperty({ type: String, enum: ['safe', 'not_safe'], nullable: true }) investigationOutcome: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: "Omni-trappa step of the case's group (or its children's groups, the highest)" })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "Omni-trappa step of the case's group (or its children's groups, the highest)",
+  })
   staircaseStep: number | null;
-  @ApiProperty({ type: [SuggestionDto], description: "the owner's guidance applied now (decision support, policy)" }) suggestions: SuggestionDto[];
+  @ApiProperty({ type: [SuggestionDto], description: "the owner's guidance applied now (decision support, policy)" })
+  suggestions: SuggestionDto[];
   @ApiPropertyOptional({ type: [PlanWarningDto], description: 'only in the response to the command that caused them (SUBMIT_PLAN: FFSS)' })
   warnings?: PlanWarningDto[];
   @ApiProperty({
     description: 'BTI responsibility level (0–3), state, coordinator (stafettholder), services taking part and consents',
-    example: { level: 0, state: 'level0', coordinator: null, pendingCoordinator: null, services: [], consents: [], barnevernReportedAt: null },
+    example: {
+      level: 0,
+      state: 'level0',
+      coordinator: null,
+      pendingCoordinator: null,
+      services: [],
+      consents: [],
+      barnevernReportedAt: null,
+    },
   })
   bti: Record<string, unknown>;
   @ApiProperty({
@@ -100,14 +121,28 @@ export class CaseDto {
     nullable: true,
     description:
       "Statsforvalteren's enforcement (opplæringslova §12-6), schools only (null for kindergartens): state not_raised | raised | reported | decided | complied | duty_met, raisedAt, earliestReportAt (one week after), reportedAt, specialGrounds, decisions, compliances",
-    example: { state: 'raised', raisedAt: '2027-03-01T09:30:00+01:00', raisedAutomatically: true, earliestReportAt: '2027-03-08T09:30:00+01:00', reportedAt: null, specialGrounds: null, decisions: [], compliances: [] },
+    example: {
+      state: 'raised',
+      raisedAt: '2027-03-01T09:30:00+01:00',
+      raisedAutomatically: true,
+      earliestReportAt: '2027-03-08T09:30:00+01:00',
+      reportedAt: null,
+      specialGrounds: null,
+      decisions: [],
+      compliances: [],
+    },
   })
   enforcement: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: String, description: 'why retention must keep the case (legal hold); null when none' }) legalHold: string | null;
-  @ApiProperty({ nullable: true, format: 'date-time', type: String, description: 'when retention anonymised the case' }) anonymisedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why retention must keep the case (legal hold); null when none' }) legalHold:
+    string | null;
+  @ApiProperty({ nullable: true, format: 'date-time', type: String, description: 'when retention anonymised the case' }) anonymisedAt:
+    string | null;
   @ApiProperty({ type: PlanVersionDto, nullable: true }) plan: PlanVersionDto | null;
   @ApiProperty({ type: [PlanVersionDto] }) planVersions: PlanVersionDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['done', 'not_done', 'ongoing'] } }) measureStatus: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['done', 'not_done', 'ongoing'] } }) measureStatus: Record<
+    string,
+    string
+  >;
   @ApiProperty({ type: String, format: 'date', nullable: true }) nextEvaluationAt: string | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
   @ApiProperty({ enum: CASE_COMMAND_TYPES, isArray: true }) allowedCommands: string[];
@@ -125,17 +160,23 @@ export class CasePageDto {
 export class EventDto {
   @ApiProperty() seq: number;
   @ApiProperty({ example: 'ACKNOWLEDGE' }) type: string;
-  @ApiProperty({ example: 'Melding bekreftet mottatt, undersøkelse startet', description: 'the entry in words (bokmål), as in the case file' }) label: string;
+  @ApiProperty({
+    example: 'Melding bekreftet mottatt, undersøkelse startet',
+    description: 'the entry in words (bokmål), as in the case file',
+  })
+  label: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({
     nullable: true,
     type: 'object',
-    description: "who acted, by name; role 'system' (userId null) when Trygg acted on a date: reminders, overdue, escalation, evaluation start",
+    description:
+      "who acted, by name; role 'system' (userId null) when Trygg acted on a date: reminders, overdue, escalation, evaluation start",
     properties: { userId: { type: 'string', nullable: true }, role: { type: 'string' }, name: { type: 'string', nullable: true } },
     required: ['userId', 'role', 'name'],
   })
   actor: { userId: string | null; role: string; name: string | null } | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "the entry as written; erased text reads '[anonymisert]'" }) payload: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the entry as written; erased text reads '[anonymisert]'" })
+  payload: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ description: "the entry's link in the hash chain (SHA-256, hex)" }) hash: string;
   @ApiProperty({ description: 'retention erased its personal content' }) contentErased: boolean;

@@ -8,7 +8,13 @@ export class RetentionDto {
   @Min(1)
   expectedVersion: number;
 
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 100, description: "years after closing before a case is anonymised; null = never (the owner's arkivplan decides)" })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 100,
+    description: "years after closing before a case is anonymised; null = never (the owner's arkivplan decides)",
+  })
   @IsDefined({ message: 'retentionYears is required (a number of years, or null for never)' })
   @ValidateIf((o: RetentionDto) => o.retentionYears !== null)
   @IsInt()
@@ -31,9 +37,17 @@ export class RetentionPreviewDto {
   @ApiProperty({ format: 'uuid' }) ownerId: string;
   @ApiProperty({ nullable: true, type: Number }) retentionYears: number | null;
   @ApiProperty({ format: 'date-time' }) asOf: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'cases closed before this are due' }) closedBefore: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: '{ caseId, unitId, closedAt }' }) due: Array<Record<string, string>>;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: "due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open)" }) blocked: Array<Record<string, string>>;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'cases closed before this are due' }) closedBefore:
+    string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: '{ caseId, unitId, closedAt }' }) due: Array<
+    Record<string, string>
+  >;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: "due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open)",
+  })
+  blocked: Array<Record<string, string>>;
 }
 
 export class RetentionRunDto extends RetentionPreviewDto {

@@ -30,7 +30,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (body.status === 429 && !res.getHeader('Retry-After')) {
       // The throttler names its header per limit (Retry-After-writes); clients look for the plain one.
-      res.setHeader('Retry-After', String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? res.getHeader('Retry-After-writes') ?? 60));
+      res.setHeader(
+        'Retry-After',
+        String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? res.getHeader('Retry-After-writes') ?? 60),
+      );
     }
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
@@ -64,17 +67,33 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         // Terminus health result: keep which dependency is down.
         return problem(503, 'unavailable', 'Service unavailable', 'a dependency is down; see checks', { checks: r.details });
       }
-      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 413 ? 'too-large' : status === 429 ? 'too-many-requests' : 'bad-request';
+      const slug =
+        status === 404
+          ? 'not-found'
+          : status === 401
+            ? 'unauthorized'
+            : status === 413
+              ? 'too-large'
+              : status === 429
+                ? 'too-many-requests'
+                : 'bad-request';
       return problem(status, slug, error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), detail);
     }
     const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Errors of our own middleware that carry a status; their messages are ours.
-      return problem(status, status === 413 ? 'too-large' : 'bad-request', status === 413 ? 'Payload too large' : 'Bad request', (error as Error).message || 'the request could not be read');
+      return problem(
+        status,
+        status === 413 ? 'too-large' : 'bad-request',
+        status === 413 ? 'Payload too large' : 'Bad request',
+        (error as Error).message || 'the request could not be read',
+      );
     }
     const unavailable = unavailableDependency(error);
     if (unavailable) {
-      return problem(503, 'unavailable', 'Service unavailable', `${unavailable} is not answering; try again in a few seconds`, { dependency: unavailable });
+      return problem(503, 'unavailable', 'Service unavailable', `${unavailable} is not answering; try again in a few seconds`, {
+        dependency: unavailable,
+      });
     }
     return problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged.');
   }

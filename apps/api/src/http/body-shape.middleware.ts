@@ -9,11 +9,13 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
 
 export function fieldPath(segments: Array<string | number>): string {
-  return segments.reduce<string>((path, s) => {
-    if (typeof s === 'number') return `${path}[${s}]`;
-    const name = FIELD_NAME.test(s) || RESERVED.has(s) ? s : '(unnamed)';
-    return path ? `${path}.${name}` : name;
-  }, '') || '(body)';
+  return (
+    segments.reduce<string>((path, s) => {
+      if (typeof s === 'number') return `${path}[${s}]`;
+      const name = FIELD_NAME.test(s) || RESERVED.has(s) ? s : '(unnamed)';
+      return path ? `${path}.${name}` : name;
+    }, '') || '(body)'
+  );
 }
 
 /**
@@ -31,7 +33,8 @@ export function bodyShapeProblem(body: unknown): FieldError | undefined {
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (RESERVED.has(key)) return { field: fieldPath([...path, key]), message: 'is a reserved name (__proto__, constructor and prototype are not accepted)' };
+      if (RESERVED.has(key))
+        return { field: fieldPath([...path, key]), message: 'is a reserved name (__proto__, constructor and prototype are not accepted)' };
       stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }
   }

@@ -64,7 +64,8 @@ export function throttlerOptions(limits: RateLimits, storage: ThrottlerStorage):
     // One budget per user (or address) across all routes, not one per route.
     getTracker: (req) => (req as Req).user?.id ?? (req as Req).ip ?? 'unknown',
     generateKey: (_ctx, tracker, name) => `trygg-rate:${name}:${tracker}`,
-    errorMessage: (_ctx, d) => `too many requests: at most ${d.limit} per minute${d.key.includes(':writes:') ? ' that change something' : ''}; try again in ${d.timeToBlockExpire} s`,
+    errorMessage: (_ctx, d) =>
+      `too many requests: at most ${d.limit} per minute${d.key.includes(':writes:') ? ' that change something' : ''}; try again in ${d.timeToBlockExpire} s`,
   };
 }
 
@@ -79,7 +80,10 @@ export class AuthFailureLimiter {
     if (!this.storage) return;
     const r = await this.storage.increment(`trygg-rate:auth:${ip ?? 'unknown'}`, MINUTE, this.perMinute, MINUTE, 'auth');
     if (r.isBlocked) {
-      throw new TooManyRequestsError(`too many failed sign-ins from this address: at most ${this.perMinute} per minute; try again in ${r.timeToBlockExpire} s`, r.timeToBlockExpire);
+      throw new TooManyRequestsError(
+        `too many failed sign-ins from this address: at most ${this.perMinute} per minute; try again in ${r.timeToBlockExpire} s`,
+        r.timeToBlockExpire,
+      );
     }
   }
 }

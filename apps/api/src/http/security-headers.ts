@@ -32,7 +32,10 @@ export function securityHeaders(): RequestHandler {
   const strict = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: STRICT } });
   const operator = helmet({
     ...common,
-    contentSecurityPolicy: { useDefaults: false, directives: { ...STRICT, scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...STRICT, scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"] },
+    },
   });
   return (req: Request, res: Response, next: NextFunction) => (OPERATOR_PAGES.test(req.path) ? operator : strict)(req, res, next);
 }

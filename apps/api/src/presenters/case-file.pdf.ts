@@ -33,7 +33,12 @@ const SOURCE_LABELS: Record<string, string> = {
   parent_told: 'foreldre fortalte',
   other: 'annet',
 };
-const PLAN_STATUS_LABELS: Record<string, string> = { submitted: 'levert', approved: 'godkjent', returned: 'sendt tilbake', superseded: 'erstattet av ny versjon' };
+const PLAN_STATUS_LABELS: Record<string, string> = {
+  submitted: 'levert',
+  approved: 'godkjent',
+  returned: 'sendt tilbake',
+  superseded: 'erstattet av ny versjon',
+};
 /** Outcomes and decisions as the case file says them. */
 const OUTCOME_LABELS: Record<string, string> = {
   safe: 'trygt og godt',
@@ -81,10 +86,15 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
   });
 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const h1 = (t: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(t, { width }).moveDown(0.3).font('Helvetica').fontSize(10);
+  const h1 = (t: string) =>
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(t, { width }).moveDown(0.3).font('Helvetica').fontSize(10);
   const h2 = (t: string) => doc.moveDown(0.4).font('Helvetica-Bold').fontSize(10.5).text(t, { width }).font('Helvetica').fontSize(10);
   const field = (label: string, value: string | null | undefined) => {
-    doc.font('Helvetica-Bold').text(`${label}: `, { continued: true, width }).font('Helvetica').text(value && value.length ? value : '–', { width });
+    doc
+      .font('Helvetica-Bold')
+      .text(`${label}: `, { continued: true, width })
+      .font('Helvetica')
+      .text(value && value.length ? value : '–', { width });
   };
   const line = (t: string) => doc.text(t, { width });
 
@@ -114,7 +124,8 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
 
   h1('Barnets stemme');
   if (!file.childVoice.length) line('Ingen oppføringer.');
-  for (const v of file.childVoice) line(`${when(v.at)}  ${v.child ?? 'Evaluering'}: ${v.heard ? '' : 'ikke hørt – '}${v.text ?? '–'} – ${who(v.by)}  [#${v.seq}]`);
+  for (const v of file.childVoice)
+    line(`${when(v.at)}  ${v.child ?? 'Evaluering'}: ${v.heard ? '' : 'ikke hørt – '}${v.text ?? '–'} – ${who(v.by)}  [#${v.seq}]`);
 
   h1('Aktivitetsplaner');
   if (!file.plans.length) line('Ingen plan.');
@@ -137,12 +148,16 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
   h1('Evalueringer og oppfølging av tiltak');
   if (!file.evaluations.length) line('Ingen oppføringer.');
   for (const e of file.evaluations) {
-    line(`${when(e.at)}  ${entryLabel(e.kind)}${e.outcome ? ` (${say(e.outcome)})` : ''}: ${e.summary ?? ''}${e.childVoice ? ` Barnets stemme: ${e.childVoice}` : ''} – ${who(e.by)}  [#${e.seq}]`);
+    line(
+      `${when(e.at)}  ${entryLabel(e.kind)}${e.outcome ? ` (${say(e.outcome)})` : ''}: ${e.summary ?? ''}${e.childVoice ? ` Barnets stemme: ${e.childVoice}` : ''} – ${who(e.by)}  [#${e.seq}]`,
+    );
   }
 
   h1('Frister');
   for (const d of file.deadlines) {
-    line(`${DEADLINE_LABELS[d.kind] ?? d.kind}${d.ref ? ` (${d.ref})` : ''}: frist ${when(d.dueAt)}, ${STATUS_LABELS[d.status] ?? d.status}${d.resolvedAt ? ` ${when(d.resolvedAt)}` : ''} – ${who(d.responsible)}`);
+    line(
+      `${DEADLINE_LABELS[d.kind] ?? d.kind}${d.ref ? ` (${d.ref})` : ''}: frist ${when(d.dueAt)}, ${STATUS_LABELS[d.status] ?? d.status}${d.resolvedAt ? ` ${when(d.resolvedAt)}` : ''} – ${who(d.responsible)}`,
+    );
   }
 
   h1('BTI-stafettlogg');
@@ -156,18 +171,26 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
     field('Tatt opp med rektor', when(s.raisedAt));
     field('Meldt til Statsforvalteren', when(s.reportedAt));
     if (s.specialGrounds) field('Særlege grunnar', s.specialGrounds);
-    for (const d of s.decisions) line(`Vedtak ${when(d.decidedAt)}: ${d.requirements.join('; ') || 'aktivitetsplikten oppfylt'}${d.deadline ? `, frist ${d.deadline}` : ''}`);
+    for (const d of s.decisions)
+      line(
+        `Vedtak ${when(d.decidedAt)}: ${d.requirements.join('; ') || 'aktivitetsplikten oppfylt'}${d.deadline ? `, frist ${d.deadline}` : ''}`,
+      );
     for (const x of s.compliances) line(`Gjennomført ${when(x.compliedAt)}: ${x.summary}`);
   }
 
   h1('Kronologi (hele historikken)');
   for (const e of file.chronology) {
     h2(`#${e.seq}  ${when(e.at)}  ${entryLabel(e.type)}`);
-    const actor = e.actor?.userId ? `${file.people[e.actor.userId] ?? e.actor.userId} (${e.actor.role})` : e.actor?.role === 'system' ? 'Trygg (automatisk)' : 'Trygg';
+    const actor = e.actor?.userId
+      ? `${file.people[e.actor.userId] ?? e.actor.userId} (${e.actor.role})`
+      : e.actor?.role === 'system'
+        ? 'Trygg (automatisk)'
+        : 'Trygg';
     line(`Av: ${actor}`);
     const body = fields(e.payload);
     if (body) line(body.length > 3000 ? `${body.slice(0, 3000)} … (hele oppføringen står i JSON-uttrekket)` : body);
-    for (const k of e.corrections) line(`Rettet i #${k.seq} (${when(k.at)}): ${JSON.stringify(k.corrected)} – begrunnelse: ${String(k.reason)}`);
+    for (const k of e.corrections)
+      line(`Rettet i #${k.seq} (${when(k.at)}): ${JSON.stringify(k.corrected)} – begrunnelse: ${String(k.reason)}`);
     doc.fillColor('#666666').fontSize(7).text(`hash ${e.hash}`, { width }).fillColor('black').fontSize(10);
   }
 
@@ -185,11 +208,14 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).fillColor('#444444').text(`Side ${i + 1} av ${range.count}  ·  Sak ${file.case.id}`, doc.page.margins.left, doc.page.height - 40, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    });
+    doc
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(`Side ${i + 1} av ${range.count}  ·  Sak ${file.case.id}`, doc.page.margins.left, doc.page.height - 40, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

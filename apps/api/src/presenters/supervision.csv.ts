@@ -20,7 +20,13 @@ function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {})
 const BOM = '\uFEFF';
 
 export function unitSupervisionCsv(r: UnitSupervisionReport): string {
-  return BOM + stringify(r.cases.map((c) => flatten(c)), { header: true, cast: { boolean: (b) => String(b) } });
+  return (
+    BOM +
+    stringify(
+      r.cases.map((c) => flatten(c)),
+      { header: true, cast: { boolean: (b) => String(b) } },
+    )
+  );
 }
 
 export function ownerSupervisionCsv(r: OwnerSupervisionReport): string {

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   if (!from) throw new Error('name the backup folder: npm run restore -- <folder>');
   const config = loadConfig();
   const dataDir = path.resolve(config.DATA_DIR);
-  if (!config.DATABASE_URL && runningLauncher(dataDir)) throw new Error(`Trygg is running on ${dataDir}; stop it, or restore into another DATA_DIR`);
+  if (!config.DATABASE_URL && runningLauncher(dataDir))
+    throw new Error(`Trygg is running on ${dataDir}; stop it, or restore into another DATA_DIR`);
   const db = await openDataDirDatabase({ databaseUrl: config.DATABASE_URL, dataDir, create: true });
   try {
     const m = await restoreDatabase(db.url, path.resolve(from));

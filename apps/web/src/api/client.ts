@@ -58,7 +58,11 @@ export async function unwrap<T>(p: Promise<{ data?: T; error?: unknown; response
   try {
     r = await p;
   } catch {
-    throw new ApiProblem({ status: 0, title: 'Ingen kontakt med Trygg', detail: 'Sjekk nettverket og prøv igjen. Det du har skrevet, er ikke borte.' });
+    throw new ApiProblem({
+      status: 0,
+      title: 'Ingen kontakt med Trygg',
+      detail: 'Sjekk nettverket og prøv igjen. Det du har skrevet, er ikke borte.',
+    });
   }
   if (r.response.ok) return r.data as T;
   const body = (r.error && typeof r.error === 'object' ? r.error : {}) as Partial<Problem>;

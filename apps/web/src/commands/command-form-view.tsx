@@ -1,4 +1,15 @@
-import { Button, Checkbox, Field, Fieldset, Label, Paragraph, Radio, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Label,
+  Paragraph,
+  Radio,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
 import type { ApiProblem, CaseView } from '../api/client';
 import { norwegianMessage, ProblemSummary } from '../components/problem-summary';
@@ -24,7 +35,9 @@ export function CommandFormView(props: {
   const [values, setValues, clear] = useDraft<Record<string, unknown>>(`${c.id}:${type}`, initial);
   const visible = form.fields.filter((f) => !f.when || f.when(values));
   const err = (name: string) => {
-    const m = problem?.fieldError(name === 'correctedText' ? `corrected.${writtenFieldOf(ctx.history.find((e) => String(e.seq) === values.seq))}` : name);
+    const m = problem?.fieldError(
+      name === 'correctedText' ? `corrected.${writtenFieldOf(ctx.history.find((e) => String(e.seq) === values.seq))}` : name,
+    );
     return m ? norwegianMessage(m) : undefined;
   };
 
@@ -47,7 +60,15 @@ export function CommandFormView(props: {
     <form onSubmit={submit} noValidate className="form" aria-labelledby={`cmd-${type}-title`}>
       {intro && <Paragraph>{intro}</Paragraph>}
       {visible.map((f) => (
-        <FieldInput key={f.name} f={f} id={fieldId(type, f.name)} value={values[f.name]} error={err(f.name)} options={f.options?.(c, ctx) ?? []} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))} />
+        <FieldInput
+          key={f.name}
+          f={f}
+          id={fieldId(type, f.name)}
+          value={values[f.name]}
+          error={err(f.name)}
+          options={f.options?.(c, ctx) ?? []}
+          onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))}
+        />
       ))}
       <ProblemSummary problem={problem} fieldIds={ids} labels={labels} />
       <div className="row">
@@ -62,18 +83,69 @@ export function CommandFormView(props: {
   );
 }
 
-function FieldInput({ f, id, value, error, options, onChange }: { f: FieldSpec; id: string; value: unknown; error?: string; options: Array<[string, string]>; onChange: (v: unknown) => void }) {
+function FieldInput({
+  f,
+  id,
+  value,
+  error,
+  options,
+  onChange,
+}: {
+  f: FieldSpec;
+  id: string;
+  value: unknown;
+  error?: string;
+  options: Array<[string, string]>;
+  onChange: (v: unknown) => void;
+}) {
   const optional = f.optional ? ' (valgfritt)' : '';
   switch (f.kind) {
     case 'textarea':
-      return <Textfield id={id} label={f.label + optional} description={f.description} multiline rows={4} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} error={error} />;
+      return (
+        <Textfield
+          id={id}
+          label={f.label + optional}
+          description={f.description}
+          multiline
+          rows={4}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value)}
+          error={error}
+        />
+      );
     case 'text':
-      return <Textfield id={id} label={f.label + optional} description={f.description} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} error={error} />;
+      return (
+        <Textfield
+          id={id}
+          label={f.label + optional}
+          description={f.description}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value)}
+          error={error}
+        />
+      );
     case 'datetime':
     case 'date':
-      return <Textfield id={id} label={f.label + optional} type={f.kind === 'date' ? 'date' : 'datetime-local'} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} error={error} />;
+      return (
+        <Textfield
+          id={id}
+          label={f.label + optional}
+          type={f.kind === 'date' ? 'date' : 'datetime-local'}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value)}
+          error={error}
+        />
+      );
     case 'checkbox':
-      return <Checkbox id={id} label={f.label} description={f.description} checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} />;
+      return (
+        <Checkbox
+          id={id}
+          label={f.label}
+          description={f.description}
+          checked={Boolean(value)}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+      );
     case 'select':
       return (
         <Field>
@@ -94,7 +166,15 @@ function FieldInput({ f, id, value, error, options, onChange }: { f: FieldSpec; 
         <Fieldset>
           <Fieldset.Legend>{f.label}</Fieldset.Legend>
           {options.map(([v, l], i) => (
-            <Radio key={v} id={i === 0 ? id : `${id}-${i}`} name={id} value={v} label={l} checked={value === v} onChange={() => onChange(v)} />
+            <Radio
+              key={v}
+              id={i === 0 ? id : `${id}-${i}`}
+              name={id}
+              value={v}
+              label={l}
+              checked={value === v}
+              onChange={() => onChange(v)}
+            />
           ))}
           {error && <ValidationMessage>{error}</ValidationMessage>}
         </Fieldset>

@@ -47,7 +47,8 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
     title: 'Bekreft mottatt',
     submit: 'Bekreft at meldingen er mottatt',
     primary: true,
-    intro: (_c, w) => `Du bekrefter at meldingen er mottatt. Da starter undersøkelsen, og den som meldte, får beskjed. Undersøk saken snarest (${w.law}).`,
+    intro: (_c, w) =>
+      `Du bekrefter at meldingen er mottatt. Da starter undersøkelsen, og den som meldte, får beskjed. Undersøk saken snarest (${w.law}).`,
     fields: [],
   },
   ADD_NOTE: {
@@ -79,7 +80,13 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
       { name: 'heardAt', label: 'Når?', kind: 'datetime', initial: (_c, ctx) => ctx.now() },
       { name: 'heardBy', label: 'Hvem snakket med barnet?', kind: 'text' },
       text('summary', 'Hva sa barnet?', 'Skriv gjerne med barnets egne ord.'),
-      { name: 'saysUnsafe', label: 'Barnet sier at det ikke har det trygt og godt', kind: 'checkbox', optional: true, initial: () => false },
+      {
+        name: 'saysUnsafe',
+        label: 'Barnet sier at det ikke har det trygt og godt',
+        kind: 'checkbox',
+        optional: true,
+        initial: () => false,
+      },
     ],
   },
   MARK_SERIOUS: {
@@ -125,7 +132,13 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
     title: 'Registrer tiltak',
     submit: 'Lagre',
     fields: [
-      { name: 'measureId', label: 'Tiltak', kind: 'select', options: (c) => (c.plan?.measures ?? []).map((m) => [m.id, `${m.description} (${FFSS_LABEL[m.ffss] ?? m.ffss})`]), initial: (c) => c.plan?.measures[0]?.id },
+      {
+        name: 'measureId',
+        label: 'Tiltak',
+        kind: 'select',
+        options: (c) => (c.plan?.measures ?? []).map((m) => [m.id, `${m.description} (${FFSS_LABEL[m.ffss] ?? m.ffss})`]),
+        initial: (c) => c.plan?.measures[0]?.id,
+      },
       { name: 'status', label: 'Status', kind: 'radio', options: () => Object.entries(MEASURE_STATUS_LABEL), initial: () => 'done' },
       text('note', 'Hva ble gjort?'),
     ],
@@ -167,7 +180,10 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
         name: 'seq',
         label: 'Hvilken oppføring?',
         kind: 'select',
-        options: (_c, ctx) => ctx.history.filter((e) => WRITTEN.some((k) => typeof e.payload[k] === 'string')).map((e) => [String(e.seq), `#${e.seq} ${e.label}`]),
+        options: (_c, ctx) =>
+          ctx.history
+            .filter((e) => WRITTEN.some((k) => typeof e.payload[k] === 'string'))
+            .map((e) => [String(e.seq), `#${e.seq} ${e.label}`]),
       },
       text('correctedText', 'Riktig tekst'),
       text('reason', 'Hvorfor rettes den?'),

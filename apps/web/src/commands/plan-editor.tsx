@@ -1,4 +1,15 @@
-import { Button, Card, Field, Fieldset, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Card,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
 import type { ApiProblem, CaseView, StaffMember } from '../api/client';
 import { FFSS_LABEL, type RegimeWords } from '../app/words';
@@ -31,10 +42,25 @@ export const PLAN_ELEMENTS = {
   evaluate: '5. Når tiltakene skal evalueres',
 };
 
-const emptyMeasure = (n: number): MeasureRow => ({ id: `m${n}`, description: '', ffss: '', when: '', responsibleUserId: '', evaluateAt: '' });
+const emptyMeasure = (n: number): MeasureRow => ({
+  id: `m${n}`,
+  description: '',
+  ffss: '',
+  when: '',
+  responsibleUserId: '',
+  evaluateAt: '',
+});
 
 /** The aktivitetsplan: one row per measure, the draft kept in the tab until it is sent. */
-export function PlanEditor(props: { c: CaseView; staff: StaffMember[]; words: RegimeWords; problem: ApiProblem | null; sending: boolean; onSubmit: (payload: Record<string, unknown>, done: () => void) => void; onCancel: () => void }) {
+export function PlanEditor(props: {
+  c: CaseView;
+  staff: StaffMember[];
+  words: RegimeWords;
+  problem: ApiProblem | null;
+  sending: boolean;
+  onSubmit: (payload: Record<string, unknown>, done: () => void) => void;
+  onCancel: () => void;
+}) {
   const { c, staff, problem } = props;
   const last = c.plan ?? c.planVersions.at(-1);
   const [plan, setPlan, clear] = useDraft<PlanDraft>(`${c.id}:plan`, {
@@ -48,8 +74,15 @@ export function PlanEditor(props: { c: CaseView; staff: StaffMember[]; words: Re
     const m = problem?.fieldError(`plan.${field}`);
     return m ? norwegianMessage(m) : undefined;
   };
-  const setMeasure = (i: number, k: keyof MeasureRow, v: string) => setPlan((p) => ({ ...p, measures: p.measures.map((m, j) => (j === i ? { ...m, [k]: v } : m)) }));
-  const ids: Record<string, string> = { 'plan.problem': 'plan-problem', 'plan.evaluateAt': 'plan-evaluateAt', 'plan.childParticipation': 'plan-child', 'plan.parentsInvolved': 'plan-parents', 'plan.measures': 'plan-m0-description' };
+  const setMeasure = (i: number, k: keyof MeasureRow, v: string) =>
+    setPlan((p) => ({ ...p, measures: p.measures.map((m, j) => (j === i ? { ...m, [k]: v } : m)) }));
+  const ids: Record<string, string> = {
+    'plan.problem': 'plan-problem',
+    'plan.evaluateAt': 'plan-evaluateAt',
+    'plan.childParticipation': 'plan-child',
+    'plan.parentsInvolved': 'plan-parents',
+    'plan.measures': 'plan-m0-description',
+  };
   const labels: Record<string, string> = {
     'plan.problem': PLAN_ELEMENTS.problem,
     'plan.evaluateAt': PLAN_ELEMENTS.evaluate,
@@ -72,13 +105,35 @@ export function PlanEditor(props: { c: CaseView; staff: StaffMember[]; words: Re
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    props.onSubmit({ plan: { ...plan, measures: plan.measures.map((m) => ({ ...m, ffss: m.ffss || undefined, responsibleUserId: m.responsibleUserId || undefined, evaluateAt: m.evaluateAt || undefined })), evaluateAt: plan.evaluateAt || undefined } }, clear);
+    props.onSubmit(
+      {
+        plan: {
+          ...plan,
+          measures: plan.measures.map((m) => ({
+            ...m,
+            ffss: m.ffss || undefined,
+            responsibleUserId: m.responsibleUserId || undefined,
+            evaluateAt: m.evaluateAt || undefined,
+          })),
+          evaluateAt: plan.evaluateAt || undefined,
+        },
+      },
+      clear,
+    );
   };
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Aktivitetsplan">
       <Paragraph>Alle fem punktene må være med. Utkastet lagres i denne fanen mens du skriver.</Paragraph>
-      <Textfield id="plan-problem" label={PLAN_ELEMENTS.problem} multiline rows={3} value={plan.problem} onChange={(e) => setPlan((p) => ({ ...p, problem: e.target.value }))} error={err('problem')} />
+      <Textfield
+        id="plan-problem"
+        label={PLAN_ELEMENTS.problem}
+        multiline
+        rows={3}
+        value={plan.problem}
+        onChange={(e) => setPlan((p) => ({ ...p, problem: e.target.value }))}
+        error={err('problem')}
+      />
       <Fieldset>
         <Fieldset.Legend>{`${PLAN_ELEMENTS.measures}, ${PLAN_ELEMENTS.when.slice(3).toLowerCase()}, ${PLAN_ELEMENTS.who.slice(3).toLowerCase()}`}</Fieldset.Legend>
         {err('measures') && <ValidationMessage>{err('measures')}</ValidationMessage>}
@@ -88,10 +143,23 @@ export function PlanEditor(props: { c: CaseView; staff: StaffMember[]; words: Re
               <Heading level={4} data-size="2xs">
                 Tiltak {i + 1}
               </Heading>
-              <Textfield id={`plan-m${i}-description`} label="Hva skal gjøres?" multiline rows={2} value={m.description} onChange={(e) => setMeasure(i, 'description', e.target.value)} error={err(`measures[${i}].description`)} />
+              <Textfield
+                id={`plan-m${i}-description`}
+                label="Hva skal gjøres?"
+                multiline
+                rows={2}
+                value={m.description}
+                onChange={(e) => setMeasure(i, 'description', e.target.value)}
+                error={err(`measures[${i}].description`)}
+              />
               <Field>
                 <Label htmlFor={`plan-m${i}-ffss`}>Type tiltak (FFSS)</Label>
-                <Select id={`plan-m${i}-ffss`} value={m.ffss} onChange={(e) => setMeasure(i, 'ffss', e.target.value)} aria-invalid={err(`measures[${i}].ffss`) ? true : undefined}>
+                <Select
+                  id={`plan-m${i}-ffss`}
+                  value={m.ffss}
+                  onChange={(e) => setMeasure(i, 'ffss', e.target.value)}
+                  aria-invalid={err(`measures[${i}].ffss`) ? true : undefined}
+                >
                   <Select.Option value="">Velg …</Select.Option>
                   {Object.entries(FFSS_LABEL).map(([k, v]) => (
                     <Select.Option key={k} value={k}>
@@ -101,10 +169,22 @@ export function PlanEditor(props: { c: CaseView; staff: StaffMember[]; words: Re
                 </Select>
                 {err(`measures[${i}].ffss`) && <ValidationMessage>{err(`measures[${i}].ffss`)}</ValidationMessage>}
               </Field>
-              <Textfield id={`plan-m${i}-when`} label={PLAN_ELEMENTS.when.slice(3)} description="For eksempel: hvert friminutt fra mandag" value={m.when} onChange={(e) => setMeasure(i, 'when', e.target.value)} error={err(`measures[${i}].when`)} />
+              <Textfield
+                id={`plan-m${i}-when`}
+                label={PLAN_ELEMENTS.when.slice(3)}
+                description="For eksempel: hvert friminutt fra mandag"
+                value={m.when}
+                onChange={(e) => setMeasure(i, 'when', e.target.value)}
+                error={err(`measures[${i}].when`)}
+              />
               <Field>
                 <Label htmlFor={`plan-m${i}-responsibleUserId`}>{PLAN_ELEMENTS.who.slice(3)}</Label>
-                <Select id={`plan-m${i}-responsibleUserId`} value={m.responsibleUserId} onChange={(e) => setMeasure(i, 'responsibleUserId', e.target.value)} aria-invalid={err(`measures[${i}].responsibleUserId`) ? true : undefined}>
+                <Select
+                  id={`plan-m${i}-responsibleUserId`}
+                  value={m.responsibleUserId}
+                  onChange={(e) => setMeasure(i, 'responsibleUserId', e.target.value)}
+                  aria-invalid={err(`measures[${i}].responsibleUserId`) ? true : undefined}
+                >
                   <Select.Option value="">Velg …</Select.Option>
                   {staff.map((s) => (
                     <Select.Option key={s.id} value={s.id}>
@@ -112,24 +192,71 @@ export function PlanEditor(props: { c: CaseView; staff: StaffMember[]; words: Re
                     </Select.Option>
                   ))}
                 </Select>
-                {err(`measures[${i}].responsibleUserId`) && <ValidationMessage>{err(`measures[${i}].responsibleUserId`)}</ValidationMessage>}
+                {err(`measures[${i}].responsibleUserId`) && (
+                  <ValidationMessage>{err(`measures[${i}].responsibleUserId`)}</ValidationMessage>
+                )}
               </Field>
-              <Textfield id={`plan-m${i}-evaluateAt`} label="Når tiltaket skal evalueres" type="date" value={m.evaluateAt} onChange={(e) => setMeasure(i, 'evaluateAt', e.target.value)} error={err(`measures[${i}].evaluateAt`)} />
+              <Textfield
+                id={`plan-m${i}-evaluateAt`}
+                label="Når tiltaket skal evalueres"
+                type="date"
+                value={m.evaluateAt}
+                onChange={(e) => setMeasure(i, 'evaluateAt', e.target.value)}
+                error={err(`measures[${i}].evaluateAt`)}
+              />
               {plan.measures.length > 1 && (
-                <Button type="button" variant="tertiary" data-size="sm" onClick={() => setPlan((p) => ({ ...p, measures: p.measures.filter((_, j) => j !== i) }))}>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-size="sm"
+                  onClick={() => setPlan((p) => ({ ...p, measures: p.measures.filter((_, j) => j !== i) }))}
+                >
                   Fjern tiltak {i + 1}
                 </Button>
               )}
             </Card.Block>
           </Card>
         ))}
-        <Button type="button" variant="secondary" onClick={() => setPlan((p) => ({ ...p, measures: [...p.measures, emptyMeasure(Math.max(0, ...p.measures.map((m) => Number(m.id.replace(/\D/g, '')) || 0)) + 1)] }))}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            setPlan((p) => ({
+              ...p,
+              measures: [...p.measures, emptyMeasure(Math.max(0, ...p.measures.map((m) => Number(m.id.replace(/\D/g, '')) || 0)) + 1)],
+            }))
+          }
+        >
           Legg til tiltak
         </Button>
       </Fieldset>
-      <Textfield id="plan-evaluateAt" label={`${PLAN_ELEMENTS.evaluate} (planen som helhet)`} type="date" value={plan.evaluateAt} onChange={(e) => setPlan((p) => ({ ...p, evaluateAt: e.target.value }))} error={err('evaluateAt')} />
-      <Textfield id="plan-child" label="Barnets medvirkning" description={`Hvordan har ${props.words.child} vært med og blitt hørt?`} multiline rows={2} value={plan.childParticipation} onChange={(e) => setPlan((p) => ({ ...p, childParticipation: e.target.value }))} error={err('childParticipation')} />
-      <Textfield id="plan-parents" label="Foreldrenes involvering" multiline rows={2} value={plan.parentsInvolved} onChange={(e) => setPlan((p) => ({ ...p, parentsInvolved: e.target.value }))} error={err('parentsInvolved')} />
+      <Textfield
+        id="plan-evaluateAt"
+        label={`${PLAN_ELEMENTS.evaluate} (planen som helhet)`}
+        type="date"
+        value={plan.evaluateAt}
+        onChange={(e) => setPlan((p) => ({ ...p, evaluateAt: e.target.value }))}
+        error={err('evaluateAt')}
+      />
+      <Textfield
+        id="plan-child"
+        label="Barnets medvirkning"
+        description={`Hvordan har ${props.words.child} vært med og blitt hørt?`}
+        multiline
+        rows={2}
+        value={plan.childParticipation}
+        onChange={(e) => setPlan((p) => ({ ...p, childParticipation: e.target.value }))}
+        error={err('childParticipation')}
+      />
+      <Textfield
+        id="plan-parents"
+        label="Foreldrenes involvering"
+        multiline
+        rows={2}
+        value={plan.parentsInvolved}
+        onChange={(e) => setPlan((p) => ({ ...p, parentsInvolved: e.target.value }))}
+        error={err('parentsInvolved')}
+      />
       <ProblemSummary problem={problem} fieldIds={ids} labels={labels} />
       <div className="row">
         <Button type="submit" loading={props.sending}>

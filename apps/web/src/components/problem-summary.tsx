@@ -6,7 +6,15 @@ import type { ApiProblem } from '../api/client';
  * The errors of a refused form, above its submit button: each links to its field. Focus moves
  * here when it appears, so a screen reader says what went wrong.
  */
-export function ProblemSummary({ problem, fieldIds, labels }: { problem: ApiProblem | null; fieldIds: Record<string, string>; labels: Record<string, string> }) {
+export function ProblemSummary({
+  problem,
+  fieldIds,
+  labels,
+}: {
+  problem: ApiProblem | null;
+  fieldIds: Record<string, string>;
+  labels: Record<string, string>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problem) ref.current?.focus();
@@ -15,16 +23,16 @@ export function ProblemSummary({ problem, fieldIds, labels }: { problem: ApiProb
   return (
     <div ref={ref} tabIndex={-1} className="problem-summary">
       <ErrorSummary>
-      <ErrorSummary.Heading>Rett opp dette før du sender</ErrorSummary.Heading>
-      <ErrorSummary.List>
-        {problem.problem.errors.map((e) => (
-          <ErrorSummary.Item key={`${e.field}-${e.message}`}>
-            <ErrorSummary.Link href={`#${fieldIds[e.field] ?? ''}`}>
-              {labels[e.field] ?? e.field}: {norwegianMessage(e.message)}
-            </ErrorSummary.Link>
-          </ErrorSummary.Item>
-        ))}
-      </ErrorSummary.List>
+        <ErrorSummary.Heading>Rett opp dette før du sender</ErrorSummary.Heading>
+        <ErrorSummary.List>
+          {problem.problem.errors.map((e) => (
+            <ErrorSummary.Item key={`${e.field}-${e.message}`}>
+              <ErrorSummary.Link href={`#${fieldIds[e.field] ?? ''}`}>
+                {labels[e.field] ?? e.field}: {norwegianMessage(e.message)}
+              </ErrorSummary.Link>
+            </ErrorSummary.Item>
+          ))}
+        </ErrorSummary.List>
       </ErrorSummary>
     </div>
   );

@@ -8,7 +8,19 @@ import { COMMAND_FORMS, type FormContext } from '../commands/command-forms';
 import { CommandFormView } from '../commands/command-form-view';
 import { PLAN_ELEMENTS, PlanEditor } from '../commands/plan-editor';
 import { useUnitDirectory } from '../app/directory';
-import { DEADLINE_LABEL, DEADLINE_STATUS, FFSS_LABEL, MEASURE_STATUS_LABEL, nextStep, REGIME, regimeOf, roleLabel, sourceLabel, STATE_LABEL, type RegimeWords } from '../app/words';
+import {
+  DEADLINE_LABEL,
+  DEADLINE_STATUS,
+  FFSS_LABEL,
+  MEASURE_STATUS_LABEL,
+  nextStep,
+  REGIME,
+  regimeOf,
+  roleLabel,
+  sourceLabel,
+  STATE_LABEL,
+  type RegimeWords,
+} from '../app/words';
 import { formatDate, formatDateTime, formatDeadline, nowForInput } from '../format/time';
 import { NotFoundPage } from './not-found-page';
 
@@ -17,8 +29,15 @@ type Plan = NonNullable<CaseView['plan']>;
 /** Sak: where the case stands, what happens next, its deadlines and history, and what I may do now. */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const c = useQuery({ queryKey: ['case', caseId], queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId } } })) });
-  const history = useQuery({ queryKey: ['history', caseId], queryFn: () => unwrap(api.GET('/api/cases/{caseId}/events', { params: { path: { caseId } } })), enabled: c.isSuccess });
+  const c = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId } } })),
+  });
+  const history = useQuery({
+    queryKey: ['history', caseId],
+    queryFn: () => unwrap(api.GET('/api/cases/{caseId}/events', { params: { path: { caseId } } })),
+    enabled: c.isSuccess,
+  });
   if (c.isPending) return <Spinner aria-label="Henter saken" data-size="lg" />;
   if (c.error instanceof ApiProblem && (c.error.status === 404 || c.error.status === 403)) return <NotFoundPage what="saken" />;
   if (c.isError) return <Alert data-color="danger">Saken kunne ikke hentes. Prøv igjen om litt.</Alert>;
@@ -71,13 +90,19 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
   const conflictRef = useRef<HTMLDivElement>(null);
   const offered = c.allowedCommands.filter((t) => COMMAND_FORMS[t]);
   const ctx: FormContext = { words: w, childName: dir.childName, history, now: () => nowForInput() };
-  const conflict = problem?.status === 409 && problem.problem.version !== undefined && problem.problem.version !== c.version ? problem : null;
+  const conflict =
+    problem?.status === 409 && problem.problem.version !== undefined && problem.problem.version !== c.version ? problem : null;
 
   const send = async (type: string, payload: Record<string, unknown>, clearDraft: () => void) => {
     setSending(true);
     setProblem(null);
     try {
-      const updated = await unwrap(api.POST('/api/cases/{caseId}/commands', { params: { path: { caseId: c.id } }, body: { type, expectedVersion: c.version, ...payload } as never }));
+      const updated = await unwrap(
+        api.POST('/api/cases/{caseId}/commands', {
+          params: { path: { caseId: c.id } },
+          body: { type, expectedVersion: c.version, ...payload } as never,
+        }),
+      );
       clearDraft();
       qc.setQueryData(['case', c.id], updated);
       void qc.invalidateQueries({ queryKey: ['history', c.id] });
@@ -111,7 +136,12 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
       {offered.length === 0 && <Paragraph>Du har ingen handlinger i saken nå.</Paragraph>}
       <div className="row actions">
         {offered.map((t) => (
-          <Button key={t} variant={COMMAND_FORMS[t].primary ? 'primary' : 'secondary'} aria-expanded={open === t} onClick={() => (setOpen(open === t ? null : t), setProblem(null), setDone(null))}>
+          <Button
+            key={t}
+            variant={COMMAND_FORMS[t].primary ? 'primary' : 'secondary'}
+            aria-expanded={open === t}
+            onClick={() => (setOpen(open === t ? null : t), setProblem(null), setDone(null))}
+          >
             {COMMAND_FORMS[t].title}
           </Button>
         ))}
@@ -136,7 +166,11 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
         </div>
       )}
       {problem && problem.status !== 409 && problem.status !== 422 && (
-        <Alert data-color="danger">{problem.status === 403 ? `Du har ikke lov til dette i saken. ${problem.message}` : `${problem.message} Det du har skrevet, er ikke borte.`}</Alert>
+        <Alert data-color="danger">
+          {problem.status === 403
+            ? `Du har ikke lov til dette i saken. ${problem.message}`
+            : `${problem.message} Det du har skrevet, er ikke borte.`}
+        </Alert>
       )}
       {open && (
         <Card className="command-card">
@@ -145,9 +179,26 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
               {COMMAND_FORMS[open].title}
             </Heading>
             {open === 'SUBMIT_PLAN' ? (
-              <PlanEditor c={c} staff={dir.staff} words={w} problem={problem} sending={sending} onSubmit={(p, clear) => void send(open, p, clear)} onCancel={() => setOpen(null)} />
+              <PlanEditor
+                c={c}
+                staff={dir.staff}
+                words={w}
+                problem={problem}
+                sending={sending}
+                onSubmit={(p, clear) => void send(open, p, clear)}
+                onCancel={() => setOpen(null)}
+              />
             ) : (
-              <CommandFormView key={`${open}-${c.id}`} type={open} c={c} ctx={ctx} problem={problem} sending={sending} onSubmit={(p, clear) => void send(open, p, clear)} onCancel={() => setOpen(null)} />
+              <CommandFormView
+                key={`${open}-${c.id}`}
+                type={open}
+                c={c}
+                ctx={ctx}
+                problem={problem}
+                sending={sending}
+                onSubmit={(p, clear) => void send(open, p, clear)}
+                onCancel={() => setOpen(null)}
+              />
             )}
           </Card.Block>
         </Card>
@@ -158,7 +209,8 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
 
 /** The law's refusals, said as a principal would: the API names the rule that refused. */
 function refusalInWords(detail: string, w: RegimeWords): string {
-  if (/childSaysUnsafe/.test(detail)) return `${w.Child} har selv sagt at hen ikke har det trygt og godt. Da kan ikke undersøkelsen ende med «trygt»: dere skal sette inn tiltak og lage en plan.`;
+  if (/childSaysUnsafe/.test(detail))
+    return `${w.Child} har selv sagt at hen ikke har det trygt og godt. Da kan ikke undersøkelsen ende med «trygt»: dere skal sette inn tiltak og lage en plan.`;
   if (/childVoiceOnRecord/.test(detail)) return `${w.Child}s egen stemme er ikke registrert. Registrer barnets stemme før du konkluderer.`;
   if (/planHasFiveElements/.test(detail)) return 'Planen mangler ett eller flere av de fem punktene loven krever.';
   return `Handlingen ble ikke gjort: ${detail}`;
@@ -191,7 +243,13 @@ function Deadlines({ c, personName }: { c: CaseView; personName: (id: string | n
                   <Table.Cell>{DEADLINE_LABEL[d.kind] ?? d.kind}</Table.Cell>
                   <Table.Cell>{formatDeadline(d.dueAt)}</Table.Cell>
                   <Table.Cell>{personName(d.responsibleUserId)}</Table.Cell>
-                  <Table.Cell>{d.status === 'overdue' ? <Tag data-color="danger">{DEADLINE_STATUS.overdue}</Tag> : (DEADLINE_STATUS[d.status] ?? d.status)}</Table.Cell>
+                  <Table.Cell>
+                    {d.status === 'overdue' ? (
+                      <Tag data-color="danger">{DEADLINE_STATUS.overdue}</Tag>
+                    ) : (
+                      (DEADLINE_STATUS[d.status] ?? d.status)
+                    )}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -237,7 +295,8 @@ function PlanView({ c, history, personName }: { c: CaseView; history: EventView[
           <ol>
             {current.measures.map((m) => (
               <li key={m.id}>
-                <strong>{m.description}</strong> ({FFSS_LABEL[m.ffss] ?? m.ffss}). {PLAN_ELEMENTS.when.slice(3)}: {m.when}. {PLAN_ELEMENTS.who.slice(3)}: {personName(m.responsibleUserId)}. Evalueres {formatDate(m.evaluateAt)}.
+                <strong>{m.description}</strong> ({FFSS_LABEL[m.ffss] ?? m.ffss}). {PLAN_ELEMENTS.when.slice(3)}: {m.when}.{' '}
+                {PLAN_ELEMENTS.who.slice(3)}: {personName(m.responsibleUserId)}. Evalueres {formatDate(m.evaluateAt)}.
                 {c.measureStatus[m.id] && ` Status: ${MEASURE_STATUS_LABEL[c.measureStatus[m.id]] ?? c.measureStatus[m.id]}.`}
               </li>
             ))}
@@ -274,7 +333,13 @@ export function planChanges(a: Plan, b: Plan): string[] {
 }
 
 const SHOWN = ['concern', 'text', 'summary', 'reason', 'bestInterest', 'childVoice', 'note', 'question', 'outcome'];
-const OUTCOME_LABEL: Record<string, string> = { safe: 'Konklusjon: trygt og godt', not_safe: 'Konklusjon: ikke trygt og godt', resolved: 'Løst', continue: 'Fortsetter med ny dato', revise: 'Planen skal endres' };
+const OUTCOME_LABEL: Record<string, string> = {
+  safe: 'Konklusjon: trygt og godt',
+  not_safe: 'Konklusjon: ikke trygt og godt',
+  resolved: 'Løst',
+  continue: 'Fortsetter med ny dato',
+  revise: 'Planen skal endres',
+};
 
 /** Historikk: every entry, oldest first, who and when; corrections beside what they correct. */
 function History({ events, unitKind }: { events: EventView[]; unitKind: string }) {
@@ -307,7 +372,11 @@ function History({ events, unitKind }: { events: EventView[]; unitKind: string }
                     <Paragraph data-size="sm">
                       Rettet {formatDateTime(String(x.at))}: {String(x.reason ?? '')}
                     </Paragraph>
-                    <Paragraph className="prewrap">{Object.values((x.corrected ?? {}) as Record<string, unknown>).map(String).join(' ')}</Paragraph>
+                    <Paragraph className="prewrap">
+                      {Object.values((x.corrected ?? {}) as Record<string, unknown>)
+                        .map(String)
+                        .join(' ')}
+                    </Paragraph>
                   </Card.Block>
                 </Card>
               ))}

@@ -63,7 +63,8 @@ export function LoginPage({ session }: { session: Session | undefined }) {
                     </Button>
                     <Paragraph data-size="sm" id={`rolle-${u.username}`}>
                       {[...new Set(u.roles.map((r) => ROLE_LABEL[r.role] ?? r.role))].join(', ')}
-                      {u.unitNames.length > 0 && u.roles.some((r) => r.unitId) ? `, ${u.unitNames.join(', ')}` : ''} (brukernavn {u.username})
+                      {u.unitNames.length > 0 && u.roles.some((r) => r.unitId) ? `, ${u.unitNames.join(', ')}` : ''} (brukernavn{' '}
+                      {u.username})
                     </Paragraph>
                   </Card.Block>
                 </Card>

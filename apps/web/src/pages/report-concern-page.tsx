@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Link,
+  Paragraph,
+  Radio,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -90,8 +104,31 @@ export function ReportConcernPage() {
     }
   };
 
-  if (receipt) return <Receipt c={receipt} onAnother={() => (setReceipt(null), setForm((f) => ({ ...f, childIds: [], concern: '', source: '', childSaysUnsafe: false, staffOffender: false, offenderIsLeadership: false, occurredAt: nowForInput() })))} />;
-  if (!unit) return <Alert data-color="warning">Du er ikke knyttet til en skole eller barnehage i Trygg, og kan derfor ikke melde fra her. Snakk med {w.leader} direkte.</Alert>;
+  if (receipt)
+    return (
+      <Receipt
+        c={receipt}
+        onAnother={() => (
+          setReceipt(null),
+          setForm((f) => ({
+            ...f,
+            childIds: [],
+            concern: '',
+            source: '',
+            childSaysUnsafe: false,
+            staffOffender: false,
+            offenderIsLeadership: false,
+            occurredAt: nowForInput(),
+          }))
+        )}
+      />
+    );
+  if (!unit)
+    return (
+      <Alert data-color="warning">
+        Du er ikke knyttet til en skole eller barnehage i Trygg, og kan derfor ikke melde fra her. Snakk med {w.leader} direkte.
+      </Alert>
+    );
 
   return (
     <div className="page page--narrow">
@@ -99,7 +136,8 @@ export function ReportConcernPage() {
         Meld bekymring
       </Heading>
       <Paragraph>
-        Alle som jobber i {w.unit === 'skole' ? 'skolen' : 'barnehagen'} skal melde fra til {w.leader} når de får mistanke om eller kjennskap til at {w.child} ikke har det trygt og godt ({w.law}). Du trenger ikke å være sikker.
+        Alle som jobber i {w.unit === 'skole' ? 'skolen' : 'barnehagen'} skal melde fra til {w.leader} når de får mistanke om eller
+        kjennskap til at {w.child} ikke har det trygt og godt ({w.law}). Du trenger ikke å være sikker.
       </Paragraph>
       {problem && problem.status !== 422 && (
         <Alert data-color="danger" role="alert">
@@ -125,8 +163,16 @@ export function ReportConcernPage() {
         )}
 
         <Fieldset>
-          <Fieldset.Legend>{w.whichChildren} <span className="app-muted">Må fylles ut</span></Fieldset.Legend>
-          <Textfield id={IDS.childIds} label="Søk etter navn" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+          <Fieldset.Legend>
+            {w.whichChildren} <span className="app-muted">Må fylles ut</span>
+          </Fieldset.Legend>
+          <Textfield
+            id={IDS.childIds}
+            label="Søk etter navn"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            autoComplete="off"
+          />
           <div className="child-picker">
             {matches.map((c) => (
               <Checkbox
@@ -167,7 +213,15 @@ export function ReportConcernPage() {
             Hvordan fikk du vite om det? <span className="app-muted">Må fylles ut</span>
           </Fieldset.Legend>
           {(['staff_observation', 'child_told', 'parent_told', 'other'] as const).map((s, i) => (
-            <Radio key={s} id={`meld-kilde-${i}`} name="source" value={s} label={sourceLabel(s, w)} checked={form.source === s} onChange={() => set('source', s)} />
+            <Radio
+              key={s}
+              id={`meld-kilde-${i}`}
+              name="source"
+              value={s}
+              label={sourceLabel(s, w)}
+              checked={form.source === s}
+              onChange={() => set('source', s)}
+            />
           ))}
           {err('source') && <ValidationMessage>Velg hvordan du fikk vite om det.</ValidationMessage>}
         </Fieldset>
@@ -179,7 +233,15 @@ export function ReportConcernPage() {
           onChange={(e) => set('childSaysUnsafe', e.target.checked)}
         />
 
-        <Textfield id={IDS.occurredAt} label="Når skjedde det?" description="Står det nå, kan du la det stå." type="datetime-local" value={form.occurredAt} onChange={(e) => set('occurredAt', e.target.value)} error={err('occurredAt')} />
+        <Textfield
+          id={IDS.occurredAt}
+          label="Når skjedde det?"
+          description="Står det nå, kan du la det stå."
+          type="datetime-local"
+          value={form.occurredAt}
+          onChange={(e) => set('occurredAt', e.target.value)}
+          error={err('occurredAt')}
+        />
 
         <Checkbox
           id={IDS.staffOffender}
@@ -198,7 +260,18 @@ export function ReportConcernPage() {
           />
         )}
 
-        <ProblemSummary problem={problem} fieldIds={IDS} labels={{ childIds: w.whichChildren, concern: 'Hva så eller hørte du?', source: 'Hvordan fikk du vite om det?', occurredAt: 'Når skjedde det?', unitId: 'Skole / barnehage', offenderIsLeadership: 'Er det noen i ledelsen?' }} />
+        <ProblemSummary
+          problem={problem}
+          fieldIds={IDS}
+          labels={{
+            childIds: w.whichChildren,
+            concern: 'Hva så eller hørte du?',
+            source: 'Hvordan fikk du vite om det?',
+            occurredAt: 'Når skjedde det?',
+            unitId: 'Skole / barnehage',
+            offenderIsLeadership: 'Er det noen i ledelsen?',
+          }}
+        />
         <Button type="submit" loading={sending}>
           {form.staffOffender && form.offenderIsLeadership ? 'Send til kommunen' : `Send til ${w.leader}`}
         </Button>
@@ -218,10 +291,15 @@ function Receipt({ c, onAnother }: { c: CaseView; onAnother: () => void }) {
       </Heading>
       <Alert data-color="success">
         <Paragraph>
-          {who} har fått meldingen og skal bekrefte at den er mottatt{ack ? ` innen ${formatDeadline(ack.dueAt)}` : ''}. Deretter skal saken undersøkes snarest.
+          {who} har fått meldingen og skal bekrefte at den er mottatt{ack ? ` innen ${formatDeadline(ack.dueAt)}` : ''}. Deretter skal saken
+          undersøkes snarest.
         </Paragraph>
-        {c.staffOffender && c.handledBy !== 'owner' && <Paragraph>Fordi det gjelder en ansatt, er kommunen også varslet ({w.staffLaw}).</Paragraph>}
-        {c.handledBy === 'owner' && <Paragraph>Fordi det gjelder noen i ledelsen, er det kommunen som følger opp saken, ikke {w.leader}.</Paragraph>}
+        {c.staffOffender && c.handledBy !== 'owner' && (
+          <Paragraph>Fordi det gjelder en ansatt, er kommunen også varslet ({w.staffLaw}).</Paragraph>
+        )}
+        {c.handledBy === 'owner' && (
+          <Paragraph>Fordi det gjelder noen i ledelsen, er det kommunen som følger opp saken, ikke {w.leader}.</Paragraph>
+        )}
       </Alert>
       <Paragraph>Du får et varsel i Trygg når meldingen er tatt imot. Du kan fortsatt skrive notater i saken.</Paragraph>
       <div className="row">

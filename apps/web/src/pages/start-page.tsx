@@ -35,14 +35,24 @@ export function StartPage() {
           <Heading level={2} data-size="md" id="nye">
             Nye meldinger å bekrefte
           </Heading>
-          {toAcknowledge.length === 0 ? <Paragraph>Ingen nye meldinger.</Paragraph> : <TaskList tasks={toAcknowledge} caption="Nye meldinger å bekrefte" />}
+          {toAcknowledge.length === 0 ? (
+            <Paragraph>Ingen nye meldinger.</Paragraph>
+          ) : (
+            <TaskList tasks={toAcknowledge} caption="Nye meldinger å bekrefte" />
+          )}
         </section>
       )}
       <section aria-labelledby="oppgaver">
         <Heading level={2} data-size="md" id="oppgaver">
           Mine oppgaver
         </Heading>
-        {tasks.isPending ? <Spinner aria-label="Henter oppgaver" /> : others.length === 0 ? <Paragraph>Du har ingen oppgaver nå.</Paragraph> : <TaskList tasks={others} caption="Mine oppgaver, de som haster mest først" />}
+        {tasks.isPending ? (
+          <Spinner aria-label="Henter oppgaver" />
+        ) : others.length === 0 ? (
+          <Paragraph>Du har ingen oppgaver nå.</Paragraph>
+        ) : (
+          <TaskList tasks={others} caption="Mine oppgaver, de som haster mest først" />
+        )}
       </section>
       <Notifications />
       <CaseList />
@@ -71,7 +81,8 @@ function TaskList({ tasks, caption }: { tasks: Task[]; caption: string }) {
                 </Link>
               </Table.Cell>
               <Table.Cell>
-                {formatDeadline(t.dueAt)} {t.overdue && <Tag data-color="danger">Fristen er passert</Tag>} {t.escalation.escalatedTo.length > 0 && <Tag data-color="warning">Eskalert til deg</Tag>}
+                {formatDeadline(t.dueAt)} {t.overdue && <Tag data-color="danger">Fristen er passert</Tag>}{' '}
+                {t.escalation.escalatedTo.length > 0 && <Tag data-color="warning">Eskalert til deg</Tag>}
               </Table.Cell>
               <Table.Cell>{STATE_LABEL[t.caseState] ?? t.caseState}</Table.Cell>
             </Table.Row>
@@ -84,9 +95,13 @@ function TaskList({ tasks, caption }: { tasks: Task[]; caption: string }) {
 
 function Notifications() {
   const qc = useQueryClient();
-  const notes = useQuery({ queryKey: ['notifications'], queryFn: () => unwrap(api.GET('/api/me/notifications', { params: { query: { unread: true } } })) });
+  const notes = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => unwrap(api.GET('/api/me/notifications', { params: { query: { unread: true } } })),
+  });
   const read = useMutation({
-    mutationFn: (notificationId: string) => unwrap(api.POST('/api/me/notifications/{notificationId}/read', { params: { path: { notificationId } } })),
+    mutationFn: (notificationId: string) =>
+      unwrap(api.POST('/api/me/notifications/{notificationId}/read', { params: { path: { notificationId } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const items = notes.data?.items ?? [];
@@ -210,8 +225,16 @@ function CaseList() {
             ))}
           </Select>
         </Field>
-        <Checkbox label="Bare saker med passert frist" checked={filters.overdue} onChange={(e) => set('forsinket', e.target.checked ? 'ja' : '')} />
-        <Checkbox label="Vis også avsluttede saker" checked={filters.closedToo} onChange={(e) => set('avsluttede', e.target.checked ? 'ja' : '')} />
+        <Checkbox
+          label="Bare saker med passert frist"
+          checked={filters.overdue}
+          onChange={(e) => set('forsinket', e.target.checked ? 'ja' : '')}
+        />
+        <Checkbox
+          label="Vis også avsluttede saker"
+          checked={filters.closedToo}
+          onChange={(e) => set('avsluttede', e.target.checked ? 'ja' : '')}
+        />
       </div>
       {cases.isPending ? (
         <Spinner aria-label="Henter saker" />
@@ -231,18 +254,23 @@ function CaseList() {
             </Table.Head>
             <Table.Body>
               {rows.map((c) => {
-                const next = c.deadlines.filter((d) => d.status === 'pending' || d.status === 'overdue').sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+                const next = c.deadlines
+                  .filter((d) => d.status === 'pending' || d.status === 'overdue')
+                  .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
                 return (
                   <Table.Row key={c.id}>
                     <Table.Cell>
                       <Link asChild>
-                        <RouterLink to={`/saker/${c.id}`}>{c.childIds.length ? c.childIds.map(dir.childName).join(', ') : 'Sak uten navn'}</RouterLink>
+                        <RouterLink to={`/saker/${c.id}`}>
+                          {c.childIds.length ? c.childIds.map(dir.childName).join(', ') : 'Sak uten navn'}
+                        </RouterLink>
                       </Link>
                     </Table.Cell>
                     <Table.Cell>{STATE_LABEL[c.state] ?? c.state}</Table.Cell>
                     <Table.Cell>{next ? dir.personName(next.responsibleUserId) : ''}</Table.Cell>
                     <Table.Cell>
-                      {next ? formatDeadline(next.dueAt) : ''} {next?.status === 'overdue' && <Tag data-color="danger">Fristen er passert</Tag>}
+                      {next ? formatDeadline(next.dueAt) : ''}{' '}
+                      {next?.status === 'overdue' && <Tag data-color="danger">Fristen er passert</Tag>}
                     </Table.Cell>
                   </Table.Row>
                 );

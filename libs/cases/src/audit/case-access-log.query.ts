@@ -26,7 +26,14 @@ export class GetCaseAccessLog {
     const entries = await this.accessLog.forCase(caseId);
     return {
       caseId,
-      entries: entries.map((e) => ({ at: toOsloIso(e.at), userId: e.userId, role: e.role, kind: e.kind, detail: e.detail, purpose: e.purpose })),
+      entries: entries.map((e) => ({
+        at: toOsloIso(e.at),
+        userId: e.userId,
+        role: e.role,
+        kind: e.kind,
+        detail: e.detail,
+        purpose: e.purpose,
+      })),
     };
   }
 }

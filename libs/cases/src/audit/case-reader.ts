@@ -34,9 +34,20 @@ export class CaseReader {
     const now = this.clock.now();
     const rec = await loadVisibleCase(this.store, user, caseId, now);
     const role = roleInCase(user, factsOf(rec, now)) as string;
-    if (opts.roles && !opts.roles.includes(role)) throw new ForbiddenError(`${kind} is for ${opts.roles.join(', ')}; you see this case as ${role}`, opts.roles.join('|'));
+    if (opts.roles && !opts.roles.includes(role))
+      throw new ForbiddenError(`${kind} is for ${opts.roles.join(', ')}; you see this case as ${role}`, opts.roles.join('|'));
     await this.accessLog.record([
-      { ownerId: rec.ownerId, unitId: rec.unitId, caseId: rec.id, userId: user.id, role, kind, detail: opts.detail ?? null, purpose: opts.purpose ?? null, at: now },
+      {
+        ownerId: rec.ownerId,
+        unitId: rec.unitId,
+        caseId: rec.id,
+        userId: user.id,
+        role,
+        kind,
+        detail: opts.detail ?? null,
+        purpose: opts.purpose ?? null,
+        at: now,
+      },
     ]);
     return { rec, now, role };
   }

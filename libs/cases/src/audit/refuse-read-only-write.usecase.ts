@@ -43,6 +43,9 @@ export class RefuseReadOnlyWrite {
         at: now,
       },
     ]);
-    throw new ForbiddenError('the auditor role is read-only: auditors read case histories and never write (the attempt is logged)', 'a role that may write');
+    throw new ForbiddenError(
+      'the auditor role is read-only: auditors read case histories and never write (the attempt is logged)',
+      'a role that may write',
+    );
   }
 }

@@ -13,7 +13,9 @@ async function servicesOf(rec: CaseRecord, ctx: CommandContext): Promise<string[
 }
 async function knownServices(rec: CaseRecord, ctx: CommandContext, services: string[] | undefined, field: string): Promise<FieldError[]> {
   const known = await servicesOf(rec, ctx);
-  return (services ?? []).flatMap((s, i) => (known.includes(s) ? [] : [{ field: `${field}[${i}]`, message: `must be one of ${known.join(', ')}` }]));
+  return (services ?? []).flatMap((s, i) =>
+    known.includes(s) ? [] : [{ field: `${field}[${i}]`, message: `must be one of ${known.join(', ')}` }],
+  );
 }
 async function knownService(rec: CaseRecord, ctx: CommandContext, service: string): Promise<FieldError[]> {
   const known = await servicesOf(rec, ctx);
@@ -39,7 +41,9 @@ export const BTI_HOOKS: CommandHooksFor<BtiCommandType> = {
   RECORD_CONSENT: {
     check: async (rec, p, ctx) => [
       ...(await knownService(rec, ctx, p.service)),
-      ...(p.expiresAt && new Date(p.expiresAt).getTime() <= new Date(p.givenAt).getTime() ? [{ field: 'expiresAt', message: 'must be after givenAt' }] : []),
+      ...(p.expiresAt && new Date(p.expiresAt).getTime() <= new Date(p.givenAt).getTime()
+        ? [{ field: 'expiresAt', message: 'must be after givenAt' }]
+        : []),
     ],
   },
   RECORD_CONSENT_REFUSAL: { check: (rec, p, ctx) => knownService(rec, ctx, p.service) },
@@ -48,7 +52,17 @@ export const BTI_HOOKS: CommandHooksFor<BtiCommandType> = {
     // PPT loses access at once when it took part by consent; the history says so.
     writes: (rec, p, { now }) =>
       p.service === 'ppt' && rec.bti.context.ppt && !rec.bti.context.ppt.anonymous
-        ? { events: [{ type: 'PPT_ACCESS_ENDED', actorUserId: null, actorRole: 'system', at: now, payload: { reason: 'consent for ppt withdrawn' } }] }
+        ? {
+            events: [
+              {
+                type: 'PPT_ACCESS_ENDED',
+                actorUserId: null,
+                actorRole: 'system',
+                at: now,
+                payload: { reason: 'consent for ppt withdrawn' },
+              },
+            ],
+          }
         : {},
   },
   REQUEST_PPT: {
@@ -58,6 +72,7 @@ export const BTI_HOOKS: CommandHooksFor<BtiCommandType> = {
         : [],
   },
   BTI_EVALUATE: {
-    check: (_rec, p) => (p.decision === 'change_level' && !p.toLevel ? [{ field: 'toLevel', message: 'is required when decision is change_level' }] : []),
+    check: (_rec, p) =>
+      p.decision === 'change_level' && !p.toLevel ? [{ field: 'toLevel', message: 'is required when decision is change_level' }] : [],
   },
 };

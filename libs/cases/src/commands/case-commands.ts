@@ -16,14 +16,7 @@ import { RECORD_HOOKS } from './record.usecases';
  * - `ppt`: the PPT service the case was referred to.
  */
 export type WhoMayRun =
-  | 'leader'
-  | 'participant'
-  | 'measure_responsible'
-  | 'bti_coordinator'
-  | 'assigned_coordinator'
-  | 'leader_or_owner'
-  | 'owner'
-  | 'ppt';
+  'leader' | 'participant' | 'measure_responsible' | 'bti_coordinator' | 'assigned_coordinator' | 'leader_or_owner' | 'owner' | 'ppt';
 
 export interface CaseCommand {
   who: WhoMayRun;

@@ -20,7 +20,12 @@ export type { RecordCommand, RecordCommandType };
 
 /** Every command a case takes: the duty-to-act, BTI and enforcement machines', and the record's own. */
 export type AnyCommandType = CommandType | BtiCommandType | EnforcementCommandType | RecordCommandType;
-export const CASE_COMMAND_TYPES: readonly AnyCommandType[] = [...COMMAND_TYPES, ...BTI_COMMAND_TYPES, ...ENFORCEMENT_COMMAND_TYPES, ...RECORD_COMMAND_TYPES];
+export const CASE_COMMAND_TYPES: readonly AnyCommandType[] = [
+  ...COMMAND_TYPES,
+  ...BTI_COMMAND_TYPES,
+  ...ENFORCEMENT_COMMAND_TYPES,
+  ...RECORD_COMMAND_TYPES,
+];
 
 /** Which of the case's machines a command drives; `record` moves none (corrections, legal holds). */
 export type CommandTarget = 'dutyToAct' | 'bti' | 'enforcement' | 'record';

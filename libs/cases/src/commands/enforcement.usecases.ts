@@ -16,10 +16,13 @@ export const ENFORCEMENT_HOOKS: CommandHooksFor<EnforcementCommandType> = {
   SF_DECISION: {
     check: (_rec, p, ctx) => {
       const errors: FieldError[] = [];
-      if (p.requirements.length > 0 && !p.deadline) errors.push({ field: 'deadline', message: 'is required when the decision sets requirements' });
+      if (p.requirements.length > 0 && !p.deadline)
+        errors.push({ field: 'deadline', message: 'is required when the decision sets requirements' });
       if (p.deadline && !isValidIsoDate(p.deadline)) errors.push({ field: 'deadline', message: 'must be a date (YYYY-MM-DD)' });
-      if (p.deadline && p.requirements.length === 0) errors.push({ field: 'requirements', message: 'must list what the school must do when the decision sets a deadline' });
-      if (p.deadline && isValidIsoDate(p.deadline) && p.deadline < ctx.today) errors.push({ field: 'deadline', message: 'must not be in the past' });
+      if (p.deadline && p.requirements.length === 0)
+        errors.push({ field: 'requirements', message: 'must list what the school must do when the decision sets a deadline' });
+      if (p.deadline && isValidIsoDate(p.deadline) && p.deadline < ctx.today)
+        errors.push({ field: 'deadline', message: 'must not be in the past' });
       return errors;
     },
     toMachine: (p) => ({ decidedAt: p.at, requirements: p.requirements, ...(p.deadline ? { deadline: p.deadline } : {}) }),

@@ -1,5 +1,16 @@
 import { DeadlineStep, toOsloIso } from '../../../workflow/src';
-import { CaseHeader, Clock, DeadlineAtWork, DeadlineRecord, DeadlineStepStore, Directory, NewEvent, NewNotification, NotificationKind, StepWrites } from '../ports';
+import {
+  CaseHeader,
+  Clock,
+  DeadlineAtWork,
+  DeadlineRecord,
+  DeadlineStepStore,
+  Directory,
+  NewEvent,
+  NewNotification,
+  NotificationKind,
+  StepWrites,
+} from '../ports';
 import { StartEvaluationOnDate } from './start-evaluation-on-date.usecase';
 
 /** What a BullMQ job asks for: one step of one deadline, as scheduled for one due date (rev). */
@@ -66,7 +77,11 @@ export class HandleDeadlineStep {
       case 'remind': {
         // A reminder that comes after the due time (a worker down for days) would only confuse.
         if (now.getTime() >= d.dueAt.getTime()) return none;
-        return { events: [systemEvent('DEADLINE_REMINDER_SENT', d, now, { to: d.responsibleUserId })], notifications: tell([d.responsibleUserId], 'deadline_reminder'), escalatedTo: [] };
+        return {
+          events: [systemEvent('DEADLINE_REMINDER_SENT', d, now, { to: d.responsibleUserId })],
+          notifications: tell([d.responsibleUserId], 'deadline_reminder'),
+          escalatedTo: [],
+        };
       }
       case 'start_evaluation':
         return c.state === 'evaluating' ? { ...none, notifications: tell([d.responsibleUserId], 'evaluation_started') } : none;
@@ -121,7 +136,13 @@ function systemEvent(type: string, d: DeadlineRecord, now: Date, extra: Record<s
   };
 }
 
-function notificationsFor(to: Array<string | null>, kind: NotificationKind, step: DeadlineStep, d: DeadlineRecord, c: CaseHeader): NewNotification[] {
+function notificationsFor(
+  to: Array<string | null>,
+  kind: NotificationKind,
+  step: DeadlineStep,
+  d: DeadlineRecord,
+  c: CaseHeader,
+): NewNotification[] {
   return [...new Set(to.filter((u): u is string => !!u))].map((userId) => ({
     userId,
     kind,

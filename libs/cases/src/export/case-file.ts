@@ -67,9 +67,25 @@ export interface CaseFile {
     legalHold: string | null;
   };
   duties: DutyEntry[];
-  childVoice: Array<{ seq: number; at: string; childId: string | null; child: string | null; heard: boolean; text: string | null; by: Person }>;
+  childVoice: Array<{
+    seq: number;
+    at: string;
+    childId: string | null;
+    child: string | null;
+    heard: boolean;
+    text: string | null;
+    by: Person;
+  }>;
   plans: PlanInFile[];
-  evaluations: Array<{ seq: number; at: string; kind: string; outcome: string | null; summary: string | null; childVoice: string | null; by: Person }>;
+  evaluations: Array<{
+    seq: number;
+    at: string;
+    kind: string;
+    outcome: string | null;
+    summary: string | null;
+    childVoice: string | null;
+    by: Person;
+  }>;
   deadlines: Array<DeadlineView & { responsible: Person | null }>;
   btiLog: BtiLog;
   enforcement: EnforcementView | null;
@@ -187,7 +203,10 @@ export function buildCaseFile(i: CaseFileInput): CaseFile {
         childVoice: text(e.payload.childVoice ?? null),
         by: by(e),
       })),
-    deadlines: i.deadlines.map((d) => ({ ...deadlineView(d, i.now), responsible: d.responsibleUserId ? person(d.responsibleUserId, null) : null })),
+    deadlines: i.deadlines.map((d) => ({
+      ...deadlineView(d, i.now),
+      responsible: d.responsibleUserId ? person(d.responsibleUserId, null) : null,
+    })),
     btiLog: i.btiLog,
     enforcement: i.enforcement,
     chronology: historyView(i.events),

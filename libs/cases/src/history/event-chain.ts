@@ -167,7 +167,9 @@ export function exportChain(rows: ReadonlyArray<ChainRow>): ExportedChainRow[] {
     contentHash: r.contentHash,
     prevHash: r.prevHash,
     hash: r.hash,
-    content: r.content ? { nonce: r.content.nonce, personal: r.content.personal, erasedAt: r.content.erasedAt ? r.content.erasedAt.toISOString() : null } : null,
+    content: r.content
+      ? { nonce: r.content.nonce, personal: r.content.personal, erasedAt: r.content.erasedAt ? r.content.erasedAt.toISOString() : null }
+      : null,
   }));
 }
 

@@ -47,7 +47,10 @@ function view(n: NotificationRecord): NotificationView {
 export class GetMyNotifications {
   constructor(private readonly store: NotificationStore) {}
 
-  async execute(user: UserContext, q: { unread?: boolean; limit?: number; cursor?: string }): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
+  async execute(
+    user: UserContext,
+    q: { unread?: boolean; limit?: number; cursor?: string },
+  ): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
     const limit = q.limit ?? 50;
     let before: { createdAt: Date; id: string } | undefined;
     if (q.cursor) {
@@ -62,7 +65,8 @@ export class GetMyNotifications {
     const rows = await this.store.listFor(user.id, { unreadOnly: q.unread ?? false, limit: limit + 1, before });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null;
+    const nextCursor =
+      rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null;
     return { items: page.map(view), nextCursor };
   }
 }

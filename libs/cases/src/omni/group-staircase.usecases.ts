@@ -66,7 +66,8 @@ export class GroupStaircase {
   async assess(user: UserContext, groupId: string, input: { step: StaircaseStep; basis: string }): Promise<GroupStaircaseView> {
     const { group, unit } = await this.visibleGroup(user, groupId);
     const works = user.roles.some((r) => (r.role === 'staff' || r.role === 'principal') && r.unitId === unit.id);
-    if (!works) throw new ForbiddenError("the group's step is assessed by staff and the principal of its unit", 'staff or principal of the unit');
+    if (!works)
+      throw new ForbiddenError("the group's step is assessed by staff and the principal of its unit", 'staff or principal of the unit');
     await this.staircase.add({
       id: randomUUID(),
       ownerId: unit.ownerId,

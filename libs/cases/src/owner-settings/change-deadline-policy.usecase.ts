@@ -22,18 +22,34 @@ export class ChangeDeadlinePolicy {
     if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) changes its deadline policy', 'owner');
     const errors: FieldError[] = [];
     if (input.escalateToOwnerSchoolDays <= input.escalateToPrincipalSchoolDays) {
-      errors.push({ field: 'escalateToOwnerSchoolDays', message: 'must be greater than escalateToPrincipalSchoolDays (the owner comes after the principal)' });
+      errors.push({
+        field: 'escalateToOwnerSchoolDays',
+        message: 'must be greater than escalateToPrincipalSchoolDays (the owner comes after the principal)',
+      });
     }
     if (errors.length) throw new InvalidInputError(errors);
 
     const { expectedVersion, ...fields } = input;
     const current = await this.settings.currentPolicy(ownerId);
     if (current.policy.version !== expectedVersion) {
-      throw new StaleVersionError(`the policy is at version ${current.policy.version}, not ${expectedVersion}: reload it and try again`, current.policy.version);
+      throw new StaleVersionError(
+        `the policy is at version ${current.policy.version}, not ${expectedVersion}: reload it and try again`,
+        current.policy.version,
+      );
     }
-    const saved = await this.settings.savePolicy(ownerId, { ...fields, version: expectedVersion + 1 }, expectedVersion, user.id, this.clock.now());
+    const saved = await this.settings.savePolicy(
+      ownerId,
+      { ...fields, version: expectedVersion + 1 },
+      expectedVersion,
+      user.id,
+      this.clock.now(),
+    );
     const now = await this.settings.currentPolicy(ownerId);
-    if (!saved) throw new StaleVersionError(`the policy changed meanwhile (now version ${now.policy.version}): reload it and try again`, now.policy.version);
+    if (!saved)
+      throw new StaleVersionError(
+        `the policy changed meanwhile (now version ${now.policy.version}): reload it and try again`,
+        now.policy.version,
+      );
     return deadlinePolicyView(ownerId, now);
   }
 }

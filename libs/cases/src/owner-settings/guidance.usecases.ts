@@ -35,9 +35,19 @@ export class OwnerGuidance {
     const { expectedVersion, btiServices, ...fields } = input;
     // The standard services are always there; the owner adds its own.
     const services = [...new Set([...BTI_SERVICES, ...(btiServices ?? [])])];
-    const saved = await this.settings.saveGuidance(ownerId, { ...fields, btiServices: services, version: expectedVersion + 1 }, expectedVersion, user.id, this.clock.now());
+    const saved = await this.settings.saveGuidance(
+      ownerId,
+      { ...fields, btiServices: services, version: expectedVersion + 1 },
+      expectedVersion,
+      user.id,
+      this.clock.now(),
+    );
     const now = await this.view(ownerId);
-    if (!saved) throw new StaleVersionError(`the guidance is at version ${now.version}, not ${expectedVersion}: reload it and try again`, now.version);
+    if (!saved)
+      throw new StaleVersionError(
+        `the guidance is at version ${now.version}, not ${expectedVersion}: reload it and try again`,
+        now.version,
+      );
     return now;
   }
 

@@ -20,7 +20,14 @@ export interface SchoolHolidayInput {
   unitId?: string | null;
 }
 
-const view = (h: SchoolHolidayRecord): SchoolHolidayView => ({ id: h.id, ownerId: h.ownerId, unitId: h.unitId, from: h.from, to: h.to, name: h.name });
+const view = (h: SchoolHolidayRecord): SchoolHolidayView => ({
+  id: h.id,
+  ownerId: h.ownerId,
+  unitId: h.unitId,
+  from: h.from,
+  to: h.to,
+  name: h.name,
+});
 
 /**
  * The owner's school holidays (skolerute): date ranges for all its units or one unit. School-day

@@ -1,4 +1,14 @@
-import { CaseState, DeadlineKind, DeadlineSchedule, DeadlineStep, PersistedBti, PersistedCase, PersistedEnforcement, Regime, Role } from '../../../workflow/src';
+import {
+  CaseState,
+  DeadlineKind,
+  DeadlineSchedule,
+  DeadlineStep,
+  PersistedBti,
+  PersistedCase,
+  PersistedEnforcement,
+  Regime,
+  Role,
+} from '../../../workflow/src';
 
 export interface CaseRecord {
   id: string;

@@ -15,7 +15,10 @@ export interface NotificationRecord {
 }
 
 export interface NotificationStore {
-  listFor(userId: string, opts: { unreadOnly: boolean; limit: number; before?: { createdAt: Date; id: string } }): Promise<NotificationRecord[]>;
+  listFor(
+    userId: string,
+    opts: { unreadOnly: boolean; limit: number; before?: { createdAt: Date; id: string } },
+  ): Promise<NotificationRecord[]>;
   /** Marks one of the user's notifications read; undefined when it is not theirs. */
   markRead(userId: string, id: string, at: Date): Promise<NotificationRecord | undefined>;
 }

@@ -40,7 +40,10 @@ export function historyView(events: StoredEvent[], names: Map<string, string> = 
   for (const e of events) {
     if (e.type !== 'CORRECT_ENTRY') continue;
     const target = e.payload.seq as number;
-    corrections.set(target, [...(corrections.get(target) ?? []), { seq: e.seq, at: toOsloIso(e.at), actor: actorOf(e), reason: e.payload.reason, corrected: e.payload.corrected }]);
+    corrections.set(target, [
+      ...(corrections.get(target) ?? []),
+      { seq: e.seq, at: toOsloIso(e.at), actor: actorOf(e), reason: e.payload.reason, corrected: e.payload.corrected },
+    ]);
   }
   return events.map((e) => ({
     seq: e.seq,

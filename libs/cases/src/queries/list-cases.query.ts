@@ -64,7 +64,8 @@ export class ListCases {
     // Filtered after the query, so the cursor still follows the rows the query returned.
     const page = input.childId || input.groupId ? fetched.filter((r) => findableByChild(user, r, now)) : fetched;
     // Auditors' every read is logged (docs/domain.md §6), lists included.
-    if (user.roles.every((r) => r.role === 'auditor')) await this.reader.logMany(user, page, 'list', now, { purpose: input.purpose?.trim() || null });
+    if (user.roles.every((r) => r.role === 'auditor'))
+      await this.reader.logMany(user, page, 'list', now, { purpose: input.purpose?.trim() || null });
     const items = await this.views.many(user, page, now);
     const last = fetched[fetched.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };

@@ -42,18 +42,33 @@ export class Retention {
     return this.view(ownerId);
   }
 
-  async change(user: UserContext, ownerId: string, input: { expectedVersion: number; retentionYears: number | null }): Promise<RetentionView> {
+  async change(
+    user: UserContext,
+    ownerId: string,
+    input: { expectedVersion: number; retentionYears: number | null },
+  ): Promise<RetentionView> {
     if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
     if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) sets how long cases are kept', 'owner');
-    const saved = await this.settings.saveRetention(ownerId, { version: input.expectedVersion + 1, retentionYears: input.retentionYears }, input.expectedVersion, user.id, this.clock.now());
+    const saved = await this.settings.saveRetention(
+      ownerId,
+      { version: input.expectedVersion + 1, retentionYears: input.retentionYears },
+      input.expectedVersion,
+      user.id,
+      this.clock.now(),
+    );
     const now = await this.view(ownerId);
-    if (!saved) throw new StaleVersionError(`the retention setting is at version ${now.version}, not ${input.expectedVersion}: reload it and try again`, now.version);
+    if (!saved)
+      throw new StaleVersionError(
+        `the retention setting is at version ${now.version}, not ${input.expectedVersion}: reload it and try again`,
+        now.version,
+      );
     return now;
   }
 
   async preview(user: UserContext, ownerId: string): Promise<RetentionPreview> {
     if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
-    if (!maySuperviseOwner(user, ownerId)) throw new ForbiddenError('the retention preview is for the owner and its auditors', 'owner|auditor');
+    if (!maySuperviseOwner(user, ownerId))
+      throw new ForbiddenError('the retention preview is for the owner and its auditors', 'owner|auditor');
     const { preview } = await this.candidates(ownerId);
     return preview;
   }
@@ -94,14 +109,27 @@ export class Retention {
       due: all.filter((c) => !blockedBy(c)).map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt) })),
       blocked: all
         .filter((c) => blockedBy(c))
-        .map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt), legalHold: c.legalHold, reason: blockedBy(c) as string })),
+        .map((c) => ({
+          caseId: c.caseId,
+          unitId: c.unitId,
+          closedAt: toOsloIso(c.closedAt),
+          legalHold: c.legalHold,
+          reason: blockedBy(c) as string,
+        })),
     };
     return { preview, closedBefore, years };
   }
 
   private async view(ownerId: string): Promise<RetentionView> {
     const r = await this.settings.currentRetention(ownerId);
-    return { ownerId, ...r.retention, isDefault: r.changedAt === null, changedBy: r.changedBy, changedAt: r.changedAt ? toOsloIso(r.changedAt) : null, notice: NOTICE };
+    return {
+      ownerId,
+      ...r.retention,
+      isDefault: r.changedAt === null,
+      changedBy: r.changedBy,
+      changedAt: r.changedAt ? toOsloIso(r.changedAt) : null,
+      notice: NOTICE,
+    };
   }
 }
 

@@ -55,19 +55,31 @@ export class Supervision {
     const unit = await this.directory.unit(unitId);
     // A unit outside the user's scope is "not found", exactly like one that does not exist.
     if (!unit || !visibleUnitIds(user, [unit]).includes(unit.id)) throw new NotFoundError('unit not found');
-    if (!maySuperviseUnit(user, unit)) throw new ForbiddenError("the supervision view is for the unit's principal, the owner and auditors", 'principal|owner|auditor');
+    if (!maySuperviseUnit(user, unit))
+      throw new ForbiddenError("the supervision view is for the unit's principal, the owner and auditors", 'principal|owner|auditor');
     const { from, to, range } = windowOf(window, now);
     const cases = await this.measure(user, [unit], range, now);
     // Every case the view draws on is read, and logged as such.
     await this.reader.logMany(user, cases.recs, 'supervision', now, { purpose: window.purpose ?? null, detail: `${from}..${to}` });
-    return { unitId: unit.id, unitName: unit.name, regime: unit.kind, from, to, generatedAt: toOsloIso(now), policyNote: POLICY_NOTE, totals: totalsOf(cases.rows), cases: cases.rows };
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      regime: unit.kind,
+      from,
+      to,
+      generatedAt: toOsloIso(now),
+      policyNote: POLICY_NOTE,
+      totals: totalsOf(cases.rows),
+      cases: cases.rows,
+    };
   }
 
   async owner(user: UserContext, ownerId: string, window: SupervisionWindow): Promise<OwnerSupervisionReport> {
     const now = this.clock.now();
     // The same "not found" as the owner's other pages for anyone who does not work for it (drift included).
     if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
-    if (!maySuperviseOwner(user, ownerId)) throw new ForbiddenError("the owner's supervision view is for the owner and its auditors", 'owner|auditor');
+    if (!maySuperviseOwner(user, ownerId))
+      throw new ForbiddenError("the owner's supervision view is for the owner and its auditors", 'owner|auditor');
     const { from, to, range } = windowOf(window, now);
     const units = await this.directory.unitsOfOwners([ownerId]);
     const cases = await this.measure(user, units, range, now);
@@ -79,15 +91,27 @@ export class Supervision {
       generatedAt: toOsloIso(now),
       policyNote: POLICY_NOTE,
       totals: totalsOf(cases.rows),
-      units: units.map((u) => ({ unitId: u.id, unitName: u.name, regime: u.kind, totals: totalsOf(cases.rows.filter((_, i) => cases.recs[i].unitId === u.id)) })),
+      units: units.map((u) => ({
+        unitId: u.id,
+        unitName: u.name,
+        regime: u.kind,
+        totals: totalsOf(cases.rows.filter((_, i) => cases.recs[i].unitId === u.id)),
+      })),
     };
   }
 
   private async measure(user: UserContext, units: UnitInfo[], range: { from: Date; to: Date }, now: Date) {
-    const all = await this.store.openedBetween(units.map((u) => u.id), range.from, range.to);
+    const all = await this.store.openedBetween(
+      units.map((u) => u.id),
+      range.from,
+      range.to,
+    );
     // A principal does not see cases the owner leads (the leadership is the offender).
     const recs = all.filter((r) => actorFor(user, r, now));
-    const [timelines, deadlines] = await Promise.all([this.store.timelinesOf(recs.map((r) => r.id)), this.store.deadlinesOf(recs.map((r) => r.id))]);
+    const [timelines, deadlines] = await Promise.all([
+      this.store.timelinesOf(recs.map((r) => r.id)),
+      this.store.deadlinesOf(recs.map((r) => r.id)),
+    ]);
     const policies = new Map<string, Awaited<ReturnType<PolicyProvider['policyFor']>>>();
     const rows: CaseSupervision[] = [];
     for (const rec of recs) {

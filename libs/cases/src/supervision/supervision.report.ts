@@ -79,7 +79,8 @@ export interface StepHours {
 }
 
 const EVALUATIONS: ReadonlySet<string> = new Set(['measure_evaluation', 'plan_evaluation']);
-const hoursBetween = (a: Date | null, b: Date | null) => (a && b ? Math.round(((b.getTime() - a.getTime()) / 3_600_000) * 100) / 100 : null);
+const hoursBetween = (a: Date | null, b: Date | null) =>
+  a && b ? Math.round(((b.getTime() - a.getTime()) / 3_600_000) * 100) / 100 : null;
 const iso = (d: Date | null) => (d ? toOsloIso(d) : null);
 
 export function deadlineOutcome(d: DeadlineRecord, now: Date): DeadlineOutcome['outcome'] {
@@ -90,18 +91,28 @@ export function deadlineOutcome(d: DeadlineRecord, now: Date): DeadlineOutcome['
 
 /** On time: the first deadline of the kind was met by its due date; null when none has fallen due or been met yet. */
 function onTime(deadlines: DeadlineRecord[], kind: DeadlineKind, now: Date): boolean | null {
-  const d = deadlines.filter((x) => x.kind === kind && x.status !== 'cancelled').sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+  const d = deadlines
+    .filter((x) => x.kind === kind && x.status !== 'cancelled')
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
   if (!d) return null;
   const o = deadlineOutcome(d, now);
   return o === 'pending' ? null : o === 'met';
 }
 
-export function superviseCase(rec: CaseRecord, timeline: TimelineEvent[], deadlines: DeadlineRecord[], policy: DeadlinePolicy, now: Date): CaseSupervision {
+export function superviseCase(
+  rec: CaseRecord,
+  timeline: TimelineEvent[],
+  deadlines: DeadlineRecord[],
+  policy: DeadlinePolicy,
+  now: Date,
+): CaseSupervision {
   const first = (...types: string[]) => timeline.find((e) => types.includes(e.type))?.at ?? null;
   const ctx = rec.snapshot.context;
   const acknowledged = first('ACKNOWLEDGE');
   // A case closed safe while investigating concludes the investigation too.
-  const concluded = first('CONCLUDE_INVESTIGATION') ?? (acknowledged ? timeline.find((e) => e.type === 'CLOSE' && e.at >= acknowledged)?.at ?? null : null);
+  const concluded =
+    first('CONCLUDE_INVESTIGATION') ??
+    (acknowledged ? (timeline.find((e) => e.type === 'CLOSE' && e.at >= acknowledged)?.at ?? null) : null);
   const approved = first('APPROVE_PLAN');
   const evaluated = first('EVALUATE');
   const ownerInformed = first('OWNER_NOTIFIED');
@@ -171,8 +182,23 @@ export interface SupervisionTotals {
     medianHours: StepHours;
   };
   staffOffence: { label: string; cases: number; reportedImmediately: Ratio; acknowledgedInTime: Ratio; ownerInformed: Ratio };
-  measuresEvaluated: { label: string; casesWithPlan: number; revisedPlans: number; evaluationsDue: number; evaluationsOnTime: number; evaluationsLate: number; evaluationsMissed: number };
-  ownerFollowUp: { label: string; casesWithOverdueNow: number; overdueItemsNow: number; escalatedToOwner: number; seriousCases: number; ownerInformedOfSerious: Ratio };
+  measuresEvaluated: {
+    label: string;
+    casesWithPlan: number;
+    revisedPlans: number;
+    evaluationsDue: number;
+    evaluationsOnTime: number;
+    evaluationsLate: number;
+    evaluationsMissed: number;
+  };
+  ownerFollowUp: {
+    label: string;
+    casesWithOverdueNow: number;
+    overdueItemsNow: number;
+    escalatedToOwner: number;
+    seriousCases: number;
+    ownerInformedOfSerious: Ratio;
+  };
 }
 
 /** `yes` of `of` cases where the question applies. */

@@ -68,8 +68,17 @@ export async function backupDatabase(url: string, outDir: string): Promise<Backu
     // One snapshot for every table: what a transaction committed is in the backup whole, or not at all.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-    const migrations = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp, id`)).rows.map((r) => r.name);
-    const manifest: BackupManifest = { format: 'trygg-backup', version: 1, createdAt: new Date().toISOString(), postgresVersion: version, migrations, tables: [] };
+    const migrations = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp, id`)).rows.map(
+      (r) => r.name,
+    );
+    const manifest: BackupManifest = {
+      format: 'trygg-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      postgresVersion: version,
+      migrations,
+      tables: [],
+    };
     for (const t of await tablesOf(client)) {
       const file = `${t.name}.copy.gz`;
       let rows = 0;
@@ -107,13 +116,16 @@ export async function restoreDatabase(url: string, fromDir: string): Promise<Bac
   const known = MIGRATIONS.map((M) => new M().name as string);
   const prefix = known.slice(0, manifest.migrations.length);
   if (manifest.migrations.some((m, i) => m !== prefix[i])) {
-    throw new Error(`the backup's schema (${manifest.migrations.at(-1)}) is not one this release of Trygg knows; restore it with the release that made it`);
+    throw new Error(
+      `the backup's schema (${manifest.migrations.at(-1)}) is not one this release of Trygg knows; restore it with the release that made it`,
+    );
   }
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const used = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' LIMIT 1`);
-    if (used.rowCount) throw new Error('the target database is not empty; restore into a new data directory (DATA_DIR) or an empty database');
+    if (used.rowCount)
+      throw new Error('the target database is not empty; restore into a new data directory (DATA_DIR) or an empty database');
   } finally {
     await client.end();
   }

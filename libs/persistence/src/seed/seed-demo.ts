@@ -15,9 +15,24 @@ async function insertMissing(m: EntityManager, table: string, columns: string[],
 export async function seedDemoData(ds: DataSource): Promise<void> {
   await ds.transaction(async (m) => {
     await insertMissing(m, 'owners', ['id', 'name'], [[DEMO_OWNER.id, DEMO_OWNER.name]]);
-    await insertMissing(m, 'units', ['id', 'owner_id', 'name', 'kind'], Object.values(DEMO_UNITS).map((u) => [u.id, DEMO_OWNER.id, u.name, u.kind]));
-    await insertMissing(m, 'groups', ['id', 'unit_id', 'name'], DEMO_GROUPS.map((g) => [g.id, g.unitId, g.name]));
-    await insertMissing(m, 'children', ['id', 'unit_id', 'group_id', 'name'], DEMO_CHILDREN.map((c) => [c.id, c.unitId, c.groupId, c.name]));
+    await insertMissing(
+      m,
+      'units',
+      ['id', 'owner_id', 'name', 'kind'],
+      Object.values(DEMO_UNITS).map((u) => [u.id, DEMO_OWNER.id, u.name, u.kind]),
+    );
+    await insertMissing(
+      m,
+      'groups',
+      ['id', 'unit_id', 'name'],
+      DEMO_GROUPS.map((g) => [g.id, g.unitId, g.name]),
+    );
+    await insertMissing(
+      m,
+      'children',
+      ['id', 'unit_id', 'group_id', 'name'],
+      DEMO_CHILDREN.map((c) => [c.id, c.unitId, c.groupId, c.name]),
+    );
     await insertMissing(
       m,
       'users',

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsISO8601,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   BTI_DECISIONS,
   BTI_EVALUATION_DECISIONS,
@@ -23,7 +35,10 @@ export class BtiDecideDto extends CommandDto<'BTI_DECIDE'> {
 
   @Text('why') reason: string;
 
-  @ApiPropertyOptional({ type: [String], description: `outside services taking part (${SERVICE_HELP}); each needs valid consent, barnevern excepted when reported` })
+  @ApiPropertyOptional({
+    type: [String],
+    description: `outside services taking part (${SERVICE_HELP}); each needs valid consent, barnevern excepted when reported`,
+  })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
@@ -43,7 +58,11 @@ export class BtiDecideDto extends CommandDto<'BTI_DECIDE'> {
 export class BtiEscalateDto extends CommandDto<'BTI_ESCALATE'> {
   @ApiProperty({ enum: ESCALATION_LEVELS }) @IsIn(ESCALATION_LEVELS) toLevel: (typeof ESCALATION_LEVELS)[number];
   @Text('why') reason: string;
-  @ApiPropertyOptional({ type: [String], description: SERVICE_HELP }) @IsOptional() @IsArray() @IsString({ each: true }) services?: string[];
+  @ApiPropertyOptional({ type: [String], description: SERVICE_HELP })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  services?: string[];
 }
 
 export class BtiDeescalateDto extends CommandDto<'BTI_DEESCALATE'> {
@@ -62,7 +81,9 @@ export class AcceptCoordinationDto extends CommandDto<'ACCEPT_COORDINATION'> {}
 export class RecordConsentDto extends CommandDto<'RECORD_CONSENT'> {
   @ApiProperty({ description: SERVICE_HELP }) @IsString() @IsNotEmpty() service: string;
   @Text('who gave it (e.g. the parents with parental responsibility)') givenBy: string;
-  @ApiProperty({ enum: CONSENT_FORMS, description: 'oral consent is recorded here' }) @IsIn(CONSENT_FORMS) form: (typeof CONSENT_FORMS)[number];
+  @ApiProperty({ enum: CONSENT_FORMS, description: 'oral consent is recorded here' })
+  @IsIn(CONSENT_FORMS)
+  form: (typeof CONSENT_FORMS)[number];
   @Text('what may be shared, and for what') scope: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) givenAt: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'when it runs out; the coordinator is reminded before (policy: 14 days)' })

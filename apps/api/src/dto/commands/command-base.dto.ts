@@ -29,4 +29,3 @@ export function Text(description: string) {
     MaxLength(TEXT)(target, key);
   };
 }
-

@@ -1,7 +1,34 @@
 import { AnyCommandType, CommandBody } from '../../../../../libs/cases/src/commands/command.usecase';
-import { AcceptCoordinationDto, AssignCoordinatorDto, BtiDecideDto, BtiDeescalateDto, BtiEscalateDto, BtiEvaluateDto, PptAdviceDto, RecordConsentDto, RecordConsentRefusalDto, RequestPptDto, WithdrawConsentDto } from './bti.dtos';
+import {
+  AcceptCoordinationDto,
+  AssignCoordinatorDto,
+  BtiDecideDto,
+  BtiDeescalateDto,
+  BtiEscalateDto,
+  BtiEvaluateDto,
+  PptAdviceDto,
+  RecordConsentDto,
+  RecordConsentRefusalDto,
+  RequestPptDto,
+  WithdrawConsentDto,
+} from './bti.dtos';
 import { CommandDto } from './command-base.dto';
-import { AcknowledgeDto, AddNoteDto, ApprovePlanDto, AssessStaircaseDto, CloseDto, ConcludeInvestigationDto, EvaluateDto, MarkSeriousDto, RecordChildVoiceDto, RecordMeasureDto, ReopenDto, ReturnPlanDto, StartEvaluationDto, SubmitPlanDto } from './duty-to-act.dtos';
+import {
+  AcknowledgeDto,
+  AddNoteDto,
+  ApprovePlanDto,
+  AssessStaircaseDto,
+  CloseDto,
+  ConcludeInvestigationDto,
+  EvaluateDto,
+  MarkSeriousDto,
+  RecordChildVoiceDto,
+  RecordMeasureDto,
+  ReopenDto,
+  ReturnPlanDto,
+  StartEvaluationDto,
+  SubmitPlanDto,
+} from './duty-to-act.dtos';
 import { CorrectEntryDto, PlaceLegalHoldDto, ReleaseLegalHoldDto } from './record.dtos';
 import { RaisedWithPrincipalDto, ReportedToStatsforvalterenDto, SfComplianceDto, SfDecisionDto } from './statsforvalteren.dtos';
 
