@@ -1,5 +1,5 @@
 /**
- * `npm test`: type-check, Jest (unit and integration against real PostgreSQL and Redis), then the
+ * `npm test`: type-check, lint (ESLint and Prettier), Jest (unit, medium and integration against real PostgreSQL and Redis), then the
  * browser tests (Playwright in Chromium against the real stack), and one closing line for all of
  * them: "N passed, N failed, N skipped". Exits non-zero when anything failed or a runner broke.
  */
@@ -12,6 +12,7 @@ const root = path.resolve(__dirname, '..');
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status;
 
 if (run('npm', ['run', '-s', 'typecheck']) !== 0) process.exit(1);
+if (run('npm', ['run', '-s', 'lint']) !== 0) process.exit(1);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
