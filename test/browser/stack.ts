@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, ensureSystemTools, freePort } from '../../libs/embedded/src';
+import { CHROMIUM, ensureSystemTools } from '../../libs/embedded/src';
+import { launchTrygg } from '../harness/launch-trygg';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const STATE_FILE = path.join(os.tmpdir(), 'trygg-browser-stack.json');
@@ -38,41 +39,9 @@ export async function startStack(): Promise<Stack> {
 }
 
 async function launch(): Promise<Stack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-browser-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/launcher/src/main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-      RATE_LIMIT_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Trygg did not start:\n${out}`)), 120_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('Trygg is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.once('exit', (code) => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      reject(new Error(`Trygg exited ${code}:\n${out}`));
-    });
-  });
-  child.stdout!.resume();
-  child.stderr!.resume();
-  const stack = { pid: child.pid!, dataDir, baseUrl: `http://localhost:${port}` };
+  // The stack outlives this process (Playwright's global set-up starts it, its teardown stops it), so only its pid is kept.
+  const { pid, dataDir, baseUrl } = await launchTrygg({ dataDirPrefix: 'trygg-browser-', env: { LOG_LEVEL: 'warn', NODE_ENV: 'test' } });
+  const stack = { pid, dataDir, baseUrl };
   fs.writeFileSync(STATE_FILE, JSON.stringify(stack));
   return stack;
 }

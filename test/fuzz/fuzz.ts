@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 /**
  * `npm run fuzz`: sends FUZZ_REQUESTS (default 10,000) seeded hostile requests to a running Trygg
  * and prints how many got each status. The bar is 0 × 5xx; any 5xx is listed (method and path
@@ -8,12 +10,8 @@
  * running one instead (start that with RATE_LIMIT_PER_MINUTE=0, or most answers are 429).
  * FUZZ_SEED (default 1) fixes the requests: the same seed sends the same requests.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { freePort } from '../../libs/embedded/src';
+import { launchTrygg } from '../harness/launch-trygg';
 import { signDevToken } from '../../libs/identity/src';
 import { DEMO_CHILDREN, DEMO_GROUPS, DEMO_OWNER, DEMO_UNITS, DEMO_USERNAMES } from '../../libs/persistence/src/seed/demo-data';
 
@@ -29,36 +27,8 @@ interface Operation {
 }
 
 async function startOwnTrygg(): Promise<{ url: string; stop(): Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-fuzz-'));
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/apps/launcher/src/main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('Trygg is running')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`Trygg exited ${code}:\n${out}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const trygg = await launchTrygg({ dataDirPrefix: 'trygg-fuzz-', env: { LOG_LEVEL: 'error' } });
+  return { url: trygg.baseUrl.replace('localhost', '127.0.0.1'), stop: trygg.stop };
 }
 
 /** Operations and the body fields they name, from the instance's own OpenAPI document. */

@@ -35,6 +35,20 @@ interface ConcernForm {
   occurredAt: string;
 }
 
+/** A blank concern in a unit, happening now: the form at the start, and again for the next concern. */
+function emptyConcern(unitId: string): ConcernForm {
+  return {
+    unitId,
+    childIds: [],
+    concern: '',
+    source: '',
+    childSaysUnsafe: false,
+    staffOffender: false,
+    offenderIsLeadership: false,
+    occurredAt: nowForInput(),
+  };
+}
+
 const IDS: Record<string, string> = {
   unitId: 'meld-enhet',
   childIds: 'meld-barn-sok',
@@ -50,16 +64,7 @@ export function ReportConcernPage() {
   const me = useMe();
   const qc = useQueryClient();
   const units = me.units.filter((u) => me.roles.some((r) => r.unitId === u.id || r.role === 'owner'));
-  const [form, setForm, clearDraft] = useDraft<ConcernForm>('meld', {
-    unitId: units[0]?.id ?? '',
-    childIds: [],
-    concern: '',
-    source: '',
-    childSaysUnsafe: false,
-    staffOffender: false,
-    offenderIsLeadership: false,
-    occurredAt: nowForInput(),
-  });
+  const [form, setForm, clearDraft] = useDraft<ConcernForm>('meld', emptyConcern(units[0]?.id ?? ''));
   const [search, setSearch] = useState('');
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sending, setSending] = useState(false);
@@ -104,25 +109,7 @@ export function ReportConcernPage() {
     }
   };
 
-  if (receipt)
-    return (
-      <Receipt
-        c={receipt}
-        onAnother={() => (
-          setReceipt(null),
-          setForm((f) => ({
-            ...f,
-            childIds: [],
-            concern: '',
-            source: '',
-            childSaysUnsafe: false,
-            staffOffender: false,
-            offenderIsLeadership: false,
-            occurredAt: nowForInput(),
-          }))
-        )}
-      />
-    );
+  if (receipt) return <Receipt c={receipt} onAnother={() => (setReceipt(null), setForm((f) => emptyConcern(f.unitId)))} />;
   if (!unit)
     return (
       <Alert data-color="warning">
