@@ -1,4 +1,13 @@
-import { BtiEffect, CASE_WORK_DEADLINES, DEADLINE_KIND_TABLE, dueAt, Effect, EnforcementEffect, scheduleFor } from '../../workflow/src';
+import {
+  BtiEffect,
+  CASE_WORK_DEADLINES,
+  DEADLINE_KIND_TABLE,
+  dueAt,
+  unhandled,
+  Effect,
+  EnforcementEffect,
+  scheduleFor,
+} from '../../workflow/src';
 import { CaseWrites, Directory, PolicyProvider, UnitInfo } from './ports';
 
 /**
@@ -31,7 +40,8 @@ export async function planEffects(
       case 'startDeadline': {
         const leaderId = async () => (leader === undefined ? (leader = await deps.directory.leaderOf(unit, handledBy)) : leader);
         let responsible: string | null;
-        switch (DEADLINE_KIND_TABLE[e.kind].responsible) {
+        const who = DEADLINE_KIND_TABLE[e.kind].responsible;
+        switch (who) {
           case 'leader':
             responsible = await leaderId();
             break;
@@ -44,6 +54,8 @@ export async function planEffects(
           case 'ppt_service':
             responsible = (await deps.directory.pptUsers(unit.ownerId))[0] ?? null;
             break;
+          default:
+            return unhandled(who);
         }
         const due = dueAt(e.basis, now, policy, calendar);
         writes.deadlines.push({

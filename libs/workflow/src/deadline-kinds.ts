@@ -140,3 +140,8 @@ export interface StartDeadline<K extends DeadlineKind = DeadlineKind> {
   /** Only for `measure_responsible` kinds: the person the plan names. */
   responsibleUserId?: string;
 }
+
+/** For exhaustive switches over the table's fields: a new value nobody handles is a compile error naming it. */
+export function unhandled(value: never): never {
+  throw new Error(`unhandled value ${String(value)}`);
+}

@@ -1,4 +1,4 @@
-import { DEADLINE_KIND_TABLE, DeadlineKind } from './deadline-kinds';
+import { DEADLINE_KIND_TABLE, DeadlineKind, unhandled } from './deadline-kinds';
 import { DeadlinePolicy } from './deadline-policy';
 import { SchoolCalendar } from './school-calendar';
 import { osloDateOf, osloInstant, osloTimeOf } from './oslo-time';
@@ -61,6 +61,8 @@ export function scheduleFor(
         escalate_owner: escalateOwner,
       };
     }
+    default:
+      return unhandled(ladder);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DeadlineBasis } from './deadline-kinds';
+import { DeadlineBasis, unhandled } from './deadline-kinds';
 import { DeadlinePolicy } from './deadline-policy';
 import { SchoolCalendar } from './school-calendar';
 import { addDays, osloDateOf, osloInstant } from './oslo-time';
@@ -31,5 +31,7 @@ export function dueAt(basis: DeadlineBasis, from: Date, policy: DeadlinePolicy, 
       return new Date(basis.at);
     case 'ppt_advice':
       return endOf(calendar.addSchoolDays(start, policy.pptAdviceSchoolDays));
+    default:
+      return unhandled(basis);
   }
 }
