@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { migrateSnapshot, openEnforcement, Regime } from '../../workflow/src';
+import { btiDriver, enforcementDriver, migrateSnapshot, openEnforcement, Regime } from '../../workflow/src';
 import {
   CaseChange,
   CaseListQuery,
@@ -228,12 +228,13 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     regime: r.regime as CaseRecord['regime'],
     state: r.state as CaseRecord['state'],
     version: r.version as number,
-    // Older snapshots are brought up to the running machine version on read.
+    // Every machine's snapshot is brought up to its running machine version as it is read.
     snapshot: migrateSnapshot(r.snapshot as CaseRecord['snapshot']),
-    bti: r.bti as CaseRecord['bti'],
+    bti: btiDriver.migrate(r.bti as CaseRecord['bti']),
     // Cases opened before Statsforvalteren's enforcement was built start outside it.
-    enforcement:
+    enforcement: enforcementDriver.migrate(
       (r.enforcement as CaseRecord['enforcement'] | null) ?? openEnforcement(r.regime as Regime, r.handled_by as 'principal' | 'owner'),
+    ),
     legalHold: (r.legal_hold as string | null) ?? null,
     anonymisedAt: (r.anonymised_at as Date | null) ?? null,
     handledBy: r.handled_by as CaseRecord['handledBy'],
