@@ -43,7 +43,7 @@ export const migrateSnapshot = (p: PersistedCase): PersistedCase => dutyToActDri
 /** Commands the state accepts from someone, whoever they are: for 409 bodies. */
 export function commandsInState(p: PersistedCase): CommandType[] {
   const ctx = p.context;
-  const leader: Actor = { userId: '-', role: ctx.handledBy === 'owner' ? 'owner' : 'principal', involved: true };
+  const leader: Actor = { userId: '-', role: ctx.handledBy, involved: true };
   const staff: Actor = { userId: '-', role: 'staff', involved: true };
   const at = ctx.closedAt ?? ctx.openedAt;
   const set = new Set([...commandsAcceptedNow(p, leader, at), ...commandsAcceptedNow(p, staff, at)]);

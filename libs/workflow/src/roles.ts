@@ -5,8 +5,11 @@
 export type Role = 'staff' | 'principal' | 'owner' | 'ppt' | 'auditor';
 export const ROLES: readonly Role[] = ['staff', 'principal', 'owner', 'ppt', 'auditor'];
 
-/** Who leads the case: the principal, or the owner when the leadership is the offender. */
-export type Leadership = 'principal' | 'owner';
+/**
+ * Who leads the case, named by the role that leads it: the principal, or the owner when the
+ * leadership is the offender.
+ */
+export type Leadership = Extract<Role, 'principal' | 'owner'>;
 
 /** Who sends a command, as the case sees them. `involved` is decided by the use case from the case's records. */
 export interface Actor {
@@ -29,5 +32,5 @@ export function isSystemActor(actor: Actor): boolean {
  * the offender (opplæringslova §12-5 third paragraph, barnehageloven §43; docs/domain.md §2).
  */
 export function leadsCase(handledBy: Leadership, role: Role | 'system'): boolean {
-  return role === (handledBy === 'owner' ? 'owner' : 'principal');
+  return role === handledBy;
 }
