@@ -4,6 +4,13 @@ export class SupervisionTotalsDto {
   @ApiProperty() cases: number;
   @ApiProperty({
     type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'the cases by the state they are in now: reported, investigating, planning, awaiting_approval, active, evaluating, closed',
+    example: { investigating: 2, closed: 5 },
+  })
+  byState: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
     additionalProperties: true,
     description:
       'Tema 1: acknowledged, acknowledgedOnTime, investigatedOnTime, planOnTime, childVoiceOnRecord, plansWithFiveElements (ratios) and medianHours per step',

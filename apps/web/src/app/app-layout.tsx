@@ -1,7 +1,7 @@
 import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { useMe, useSignOut } from '../session/session';
+import { mayReport, superviseOwner, useMe, useSignOut } from '../session/session';
 import { roleLabel } from './words';
 import { HideScreen } from '../components/hide-screen';
 
@@ -34,9 +34,16 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 Forside
               </NavLink>
             </Link>
-            <Link asChild>
-              <NavLink to="/meld">Meld bekymring</NavLink>
-            </Link>
+            {mayReport(me) && (
+              <Link asChild>
+                <NavLink to="/meld">Meld bekymring</NavLink>
+              </Link>
+            )}
+            {superviseOwner(me) && (
+              <Link asChild>
+                <NavLink to="/tilsyn">Tilsyn og oppfølging</NavLink>
+              </Link>
+            )}
           </nav>
           <div className="app-user">
             <span>

@@ -7,6 +7,7 @@ import { StartPage } from '../pages/start-page';
 import { ReportConcernPage } from '../pages/report-concern-page';
 import { CasePage } from '../pages/case-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { OwnerDashboardPage } from '../pages/owner-dashboard-page';
 
 /** Routes in Norwegian, as people read them in the address bar; everything but login needs a session. */
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
           <Route path="/" element={<StartPage />} />
           <Route path="/meld" element={<ReportConcernPage />} />
           <Route path="/saker/:caseId" element={<CasePage />} />
+          <Route path="/tilsyn" element={<OwnerDashboardPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppLayout>

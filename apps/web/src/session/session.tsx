@@ -41,3 +41,13 @@ export function useSignOut() {
 export function leadsAnyUnit(me: Me): boolean {
   return me.roles.some((r) => r.role === 'principal' || r.role === 'owner');
 }
+
+/** Who may open a concern somewhere: staff and principals of a unit, and the owner (as the API's mayOpenCase). */
+export function mayReport(me: Me): boolean {
+  return me.roles.some((r) => r.role === 'staff' || r.role === 'principal' || r.role === 'owner');
+}
+
+/** The owner's administration and its auditors see the supervision of all units (as the API's maySuperviseOwner). */
+export function superviseOwner(me: Me): boolean {
+  return me.roles.some((r) => r.role === 'owner' || r.role === 'auditor');
+}

@@ -170,6 +170,8 @@ export function superviseCase(
 
 export interface SupervisionTotals {
   cases: number;
+  /** The cases by the state they are in now (for the owner's dashboard). */
+  byState: Record<string, number>;
   dutyToAct: {
     label: string;
     acknowledged: number;
@@ -224,8 +226,11 @@ export function totalsOf(rows: CaseSupervision[]): SupervisionTotals {
   const so = rows.filter((r) => r.staffOffence).map((r) => r.staffOffence!);
   const serious = rows.filter((r) => r.serious);
   const sum = (f: (r: CaseSupervision) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const byState: Record<string, number> = {};
+  for (const r of rows) byState[r.state] = (byState[r.state] ?? 0) + 1;
   return {
     cases: rows.length,
+    byState,
     dutyToAct: {
       label: SUPERVISION_THEMES.dutyToAct,
       acknowledged: rows.filter((r) => r.dutyToAct.acknowledgedAt).length,

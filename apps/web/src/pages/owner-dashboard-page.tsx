@@ -1,0 +1,323 @@
+import { Alert, Button, Card, Field, Heading, Input, Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { BarChart, type ChartSeries } from '../charts/bar-chart';
+import { TableScroll } from '../components/table-scroll';
+import { STATE_LABEL } from '../app/words';
+import { downloadCsv, ratioText, type SupervisionTotals } from '../supervision/supervision';
+import { useMe } from '../session/session';
+
+const DAY = 24;
+const STATES = ['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed'] as const;
+
+/** Oslo's calendar date of an instant, YYYY-MM-DD. */
+const osloDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(d);
+function lastYear(): { from: string; to: string } {
+  const now = new Date();
+  return { from: osloDate(new Date(now.getTime() - 365 * 86_400_000)), to: osloDate(now) };
+}
+const days = (hours: number | null | undefined) => (hours === null || hours === undefined ? null : Math.round((hours / DAY) * 10) / 10);
+
+interface UnitRow {
+  unitId: string;
+  unitName: string;
+  regime: string;
+  totals: SupervisionTotals;
+}
+
+/**
+ * Tilsyn og oppfølging: the owner's view over all its units (its forsvarlig system). The figures are
+ * the API's supervision report for the period; every chart has the same figures in a table.
+ */
+export function OwnerDashboardPage() {
+  const me = useMe();
+  const ownerId = me.roles.find((r) => r.role === 'owner' || r.role === 'auditor')?.ownerId ?? me.ownerId;
+  const [params, setParams] = useSearchParams();
+  // The default period, fixed when the page opens: the last twelve months up to today.
+  const [defaults] = useState(lastYear);
+  const from = params.get('fra') ?? defaults.from;
+  const to = params.get('til') ?? defaults.to;
+  const [draft, setDraft] = useState({ from, to });
+  const report = useQuery({
+    queryKey: ['owner-supervision', ownerId, from, to],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/owners/{ownerId}/supervision', {
+          params: { path: { ownerId }, query: { from, to } as never },
+        }),
+      ),
+  });
+  const policy = useQuery({
+    queryKey: ['deadline-policy', ownerId],
+    queryFn: () => unwrap(api.GET('/api/owners/{ownerId}/deadline-policy', { params: { path: { ownerId } } })),
+  });
+  const units = (report.data?.units ?? []) as unknown as UnitRow[];
+  const total = report.data?.totals as unknown as SupervisionTotals | undefined;
+  const [csvError, setCsvError] = useState<string | null>(null);
+
+  return (
+    <div className="page page--wide">
+      <Heading level={1} data-size="lg">
+        Tilsyn og oppfølging
+      </Heading>
+      <Paragraph>
+        Alle enhetene i kommunen: sakene som ble meldt i perioden, hvor de står nå, og hvordan aktivitetsplikten ble fulgt opp. Fristene er
+        kommunens fristregler (policy, ikke lov): loven sier «snarast» og «straks».
+      </Paragraph>
+      <form
+        className="filters"
+        aria-label="Velg periode"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams({ fra: draft.from, til: draft.to }, { replace: true });
+        }}
+      >
+        <Field>
+          <Label>Fra og med</Label>
+          <Input type="date" value={draft.from} max={draft.to} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </Field>
+        <Field>
+          <Label>Til og med</Label>
+          <Input type="date" value={draft.to} min={draft.from} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </Field>
+        <Button type="submit" variant="secondary">
+          Vis perioden
+        </Button>
+        <Button
+          type="button"
+          variant="tertiary"
+          onClick={() =>
+            downloadCsv(`/api/owners/${ownerId}/supervision?from=${from}&to=${to}`, `tilsyn-${from}-${to}.csv`).then(
+              () => setCsvError(null),
+              () => setCsvError('CSV-filen kunne ikke lastes ned. Prøv igjen.'),
+            )
+          }
+        >
+          Last ned som CSV
+        </Button>
+      </form>
+      {csvError && <Alert data-color="danger">{csvError}</Alert>}
+      {report.isPending ? (
+        <Spinner aria-label="Henter tallene" data-size="lg" />
+      ) : report.isError || !total ? (
+        <Alert data-color="danger">Tallene kunne ikke hentes. Prøv igjen om litt.</Alert>
+      ) : (
+        <>
+          <KeyFigures total={total} />
+          <CasesByState units={units} total={total} />
+          <StepTimes units={units} policy={policy.data} />
+          <Evaluations units={units} total={total} />
+          <Paragraph data-size="sm" className="app-muted">
+            «I tide» betyr innen fristen kommunens fristregler satte (policy, ikke lov). Timer og dager er regnet mellom stegene slik de er
+            registrert. Periode {from} til {to}; tallene gjelder saker meldt i perioden.
+          </Paragraph>
+        </>
+      )}
+    </div>
+  );
+}
+
+function KeyFigures({ total }: { total: SupervisionTotals }) {
+  const open = total.cases - (total.byState.closed ?? 0);
+  const figures: Array<[string, number | string]> = [
+    ['Saker meldt i perioden', total.cases],
+    ['Åpne nå', open],
+    ['Saker med frist passert nå', total.ownerFollowUp.casesWithOverdueNow],
+    ['Frister passert nå', total.ownerFollowUp.overdueItemsNow],
+    ['Eskalert til kommunen', total.ownerFollowUp.escalatedToOwner],
+    ['Alvorlige saker', total.ownerFollowUp.seriousCases],
+    ['Saker der en ansatt krenker', total.staffOffence.cases],
+  ];
+  return (
+    <section aria-labelledby="nokkeltall">
+      <Heading level={2} data-size="md" id="nokkeltall">
+        Nøkkeltall
+      </Heading>
+      <dl className="key-figures">
+        {figures.map(([label, value]) => (
+          <Card key={label} data-color="neutral" asChild>
+            <div>
+              <dt>{label}</dt>
+              <dd data-figure={label}>{value}</dd>
+            </div>
+          </Card>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function CasesByState({ units, total }: { units: UnitRow[]; total: SupervisionTotals }) {
+  const series: ChartSeries[] = useMemo(
+    () => STATES.map((s) => ({ name: STATE_LABEL[s], data: units.map((u) => u.totals.byState[s] ?? 0) })),
+    [units],
+  );
+  const categories = useMemo(() => units.map((u) => u.unitName), [units]);
+  const title = 'Saker meldt i perioden etter hvor de står nå, per enhet';
+  return (
+    <section aria-labelledby="status">
+      <Heading level={2} data-size="md" id="status">
+        Saker etter status
+      </Heading>
+      <BarChart title={title} categories={categories} series={series} stacked unit="saker" />
+      <TableScroll label={title}>
+        <Table data-table="status">
+          <caption>{title}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>Enhet</Table.HeaderCell>
+              {STATES.map((s) => (
+                <Table.HeaderCell key={s}>{STATE_LABEL[s]}</Table.HeaderCell>
+              ))}
+              <Table.HeaderCell>I alt</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {units.map((u) => (
+              <Table.Row key={u.unitId}>
+                <Table.HeaderCell scope="row">{u.unitName}</Table.HeaderCell>
+                {STATES.map((s) => (
+                  <Table.Cell key={s}>{u.totals.byState[s] ?? 0}</Table.Cell>
+                ))}
+                <Table.Cell>{u.totals.cases}</Table.Cell>
+              </Table.Row>
+            ))}
+            <Table.Row>
+              <Table.HeaderCell scope="row">Alle enheter</Table.HeaderCell>
+              {STATES.map((s) => (
+                <Table.Cell key={s}>{total.byState[s] ?? 0}</Table.Cell>
+              ))}
+              <Table.Cell>{total.cases}</Table.Cell>
+            </Table.Row>
+          </Table.Body>
+        </Table>
+      </TableScroll>
+    </section>
+  );
+}
+
+type Policy = { acknowledgeSchoolDays: number; investigationSchoolDays: number; planSchoolDays: number } | undefined;
+
+function StepTimes({ units, policy }: { units: UnitRow[]; policy: Policy }) {
+  const steps = useMemo(
+    () =>
+      [
+        {
+          name: 'Fra meldt til bekreftet',
+          hours: (t: SupervisionTotals) => t.dutyToAct.medianHours.reportedToAcknowledged,
+          onTime: (t: SupervisionTotals) => t.dutyToAct.acknowledgedOnTime,
+          policy: policy?.acknowledgeSchoolDays,
+        },
+        {
+          name: 'Fra bekreftet til undersøkelsen er avsluttet',
+          hours: (t: SupervisionTotals) => t.dutyToAct.medianHours.acknowledgedToConcluded,
+          onTime: (t: SupervisionTotals) => t.dutyToAct.investigatedOnTime,
+          policy: policy?.investigationSchoolDays,
+        },
+        {
+          name: 'Fra undersøkelsen til godkjent plan',
+          hours: (t: SupervisionTotals) => t.dutyToAct.medianHours.concludedToPlanApproved,
+          onTime: (t: SupervisionTotals) => t.dutyToAct.planOnTime,
+          policy: policy?.planSchoolDays,
+        },
+      ] as const,
+    [policy],
+  );
+  const series: ChartSeries[] = useMemo(
+    () =>
+      steps.map((s) => ({
+        name: s.name,
+        data: units.map((u) => days(s.hours(u.totals))),
+        reference:
+          s.policy === undefined
+            ? undefined
+            : { label: `Fristregel: ${s.policy} ${s.policy === 1 ? 'skoledag' : 'skoledager'}`, value: s.policy },
+      })),
+    [steps, units],
+  );
+  const categories = useMemo(() => units.map((u) => u.unitName), [units]);
+  const title = 'Median tid for hvert steg, i dager, per enhet, med kommunens fristregler som linjer';
+  return (
+    <section aria-labelledby="tid">
+      <Heading level={2} data-size="md" id="tid">
+        Tid fra melding til bekreftet, undersøkt og plan
+      </Heading>
+      <Paragraph data-size="sm">
+        Fristreglene teller skoledager; tiden her er kalenderdager, så en sak over en helg kan ligge over linjen og likevel være innen
+        fristen. «Innen fristen» i tabellen er regnet med skoledager.
+      </Paragraph>
+      <BarChart title={title} categories={categories} series={series} unit="dager" />
+      <TableScroll label={title}>
+        <Table data-table="tid">
+          <caption>{title}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>Enhet</Table.HeaderCell>
+              {steps.map((s) => (
+                <Table.HeaderCell key={s.name}>{s.name} (median, dager; innen fristen)</Table.HeaderCell>
+              ))}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {units.map((u) => (
+              <Table.Row key={u.unitId}>
+                <Table.HeaderCell scope="row">{u.unitName}</Table.HeaderCell>
+                {steps.map((s) => (
+                  <Table.Cell key={s.name}>
+                    {days(s.hours(u.totals)) ?? '–'}; {ratioText(s.onTime(u.totals))}
+                  </Table.Cell>
+                ))}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
+    </section>
+  );
+}
+
+function Evaluations({ units, total }: { units: UnitRow[]; total: SupervisionTotals }) {
+  const parts = [
+    ['I tide', (t: SupervisionTotals) => t.measuresEvaluated.evaluationsOnTime],
+    ['For sent', (t: SupervisionTotals) => t.measuresEvaluated.evaluationsLate],
+    ['Ikke holdt', (t: SupervisionTotals) => t.measuresEvaluated.evaluationsMissed],
+  ] as const;
+  const series: ChartSeries[] = useMemo(() => parts.map(([name, f]) => ({ name, data: units.map((u) => f(u.totals)) })), [units]); // eslint-disable-line react-hooks/exhaustive-deps -- `parts` is a constant table
+  const categories = useMemo(() => units.map((u) => u.unitName), [units]);
+  const title = 'Evalueringer som skulle holdes i perioden: i tide, for sent og ikke holdt, per enhet';
+  return (
+    <section aria-labelledby="evalueringer">
+      <Heading level={2} data-size="md" id="evalueringer">
+        Evalueringer holdt i tide
+      </Heading>
+      <BarChart title={title} categories={categories} series={series} stacked unit="evalueringer" />
+      <TableScroll label={title}>
+        <Table data-table="evalueringer">
+          <caption>{title}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>Enhet</Table.HeaderCell>
+              {parts.map(([name]) => (
+                <Table.HeaderCell key={name}>{name}</Table.HeaderCell>
+              ))}
+              <Table.HeaderCell>Skulle holdes</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {[...units, { unitId: 'alle', unitName: 'Alle enheter', regime: '', totals: total }].map((u) => (
+              <Table.Row key={u.unitId}>
+                <Table.HeaderCell scope="row">{u.unitName}</Table.HeaderCell>
+                {parts.map(([name, f]) => (
+                  <Table.Cell key={name}>{f(u.totals)}</Table.Cell>
+                ))}
+                <Table.Cell>{u.totals.measuresEvaluated.evaluationsDue}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
+    </section>
+  );
+}
