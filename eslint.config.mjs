@@ -13,6 +13,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
+      '.tmp/',
       'dist/',
       'apps/web/dist/',
       '.data/',

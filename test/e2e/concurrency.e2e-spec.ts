@@ -40,6 +40,7 @@ describe('versions and concurrency', () => {
       'ASSIGN_COORDINATOR',
       'RECORD_CONSENT',
       'RECORD_CONSENT_REFUSAL',
+      'REQUEST_PPT',
       'RAISED_WITH_PRINCIPAL',
       'CORRECT_ENTRY',
     ]);

@@ -47,6 +47,7 @@ describe('a school case from child_told to closed (opplæringslova §12-4)', () 
       'ASSIGN_COORDINATOR',
       'RECORD_CONSENT',
       'RECORD_CONSENT_REFUSAL',
+      'REQUEST_PPT',
       'RAISED_WITH_PRINCIPAL',
       'CORRECT_ENTRY',
     ]);

@@ -173,6 +173,8 @@ export class TypeormCaseStore implements CaseStore {
     if (q.overdueAt) {
       where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.due_at < ${p(q.overdueAt)})`);
     }
+    if (q.openedFrom) where.push(`c.opened_at >= ${p(q.openedFrom)}`);
+    if (q.openedBefore) where.push(`c.opened_at < ${p(q.openedBefore)}`);
     if (q.after) where.push(`(c.opened_at, c.id) < (${p(q.after.openedAt)}, ${p(q.after.id)}::uuid)`);
     const rows = await this.ds.query(
       `SELECT c.* FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.opened_at DESC, c.id DESC LIMIT ${p(q.limit)}`,

@@ -34,7 +34,9 @@ export const BTI_COMMANDS = {
   BTI_EVALUATE: {
     probes: (_c, base) => [{ ...base, type: 'BTI_EVALUATE', participants: ['probe'], decision: 'continue', summary: 'probe' }],
   },
-  // Not offered in allowedCommands yet (as before the registry): the web app's PPT work will offer them.
-  REQUEST_PPT: { probes: () => [] },
-  PPT_ADVICE: { probes: () => [] },
+  // Asking anonymously needs no consent, so the leader is offered it until PPT has been asked.
+  REQUEST_PPT: {
+    probes: (_c, base) => [{ ...base, type: 'REQUEST_PPT', question: 'probe', anonymous: true, anonymousSummary: 'probe' }],
+  },
+  PPT_ADVICE: { probes: (_c, base) => [{ ...base, type: 'PPT_ADVICE', text: 'probe' }] },
 } satisfies MachineCommands<BtiContext, BtiEvent>;

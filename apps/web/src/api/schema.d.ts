@@ -1705,6 +1705,16 @@ export interface components {
             text: string;
         };
         SupervisionTotalsDto: {
+            /**
+             * @description the cases by the state they are in now: reported, investigating, planning, awaiting_approval, active, evaluating, closed
+             * @example {
+             *       "investigating": 2,
+             *       "closed": 5
+             *     }
+             */
+            byState: {
+                [key: string]: number;
+            };
             cases: number;
             /**
              * @description Tema 1: acknowledged, acknowledgedOnTime, investigatedOnTime, planOnTime, childVoiceOnRecord, plansWithFiveElements (ratios) and medianHours per step
@@ -1954,6 +1964,8 @@ export interface operations {
                 childId?: string;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
+                /** @description opened on or after this Oslo date (YYYY-MM-DD) */
+                from?: string;
                 /** @description the group's cases: its own, or about one of its children */
                 groupId?: string;
                 limit?: number;
@@ -1964,6 +1976,8 @@ export interface operations {
                 /** @description why you read (kept in the access log when an auditor's list is logged) */
                 purpose?: string;
                 state?: "reported" | "investigating" | "planning" | "awaiting_approval" | "active" | "evaluating" | "closed";
+                /** @description opened on or before this Oslo date (YYYY-MM-DD) */
+                to?: string;
                 unitId?: string;
             };
             header?: never;

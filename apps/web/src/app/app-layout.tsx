@@ -4,11 +4,13 @@ import { NavLink, useLocation } from 'react-router';
 import { mayReport, superviseOwner, useMe, useSignOut } from '../session/session';
 import { roleLabel } from './words';
 import { HideScreen } from '../components/hide-screen';
+import { readsOnly, usePurpose } from '../session/purpose';
 
 /** Landmarks, a skip link first, and the way to report a concern one click from anywhere. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const me = useMe();
   const signOut = useSignOut();
+  const { purpose, setPurpose } = usePurpose();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
@@ -44,11 +46,24 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <NavLink to="/tilsyn">Tilsyn og oppfølging</NavLink>
               </Link>
             )}
+            {superviseOwner(me) && (
+              <Link asChild>
+                <NavLink to="/sok">Søk i saker</NavLink>
+              </Link>
+            )}
           </nav>
           <div className="app-user">
             <span>
               {me.displayName} <span className="app-muted">({roles})</span>
             </span>
+            {readsOnly(me) && purpose && (
+              <span className="app-muted">
+                Formål: {purpose}{' '}
+                <Button variant="tertiary" data-size="sm" onClick={() => setPurpose(null)}>
+                  Endre formål
+                </Button>
+              </span>
+            )}
             <HideScreen />
             <Button variant="tertiary" data-size="sm" onClick={() => void signOut()}>
               Logg ut

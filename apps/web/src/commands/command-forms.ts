@@ -1,4 +1,5 @@
 import type { CaseView, EventView } from '../api/client';
+import { btiOf } from '../bti/bti-view';
 import { FFSS_LABEL, MEASURE_STATUS_LABEL, type RegimeWords } from '../app/words';
 
 /**
@@ -21,6 +22,8 @@ export interface FieldSpec {
 
 export interface FormContext {
   words: RegimeWords;
+  /** The unit's people, for choosing a stafettholder. */
+  staff: Array<[string, string]>;
   childName: (id: string) => string;
   history: EventView[];
   now: () => string;
@@ -190,6 +193,229 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
     ],
     payload: (v) => ({ seq: Number(v.seq), reason: v.reason, corrected: { [String(v.field ?? 'text')]: v.correctedText } }),
   },
+
+  // BTI (bedre tverrfaglig innsats): levels, stafettholder, consent, evaluation meetings, PPT.
+  BTI_DECIDE: {
+    title: 'Bestem BTI-nivå',
+    submit: 'Lagre beslutningen',
+    primary: true,
+    intro: () => 'Nivå 0 er undring og bekymring. Bestem om saken avsluttes i BTI, eller hvilket nivå den skal følges på.',
+    fields: [
+      { name: 'decision', label: 'Beslutning', kind: 'radio', options: () => BTI_DECISION_OPTIONS, initial: () => 'level1' },
+      text('reason', 'Hvorfor?'),
+      {
+        name: 'services',
+        label: 'Tjenester som skal være med (kommaseparert)',
+        kind: 'text',
+        optional: true,
+        description: 'For eksempel ppt, helsestasjon. Hver tjeneste trenger gyldig samtykke på nivå 2 og 3.',
+        when: (v) => v.decision === 'level2' || v.decision === 'level3',
+      },
+    ],
+    payload: (v) => ({ ...v, ...servicesOf(v) }),
+  },
+  BTI_ESCALATE: {
+    title: 'Hev BTI-nivået',
+    submit: 'Hev nivået',
+    fields: [
+      {
+        name: 'toLevel',
+        label: 'Nytt nivå',
+        kind: 'radio',
+        options: () => [
+          ['2', 'Nivå 2'],
+          ['3', 'Nivå 3'],
+        ],
+        initial: () => '2',
+      },
+      text('reason', 'Hvorfor?'),
+      { name: 'services', label: 'Tjenester som skal være med (kommaseparert)', kind: 'text', optional: true },
+    ],
+    payload: (v) => ({ ...v, toLevel: Number(v.toLevel), ...servicesOf(v) }),
+  },
+  BTI_DEESCALATE: {
+    title: 'Senk BTI-nivået',
+    submit: 'Senk nivået',
+    fields: [
+      {
+        name: 'toLevel',
+        label: 'Nytt nivå',
+        kind: 'radio',
+        options: () => [
+          ['1', 'Nivå 1'],
+          ['2', 'Nivå 2'],
+        ],
+        initial: () => '1',
+      },
+      text('reason', 'Hvorfor?'),
+    ],
+    payload: (v) => ({ ...v, toLevel: Number(v.toLevel) }),
+  },
+  ASSIGN_COORDINATOR: {
+    title: 'Utpek stafettholder',
+    submit: 'Utpek stafettholderen',
+    intro: () => 'Den som har stafetten nå, har ansvaret til den nye har godtatt.',
+    fields: [{ name: 'userId', label: 'Hvem skal være stafettholder?', kind: 'select', options: (_c, ctx) => ctx.staff }],
+  },
+  ACCEPT_COORDINATION: {
+    title: 'Godta stafetten',
+    submit: 'Jeg tar over som stafettholder',
+    primary: true,
+    intro: () => 'Du er utpekt som stafettholder. Når du godtar, har du ansvaret for koordineringen.',
+    fields: [],
+  },
+  RECORD_CONSENT: {
+    title: 'Registrer samtykke',
+    submit: 'Lagre samtykket',
+    fields: [
+      { name: 'service', label: 'Tjeneste', kind: 'select', options: () => SERVICE_OPTIONS, initial: () => 'ppt' },
+      { name: 'givenBy', label: 'Hvem ga samtykket?', kind: 'text', description: 'For eksempel foreldrene med foreldreansvar' },
+      {
+        name: 'form',
+        label: 'Form',
+        kind: 'radio',
+        options: () => [
+          ['written', 'Skriftlig'],
+          ['oral', 'Muntlig'],
+        ],
+        initial: () => 'written',
+      },
+      text('scope', 'Hva kan deles, og til hva?'),
+      { name: 'givenAt', label: 'Når ble det gitt?', kind: 'datetime', initial: (_c, ctx) => ctx.now() },
+      { name: 'expiresAt', label: 'Utløper', kind: 'datetime', optional: true, description: 'Stafettholderen blir minnet på det før' },
+    ],
+    payload: (v) => ({ ...v, ...(v.expiresAt ? {} : { expiresAt: undefined }) }),
+  },
+  RECORD_CONSENT_REFUSAL: {
+    title: 'Registrer at samtykke er nektet',
+    submit: 'Lagre',
+    fields: [
+      { name: 'service', label: 'Tjeneste', kind: 'select', options: () => SERVICE_OPTIONS, initial: () => 'ppt' },
+      { name: 'refusedBy', label: 'Hvem nektet?', kind: 'text' },
+    ],
+  },
+  WITHDRAW_CONSENT: {
+    title: 'Registrer at samtykke er trukket',
+    submit: 'Lagre',
+    intro: () => 'Når samtykket for PPT trekkes, mister PPT tilgangen til saken med en gang.',
+    fields: [
+      {
+        name: 'service',
+        label: 'Tjeneste',
+        kind: 'select',
+        options: (c) =>
+          (btiOf(c)?.consents ?? []).filter((x) => x.status === 'given').map((x) => [x.service, SERVICE_LABEL[x.service] ?? x.service]),
+        initial: (c) => btiOf(c)?.consents.find((x) => x.status === 'given')?.service,
+      },
+      text('reason', 'Hvorfor, slik det ble sagt'),
+    ],
+  },
+  BTI_EVALUATE: {
+    title: 'Evalueringsmøte (BTI)',
+    submit: 'Lagre evalueringen',
+    fields: [
+      { name: 'participants', label: 'Hvem var med? (kommaseparert)', kind: 'text' },
+      {
+        name: 'decision',
+        label: 'Beslutning',
+        kind: 'radio',
+        options: () => [
+          ['continue', 'Fortsett på samme nivå'],
+          ['change_level', 'Endre nivå'],
+          ['close', 'Avslutt i BTI'],
+        ],
+        initial: () => 'continue',
+      },
+      {
+        name: 'toLevel',
+        label: 'Nytt nivå',
+        kind: 'radio',
+        options: () => [
+          ['1', 'Nivå 1'],
+          ['2', 'Nivå 2'],
+          ['3', 'Nivå 3'],
+        ],
+        when: (v) => v.decision === 'change_level',
+      },
+      text('summary', 'Hva ble bestemt, og hvorfor?'),
+    ],
+    payload: (v) => ({
+      ...v,
+      participants: listOf(v.participants),
+      ...(v.toLevel ? { toLevel: Number(v.toLevel) } : {}),
+    }),
+  },
+  REQUEST_PPT: {
+    title: 'Be PPT om råd',
+    submit: 'Send til PPT',
+    intro: (c) =>
+      btiOf(c)?.consents.some((x) => x.service === 'ppt' && x.valid)
+        ? 'Det er gyldig samtykke for PPT: du kan be om råd med navn, eller anonymt.'
+        : 'Det er ikke gyldig samtykke for PPT. Uten samtykke kan du bare spørre anonymt: PPT ser da bare det du skriver i sammendraget.',
+    fields: [
+      text('question', 'Hva spør dere PPT om?'),
+      {
+        name: 'anonymous',
+        label: 'Spør anonymt (PPT ser ingen navn)',
+        kind: 'checkbox',
+        initial: (c) => !btiOf(c)?.consents.some((x) => x.service === 'ppt' && x.valid),
+      },
+      {
+        name: 'anonymousSummary',
+        label: 'Sammendrag uten navn',
+        kind: 'textarea',
+        description: 'Dette er alt PPT ser av saken. Skriv det uten navn, klasse eller andre kjennetegn.',
+        when: (v) => v.anonymous === true,
+      },
+    ],
+  },
+  PPT_ADVICE: {
+    title: 'Gi råd',
+    submit: 'Send rådet',
+    primary: true,
+    fields: [text('text', 'Rådet fra PPT')],
+  },
+  PLACE_LEGAL_HOLD: {
+    title: 'Sperr mot sletting',
+    submit: 'Sett sperren',
+    intro: () => 'En sak med sperre blir ikke anonymisert av bevaringsreglene før sperren oppheves.',
+    fields: [text('reason', 'Hvorfor må saken bevares? (klage, søksmål, politiet, Statsforvalteren)')],
+  },
+  RELEASE_LEGAL_HOLD: {
+    title: 'Opphev sperren mot sletting',
+    submit: 'Opphev sperren',
+    fields: [text('reason', 'Hvorfor kan sperren oppheves?')],
+  },
+};
+
+const BTI_DECISION_OPTIONS: Array<[string, string]> = [
+  ['close', 'Avslutt: ingen grunn til videre bekymring'],
+  ['level1', 'Nivå 1: følges opp i tjenesten'],
+  ['level2', 'Nivå 2: flere tjenester, med stafettholder'],
+  ['level3', 'Nivå 3: omfattende samarbeid, med stafettholder'],
+];
+
+export const SERVICE_LABEL: Record<string, string> = {
+  ppt: 'PPT',
+  helsestasjon: 'Helsestasjon',
+  skolehelsetjeneste: 'Skolehelsetjeneste',
+  barnevern: 'Barnevern',
+  bup: 'BUP',
+  other: 'Annen tjeneste',
+};
+const SERVICE_OPTIONS = Object.entries(SERVICE_LABEL);
+
+const listOf = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+/** The services field as the API takes it: a list, or nothing when none was named. */
+const servicesOf = (v: Record<string, unknown>) => {
+  const services = listOf(v.services);
+  return { services: services.length ? services : undefined };
 };
 
 /** The field of a correction: the written text of the chosen entry. */

@@ -23,19 +23,24 @@ import {
 } from '../app/words';
 import { formatDate, formatDateTime, formatDeadline, nowForInput } from '../format/time';
 import { NotFoundPage } from './not-found-page';
+import { AuditPanel } from './audit-panel';
+import { BtiPanel } from '../bti/bti-panel';
+import { usePurposeQuery } from '../session/purpose';
 
 type Plan = NonNullable<CaseView['plan']>;
 
 /** Sak: where the case stands, what happens next, its deadlines and history, and what I may do now. */
 export function CasePage() {
   const { caseId = '' } = useParams();
+  // An auditor's purpose goes with every read, and the access log keeps it.
+  const purpose = usePurposeQuery();
   const c = useQuery({
     queryKey: ['case', caseId],
-    queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId } } })),
+    queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId }, query: purpose } })),
   });
   const history = useQuery({
     queryKey: ['history', caseId],
-    queryFn: () => unwrap(api.GET('/api/cases/{caseId}/events', { params: { path: { caseId } } })),
+    queryFn: () => unwrap(api.GET('/api/cases/{caseId}/events', { params: { path: { caseId }, query: purpose } })),
     enabled: c.isSuccess,
   });
   if (c.isPending) return <Spinner aria-label="Henter saken" data-size="lg" />;
@@ -48,6 +53,8 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
   const w = REGIME[regimeOf(c.regime)];
   const dir = useUnitDirectory([c.unitId]);
   const names = c.childIds.map(dir.childName).join(', ');
+  // When the page was loaded, for "expires soon" (a render must not read the clock).
+  const [loadedAt] = useState(() => Date.now());
   return (
     <div className="page">
       <Heading level={1} data-size="lg">
@@ -73,9 +80,11 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
         <Paragraph className="prewrap">{c.concern}</Paragraph>
       </section>
       <Actions c={c} w={w} history={history} dir={dir} />
+      <BtiPanel c={c} history={history} personName={dir.personName} now={loadedAt} />
       <Deadlines c={c} personName={dir.personName} />
       {(c.plan || c.planVersions.length > 0) && <PlanView c={c} history={history} personName={dir.personName} />}
       <History events={history} unitKind={c.regime} />
+      <AuditPanel c={c} personName={dir.personName} />
     </div>
   );
 }
@@ -89,7 +98,13 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
   const [done, setDone] = useState<string | null>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const offered = c.allowedCommands.filter((t) => COMMAND_FORMS[t]);
-  const ctx: FormContext = { words: w, childName: dir.childName, history, now: () => nowForInput() };
+  const ctx: FormContext = {
+    words: w,
+    childName: dir.childName,
+    staff: dir.staff.map((s) => [s.id, s.displayName]),
+    history,
+    now: () => nowForInput(),
+  };
   const conflict =
     problem?.status === 409 && problem.problem.version !== undefined && problem.problem.version !== c.version ? problem : null;
 

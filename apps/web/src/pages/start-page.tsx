@@ -7,7 +7,8 @@ import { api, unwrap, type CaseView, type Task } from '../api/client';
 import { useUnitDirectory } from '../app/directory';
 import { DEADLINE_LABEL, NOTIFICATION_LABEL, STATE_LABEL } from '../app/words';
 import { formatDeadline, formatDateTime } from '../format/time';
-import { leadsAnyUnit, useMe } from '../session/session';
+import { leadsAnyUnit, mayReport, useMe } from '../session/session';
+import { usePurposeQuery } from '../session/purpose';
 
 const byUrgency = (a: Task, b: Task) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt);
 
@@ -24,11 +25,13 @@ export function StartPage() {
       <Heading level={1} data-size="lg">
         Forside
       </Heading>
-      <Paragraph>
-        <Button asChild>
-          <RouterLink to="/meld">Meld bekymring</RouterLink>
-        </Button>
-      </Paragraph>
+      {mayReport(me) && (
+        <Paragraph>
+          <Button asChild>
+            <RouterLink to="/meld">Meld bekymring</RouterLink>
+          </Button>
+        </Paragraph>
+      )}
       {tasks.isError && <Alert data-color="danger">Oppgavene kunne ikke hentes. Siden prøver igjen av seg selv.</Alert>}
       {leader && (
         <section aria-labelledby="nye">
@@ -156,8 +159,9 @@ function CaseList() {
     closedToo: params.get('avsluttede') === 'ja',
   };
   const dir = useUnitDirectory(me.units.map((u) => u.id));
+  const purpose = usePurposeQuery();
   const cases = useInfiniteQuery({
-    queryKey: ['cases', filters],
+    queryKey: ['cases', filters, purpose],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       unwrap(
@@ -172,6 +176,7 @@ function CaseList() {
               overdue: filters.overdue || undefined,
               // The open cases are the work; closed ones on request (or when that state is chosen).
               open: filters.closedToo || filters.state ? undefined : true,
+              ...purpose,
             },
           },
         }),

@@ -33,6 +33,8 @@ export function useSignOut() {
     const { endSessionUrl } = await unwrap(api.POST('/api/auth/logout'));
     setCsrfToken(null);
     qc.clear();
+    // Drafts and an auditor's purpose belong to this sign-in; a shared computer forgets them.
+    sessionStorage.clear();
     window.location.assign(endSessionUrl ?? '/logg-inn');
   };
 }

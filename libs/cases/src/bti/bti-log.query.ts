@@ -2,11 +2,14 @@ import { BTI_COMMAND_TYPES, btiStateOf, toOsloIso } from '../../../workflow/src'
 import { CaseReader, ReadOptions } from '../audit/case-reader';
 import { CaseRecord, CaseStore, StoredEvent, UserContext } from '../ports';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
+import { entryLabel } from '../history/entry-labels';
 
 export interface BtiLogEntry {
   seq: number;
   at: string;
   type: string;
+  /** The entry in bokmål, the same words as the case history and the case file. */
+  label: string;
   by: { userId: string | null; role: string | null };
   /** The entry's own content: decision, level, reason, service, participants, summary … */
   details: Record<string, unknown>;
@@ -59,6 +62,7 @@ export function btiLogOf(rec: CaseRecord, events: StoredEvent[]): BtiLog {
         seq: e.seq,
         at: toOsloIso(e.at),
         type: e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type,
+        label: entryLabel(e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type),
         by: { userId: e.actorUserId, role: e.actorRole },
         // Level 0 starts with the concern; its content stays in the case history.
         details: e.type === 'CASE_OPENED' ? { level: 0 } : e.payload,

@@ -27,6 +27,9 @@ export interface CaseListQuery {
   /** Only cases that are not closed. */
   openOnly?: boolean;
   overdueAt?: Date;
+  /** Opened at or after this instant, and before that one (an auditor's period). */
+  openedFrom?: Date;
+  openedBefore?: Date;
   after?: { openedAt: Date; id: string };
   limit: number;
 }

@@ -1,4 +1,4 @@
-import { CaseState } from '../../../workflow/src';
+import { addDays, CaseState, isValidIsoDate, osloInstant } from '../../../workflow/src';
 import { caseScopeOf } from '../authorization.policy';
 import { CaseView } from '../case-view';
 import { CaseViews } from '../case-views';
@@ -14,6 +14,9 @@ export interface ListCasesInput {
   childId?: string;
   groupId?: string;
   open?: boolean;
+  /** Opened from and to these Oslo dates, both included. */
+  from?: string;
+  to?: string;
   cursor?: string;
   limit?: number;
   purpose?: string;
@@ -49,6 +52,11 @@ export class ListCases {
   async execute(user: UserContext, input: ListCasesInput): Promise<CasePage> {
     const now = this.clock.now();
     const limit = input.limit ?? 20;
+    for (const field of ['from', 'to'] as const) {
+      const v = input[field];
+      if (v !== undefined && !isValidIsoDate(v)) throw new InvalidInputError([{ field, message: 'must be a date YYYY-MM-DD' }]);
+    }
+    if (input.from && input.to && input.from > input.to) throw new InvalidInputError([{ field: 'to', message: 'must not be before from' }]);
     const rows = await this.store.list({
       scope: caseScopeOf(user, now),
       unitId: input.unitId,
@@ -57,6 +65,8 @@ export class ListCases {
       groupId: input.groupId,
       openOnly: input.open,
       overdueAt: input.overdue ? now : undefined,
+      openedFrom: input.from ? osloInstant(input.from, '00:00') : undefined,
+      openedBefore: input.to ? osloInstant(addDays(input.to, 1), '00:00') : undefined,
       after: input.cursor ? decodeCursor(input.cursor) : undefined,
       limit: limit + 1,
     });

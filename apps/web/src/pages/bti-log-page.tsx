@@ -1,0 +1,89 @@
+import { Alert, Button, Heading, Link, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useParams } from 'react-router';
+import { api, ApiProblem, unwrap } from '../api/client';
+import { useUnitDirectory } from '../app/directory';
+import { BTI_LEVEL_LABEL } from '../bti/bti-view';
+import { formatDateTime } from '../format/time';
+import { usePurposeQuery } from '../session/purpose';
+import { NotFoundPage } from './not-found-page';
+
+interface BtiLog {
+  level: number;
+  state: string;
+  coordinator: string | null;
+  pendingCoordinator: string | null;
+  entries: Array<{
+    seq: number;
+    at: string;
+    type: string;
+    label?: string;
+    by: { userId: string | null; role: string | null; name?: string | null } | null;
+    details: Record<string, unknown>;
+  }>;
+}
+
+/** Stafettloggen: the BTI decisions and the case's measures over time, readable on screen and printed on A4. */
+export function BtiLogPage() {
+  const { caseId = '' } = useParams();
+  const purpose = usePurposeQuery();
+  const log = useQuery({
+    queryKey: ['bti-log', caseId, purpose],
+    queryFn: () => unwrap(api.GET('/api/cases/{caseId}/bti-log', { params: { path: { caseId }, query: purpose } as never })),
+  });
+  const c = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId }, query: purpose } })),
+  });
+  const dir = useUnitDirectory(c.data ? [c.data.unitId] : []);
+  if (log.isPending) return <Spinner aria-label="Henter stafettloggen" data-size="lg" />;
+  if (log.error instanceof ApiProblem && log.error.status === 404) return <NotFoundPage what="saken" />;
+  if (log.isError) return <Alert data-color="danger">Stafettloggen kunne ikke hentes.</Alert>;
+  const data = log.data as unknown as BtiLog;
+  return (
+    <div className="page print-a4">
+      <Heading level={1} data-size="lg">
+        Stafettlogg
+      </Heading>
+      <Paragraph>
+        {data.state === 'closed' ? 'Avsluttet i BTI' : (BTI_LEVEL_LABEL[data.level] ?? `Nivå ${data.level}`)}. Stafettholder:{' '}
+        {data.coordinator ? dir.personName(data.coordinator) : 'ingen'}
+        {data.pendingCoordinator ? `; ${dir.personName(data.pendingCoordinator)} er utpekt og har ikke godtatt ennå` : ''}.
+      </Paragraph>
+      <Paragraph className="no-print">
+        <Link asChild>
+          <RouterLink to={`/saker/${caseId}`}>Tilbake til saken</RouterLink>
+        </Link>{' '}
+        <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
+          Skriv ut
+        </Button>
+      </Paragraph>
+      <Table data-table="stafettlogg">
+        <caption className="visually-hidden">Stafettlogg, eldste først</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>Når</Table.HeaderCell>
+            <Table.HeaderCell>Hva</Table.HeaderCell>
+            <Table.HeaderCell>Hvem</Table.HeaderCell>
+            <Table.HeaderCell>Detaljer</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {data.entries.map((e) => (
+            <Table.Row key={e.seq}>
+              <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
+              <Table.Cell>{e.label ?? e.type}</Table.Cell>
+              <Table.Cell>{e.by?.name ?? (e.by?.userId ? dir.personName(e.by.userId) : 'Trygg')}</Table.Cell>
+              <Table.Cell className="prewrap">
+                {Object.entries(e.details)
+                  .filter(([, v]) => v !== null && v !== undefined && v !== '')
+                  .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+                  .join('\n')}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
