@@ -11,6 +11,7 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { OwnerDashboardPage } from '../pages/owner-dashboard-page';
 import { CaseSearchPage } from '../pages/case-search-page';
 import { BtiLogPage } from '../pages/bti-log-page';
+import { SettingsPage } from '../pages/settings-page';
 
 /** Routes in Norwegian, as people read them in the address bar; everything but login needs a session. */
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
               <Route path="/saker/:caseId/stafettlogg" element={<BtiLogPage />} />
               <Route path="/tilsyn" element={<OwnerDashboardPage />} />
               <Route path="/sok" element={<CaseSearchPage />} />
+              <Route path="/innstillinger" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </PurposeGate>
