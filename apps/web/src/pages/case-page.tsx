@@ -184,7 +184,10 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
         <Alert data-color="danger">
           {problem.status === 403
             ? `Du har ikke lov til dette i saken. ${problem.message}`
-            : `${problem.message} Det du har skrevet, er ikke borte.`}
+            : problem.status === 404
+              ? // PPT's access ends the moment its consent is withdrawn; so can a coordinator's or a reporter's.
+                'Du har ikke lenger tilgang til denne saken, for eksempel fordi samtykket til å dele den med deg er trukket. Det du skrev, er ikke sendt.'
+              : `${problem.message} Det du har skrevet, er ikke borte.`}
         </Alert>
       )}
       {open && (

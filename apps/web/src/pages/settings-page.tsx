@@ -105,7 +105,8 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
     queryFn: () => unwrap(api.GET('/api/owners/{ownerId}/deadline-policy', { params: { path: { ownerId } } })),
   });
   const { problem, saved, saving, save, reload, conflict } = useVersionedSave(key);
-  const [draft, setDraft] = useState<Record<string, string> | null>(null);
+  // Only the fields this person changed: after someone else's save is loaded, their other numbers show and these stay.
+  const [edits, setEdits] = useState<Record<string, string>>({});
   if (policy.isPending) return <Spinner aria-label="Henter fristreglene" />;
   if (policy.isError) return <Alert data-color="danger">Fristreglene kunne ikke hentes.</Alert>;
   const p = policy.data as unknown as Record<string, unknown> & {
@@ -114,8 +115,10 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
     isDefault: boolean;
     notice: string;
   };
-  const values =
-    draft ?? Object.fromEntries([...POLICY_FIELDS.map(([k]) => [k, String(p[k])]), ['schoolDayEndsAt', String(p.schoolDayEndsAt)]]);
+  const values = {
+    ...Object.fromEntries([...POLICY_FIELDS.map(([k]) => [k, String(p[k])]), ['schoolDayEndsAt', String(p.schoolDayEndsAt)]]),
+    ...edits,
+  };
   const ids = Object.fromEntries([...POLICY_FIELDS.map(([k]) => [k, `frist-${k}`]), ['schoolDayEndsAt', 'frist-schoolDayEndsAt']]);
   const labels = Object.fromEntries([...POLICY_FIELDS.map(([k, l]) => [k, l]), ['schoolDayEndsAt', 'Skoledagen slutter kl.']]);
   const submit = (e: FormEvent) => {
@@ -130,14 +133,17 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
           }),
         ),
       'Fristreglene',
-    ).then((ok) => ok && setDraft(null));
+    ).then((ok) => ok && setEdits({}));
   };
   return (
     <section aria-labelledby="fristregler" className="settings-section">
       <Heading level={2} data-size="md" id="fristregler">
         Fristregler
       </Heading>
-      <Paragraph>Kommunens egne tall, ikke lovens: loven sier «snarast» og «straks». En endring gjelder frister som opprettes etterpå; frister som løper, beholder sine.</Paragraph>
+      <Paragraph>
+        Kommunens egne tall, ikke lovens: loven sier «snarast» og «straks». En endring gjelder frister som opprettes etterpå; frister som
+        løper, beholder sine.
+      </Paragraph>
       <VersionLine version={p.version} changedAt={p.changedAt} isDefault={p.isDefault} />
       <Conflict on={conflict} reload={() => void reload()} what="fristreglene" />
       <form onSubmit={submit} noValidate className="form settings-grid">
@@ -152,7 +158,7 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
             readOnly={!mayChange}
             value={values[k]}
             error={problem?.fieldError(k) ? norwegianMessage(problem.fieldError(k) as string) : undefined}
-            onChange={(e) => setDraft({ ...values, [k]: e.target.value })}
+            onChange={(e) => setEdits({ ...edits, [k]: e.target.value })}
           />
         ))}
         <Textfield
@@ -162,7 +168,7 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
           readOnly={!mayChange}
           value={values.schoolDayEndsAt}
           error={problem?.fieldError('schoolDayEndsAt')}
-          onChange={(e) => setDraft({ ...values, schoolDayEndsAt: e.target.value })}
+          onChange={(e) => setEdits({ ...edits, schoolDayEndsAt: e.target.value })}
         />
         <ProblemSummary problem={problem} fieldIds={ids} labels={labels} />
         {saved && <Alert data-color="success">{saved}</Alert>}
@@ -310,6 +316,7 @@ const SUGGESTIONS: Array<[string, string]> = [
 ];
 
 type Rule = { whenStepAtLeast: number; suggest: string[] };
+type GuidanceForm = { ffssWarningFromStep: string; rules: Rule[]; btiServices: string };
 
 function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean }) {
   const key = ['guidance', ownerId];
@@ -318,7 +325,8 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
     queryFn: () => unwrap(api.GET('/api/owners/{ownerId}/guidance', { params: { path: { ownerId } } })),
   });
   const { problem, saved, saving, save, reload, conflict } = useVersionedSave(key);
-  const [draft, setDraft] = useState<{ ffssWarningFromStep: string; rules: Rule[]; btiServices: string } | null>(null);
+  // Only what this person changed, laid over the stored guidance (so a reloaded version keeps these edits).
+  const [edits, setEdits] = useState<Partial<GuidanceForm>>({});
   if (guidance.isPending) return <Spinner aria-label="Henter Omni-veiledningen" />;
   if (guidance.isError) return <Alert data-color="danger">Omni-veiledningen kunne ikke hentes.</Alert>;
   const g = guidance.data as unknown as {
@@ -329,7 +337,16 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
     btiServices?: string[];
     notice?: string;
   };
-  const v = draft ?? { ffssWarningFromStep: String(g.ffssWarningFromStep), rules: g.rules, btiServices: (g.btiServices ?? []).join(', ') };
+  const stored: GuidanceForm = {
+    ffssWarningFromStep: String(g.ffssWarningFromStep),
+    rules: g.rules,
+    btiServices: (g.btiServices ?? []).join(', '),
+  };
+  const v: GuidanceForm = { ...stored, ...edits };
+  const setDraft = (next: GuidanceForm) =>
+    setEdits(
+      Object.fromEntries(Object.entries(next).filter(([k, x]) => JSON.stringify(x) !== JSON.stringify(stored[k as keyof GuidanceForm]))),
+    );
   const setRule = (i: number, rule: Rule) => setDraft({ ...v, rules: v.rules.map((r, j) => (j === i ? rule : r)) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -351,7 +368,7 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
           }),
         ),
       'Omni-veiledningen',
-    ).then((ok) => ok && setDraft(null));
+    ).then((ok) => ok && setEdits({}));
   };
   return (
     <section aria-labelledby="omni" className="settings-section">
