@@ -52,7 +52,11 @@ export function CasePage() {
 function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
   const w = REGIME[regimeOf(c.regime)];
   const dir = useUnitDirectory([c.unitId]);
-  const names = c.childIds.map(dir.childName).join(', ');
+  // A child whose name this user cannot look up (PPT) is not shown as "ukjent" in the heading.
+  const names = c.childIds
+    .map(dir.childName)
+    .filter((n) => n !== 'ukjent')
+    .join(', ');
   // When the page was loaded, for "expires soon" (a render must not read the clock).
   const [loadedAt] = useState(() => Date.now());
   return (
