@@ -51,6 +51,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <NavLink to="/sok">Søk i saker</NavLink>
               </Link>
             )}
+            {me.roles.some((r) => r.role === 'principal' || r.role === 'owner' || r.role === 'auditor') && (
+              <Link asChild>
+                <NavLink to="/barn">Barnets kronologi</NavLink>
+              </Link>
+            )}
             {me.roles.some((r) => r.role === 'owner') && (
               <Link asChild>
                 <NavLink to="/innstillinger">Innstillinger</NavLink>

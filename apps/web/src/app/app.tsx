@@ -12,6 +12,8 @@ import { OwnerDashboardPage } from '../pages/owner-dashboard-page';
 import { CaseSearchPage } from '../pages/case-search-page';
 import { BtiLogPage } from '../pages/bti-log-page';
 import { SettingsPage } from '../pages/settings-page';
+import { GroupPage } from '../pages/group-page';
+import { ChildSearchPage, ChronologyPage } from '../pages/chronology-page';
 
 /** Routes in Norwegian, as people read them in the address bar; everything but login needs a session. */
 export function App() {
@@ -33,6 +35,9 @@ export function App() {
               <Route path="/tilsyn" element={<OwnerDashboardPage />} />
               <Route path="/sok" element={<CaseSearchPage />} />
               <Route path="/innstillinger" element={<SettingsPage />} />
+              <Route path="/grupper/:groupId" element={<GroupPage />} />
+              <Route path="/barn" element={<ChildSearchPage />} />
+              <Route path="/barn/:childId" element={<ChronologyPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </PurposeGate>

@@ -1,10 +1,10 @@
-import { BarChart as Bars } from 'echarts/charts';
+import { BarChart as Bars, LineChart as Lines } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([Bars, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+echarts.use([Bars, Lines, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
 export interface ChartSeries {
   name: string;
@@ -30,12 +30,17 @@ export function BarChart({
   categories,
   series,
   stacked = false,
+  step = false,
+  yMax,
   unit,
 }: {
   title: string;
   categories: string[];
   series: ChartSeries[];
   stacked?: boolean;
+  /** A step line rather than bars: a level that holds until the next assessment (Omni-trappa). */
+  step?: boolean;
+  yMax?: number;
   unit?: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
@@ -58,10 +63,11 @@ export function BarChart({
       grid: { left: 8, right: 8, bottom: 8, top: 48, containLabel: true },
       xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
       // The reference lines stay inside the chart, however low the bars are.
-      yAxis: { type: 'value', name: unit, minInterval: 1, max: (v: { max: number }) => Math.max(v.max, ...refs) },
+      yAxis: { type: 'value', name: unit, minInterval: 1, max: yMax ?? ((v: { max: number }) => Math.max(v.max, ...refs)) },
       series: series.map((s) => ({
         name: s.name,
-        type: 'bar',
+        type: step ? 'line' : 'bar',
+        step: step ? 'end' : undefined,
         stack: stacked ? 'total' : undefined,
         data: s.data,
         label: {
@@ -80,7 +86,7 @@ export function BarChart({
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [title, categories, series, stacked, unit]);
+  }, [title, categories, series, stacked, step, yMax, unit]);
   // ECharts writes the ARIA description as aria-label on this element; role="img" makes that label valid.
   return <div ref={el} className="chart" role="img" data-chart={title} />;
 }

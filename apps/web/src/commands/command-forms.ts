@@ -1,5 +1,6 @@
 import type { CaseView, EventView } from '../api/client';
 import { btiOf } from '../bti/bti-view';
+import { STAIRCASE_LABELS } from '../../../../libs/workflow/src/omni';
 import { FFSS_LABEL, MEASURE_STATUS_LABEL, type RegimeWords } from '../app/words';
 
 /**
@@ -24,6 +25,8 @@ export interface FormContext {
   words: RegimeWords;
   /** The unit's people, for choosing a stafettholder. */
   staff: Array<[string, string]>;
+  /** The unit's groups, for an Omni-trappa assessment. */
+  groups: Array<[string, string]>;
   childName: (id: string) => string;
   history: EventView[];
   now: () => string;
@@ -374,6 +377,28 @@ export const COMMAND_FORMS: Record<string, CommandForm> = {
     submit: 'Send rådet',
     primary: true,
     fields: [text('text', 'Rådet fra PPT')],
+  },
+  ASSESS_STAIRCASE: {
+    title: 'Vurder Omni-trappa',
+    submit: 'Lagre vurderingen',
+    intro: () => 'Hvor står gruppen nå? Vurderingen blir også en del av gruppens historikk utenfor saken.',
+    fields: [
+      {
+        name: 'groupId',
+        label: 'Gruppe',
+        kind: 'select',
+        options: (_c, ctx) => ctx.groups,
+        initial: (c, ctx) => c.groupId ?? ctx.groups[0]?.[0],
+      },
+      {
+        name: 'step',
+        label: 'Trinn',
+        kind: 'radio',
+        options: () => Object.entries(STAIRCASE_LABELS).map(([step, label]) => [step, `${step}: ${label}`]),
+      },
+      text('basis', 'Hva bygger vurderingen på?'),
+    ],
+    payload: (v) => ({ ...v, step: Number(v.step) }),
   },
   PLACE_LEGAL_HOLD: {
     title: 'Sperr mot sletting',

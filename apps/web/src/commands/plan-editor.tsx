@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Card,
   Field,
@@ -11,10 +12,12 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
-import type { ApiProblem, CaseView, StaffMember } from '../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap, type ApiProblem, type CaseView, type StaffMember } from '../api/client';
 import { FFSS_LABEL, type RegimeWords } from '../app/words';
 import { norwegianMessage, ProblemSummary } from '../components/problem-summary';
 import { useDraft } from '../session/draft';
+import { useMe } from '../session/session';
 
 interface MeasureRow {
   id: string;
@@ -257,6 +260,7 @@ export function PlanEditor(props: {
         onChange={(e) => setPlan((p) => ({ ...p, parentsInvolved: e.target.value }))}
         error={err('parentsInvolved')}
       />
+      <FfssWarning c={c} measures={plan.measures} />
       <ProblemSummary problem={problem} fieldIds={ids} labels={labels} />
       <div className="row">
         <Button type="submit" loading={props.sending}>
@@ -267,5 +271,27 @@ export function PlanEditor(props: {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The owner's Omni guidance, before the plan is sent: a group at the owner's threshold step or
+ * higher, and no measure that stops or supports. Advice, never a rule: the plan can be sent as it is.
+ */
+function FfssWarning({ c, measures }: { c: CaseView; measures: Array<{ ffss: string }> }) {
+  const me = useMe();
+  const ownerId = me.ownerId;
+  const guidance = useQuery({
+    queryKey: ['guidance', ownerId],
+    queryFn: () => unwrap(api.GET('/api/owners/{ownerId}/guidance', { params: { path: { ownerId } } })),
+  });
+  const threshold = guidance.data?.ffssWarningFromStep;
+  const step = c.staircaseStep;
+  if (!threshold || !step || step < threshold || measures.some((m) => m.ffss === 'stoppe' || m.ffss === 'stotte')) return null;
+  return (
+    <Alert data-color="warning" data-ffss-warning="ja">
+      Gruppen står på trinn {step} på Omni-trappa, og kommunens veiledning gir råd fra trinn {threshold}: ingen av tiltakene stopper eller
+      støtter. Vurder et tiltak som stopper krenkelsene eller støtter barnet. Dette er et råd, ikke et krav; planen kan sendes som den er.
+    </Alert>
   );
 }

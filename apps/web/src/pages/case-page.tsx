@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 import { TableScroll } from '../components/table-scroll';
 import { api, ApiProblem, unwrap, type CaseView, type EventView } from '../api/client';
 import { COMMAND_FORMS, type FormContext } from '../commands/command-forms';
@@ -25,7 +25,9 @@ import { formatDate, formatDateTime, formatDeadline, nowForInput } from '../form
 import { NotFoundPage } from './not-found-page';
 import { AuditPanel } from './audit-panel';
 import { BtiPanel } from '../bti/bti-panel';
+import { OmniPanel } from '../omni/omni-panel';
 import { usePurposeQuery } from '../session/purpose';
+import { useMe } from '../session/session';
 
 type Plan = NonNullable<CaseView['plan']>;
 
@@ -59,6 +61,8 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
     .join(', ');
   // When the page was loaded, for "expires soon" (a render must not read the clock).
   const [loadedAt] = useState(() => Date.now());
+  // The case's own group, or the groups of the children it is about.
+  const groupIds = c.groupId ? [c.groupId] : [...new Set(c.childIds.flatMap((id) => dir.children.find((k) => k.id === id)?.groupId ?? []))];
   return (
     <div className="page">
       <Heading level={1} data-size="lg">
@@ -70,6 +74,21 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
         {c.staffOffender && <Tag data-color="warning">Gjelder en ansatt ({w.staffLaw})</Tag>}
         {c.handledBy === 'owner' && <Tag data-color="warning">Følges opp av kommunen</Tag>}
       </div>
+      {c.childIds.length > 0 && names && (
+        <Paragraph data-size="sm">
+          Kronologi:{' '}
+          {c.childIds
+            .filter((id) => dir.childName(id) !== 'ukjent')
+            .map((id, i) => (
+              <span key={id}>
+                {i > 0 && ', '}
+                <Link asChild>
+                  <RouterLink to={`/barn/${id}`}>{dir.childName(id)}</RouterLink>
+                </Link>
+              </span>
+            ))}
+        </Paragraph>
+      )}
       <Paragraph>
         <strong>Hva skjer nå:</strong> {nextStep(c.state, w)}
       </Paragraph>
@@ -85,6 +104,7 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
       </section>
       <Actions c={c} w={w} history={history} dir={dir} />
       <BtiPanel c={c} history={history} personName={dir.personName} now={loadedAt} />
+      <OmniPanel c={c} groupIds={groupIds} />
       <Deadlines c={c} personName={dir.personName} />
       {(c.plan || c.planVersions.length > 0) && <PlanView c={c} history={history} personName={dir.personName} />}
       <History events={history} unitKind={c.regime} />
@@ -96,6 +116,7 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
 /** The buttons are exactly the case's allowedCommands that have a form here; nothing is decided in the browser. */
 function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history: EventView[]; dir: ReturnType<typeof useUnitDirectory> }) {
   const qc = useQueryClient();
+  const me = useMe();
   const [open, setOpen] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sending, setSending] = useState(false);
@@ -106,6 +127,7 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
     words: w,
     childName: dir.childName,
     staff: dir.staff.map((s) => [s.id, s.displayName]),
+    groups: (me.units.find((u) => u.id === c.unitId)?.groups ?? []).map((g) => [g.id, g.name]),
     history,
     now: () => nowForInput(),
   };

@@ -9,6 +9,7 @@ import { DEADLINE_LABEL, NOTIFICATION_LABEL, STATE_LABEL } from '../app/words';
 import { formatDeadline, formatDateTime } from '../format/time';
 import { leadsAnyUnit, mayReport, useMe } from '../session/session';
 import { usePurposeQuery } from '../session/purpose';
+import { pptOf } from '../bti/bti-view';
 
 const byUrgency = (a: Task, b: Task) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt);
 
@@ -57,6 +58,7 @@ export function StartPage() {
           <TaskList tasks={others} caption="Mine oppgaver, de som haster mest først" />
         )}
       </section>
+      {me.roles.some((r) => r.role === 'ppt') && <PptRequests />}
       <Notifications />
       <CaseList />
     </div>
@@ -288,6 +290,60 @@ function CaseList() {
         <Button variant="secondary" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
           Vis flere saker
         </Button>
+      )}
+    </section>
+  );
+}
+
+/** PPT's own start: the requests to PPT, each with its question and when the advice is due. */
+function PptRequests() {
+  const cases = useQuery({
+    queryKey: ['ppt-requests'],
+    queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { open: true, limit: 100 } } })),
+  });
+  const rows = (cases.data?.items ?? []).filter((c) => pptOf(c));
+  return (
+    <section aria-labelledby="forespørsler">
+      <Heading level={2} data-size="md" id="forespørsler">
+        Forespørsler til PPT
+      </Heading>
+      {cases.isPending ? (
+        <Spinner aria-label="Henter forespørslene" />
+      ) : rows.length === 0 ? (
+        <Paragraph>Ingen forespørsler nå.</Paragraph>
+      ) : (
+        <TableScroll label="Forespørsler til PPT">
+          <Table data-table="ppt-forespørsler">
+            <caption className="visually-hidden">Forespørsler til PPT</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>Spørsmålet</Table.HeaderCell>
+                <Table.HeaderCell>Svarfrist</Table.HeaderCell>
+                <Table.HeaderCell>Hvordan</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((c) => {
+                const ppt = pptOf(c)!;
+                const due = c.deadlines.find((d) => d.kind === 'ppt_advice' && (d.status === 'pending' || d.status === 'overdue'));
+                return (
+                  <Table.Row key={c.id}>
+                    <Table.Cell>
+                      <Link asChild>
+                        <RouterLink to={`/saker/${c.id}`}>{ppt.question}</RouterLink>
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {due ? formatDeadline(due.dueAt) : 'Besvart'}{' '}
+                      {due?.status === 'overdue' && <Tag data-color="danger">Fristen er passert</Tag>}
+                    </Table.Cell>
+                    <Table.Cell>{ppt.anonymous ? 'Anonymt' : 'Med navn (samtykke)'}</Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </section>
   );
