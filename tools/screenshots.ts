@@ -62,6 +62,49 @@ async function main(): Promise<void> {
     await signIn(narrow, stack.baseUrl, 'Lærer Larsen');
     await narrow.goto(`${stack.baseUrl}/meld`);
     await shot(narrow, 'meld-bekymring-320px');
+
+    // The owner's dashboard and settings.
+    const owner = await (
+      await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await signIn(owner, stack.baseUrl, 'Kommune Kristiansen');
+    await owner.goto(`${stack.baseUrl}/tilsyn`);
+    await owner.locator('[data-chart] svg').first().waitFor();
+    await shot(owner, 'tilsyn-kommunen');
+    await owner.goto(`${stack.baseUrl}/innstillinger`);
+    await shot(owner, 'innstillinger');
+
+    // A case at BTI level 2 from the demo data, with its BTI panel; the child's chronology.
+    await owner.goto(`${stack.baseUrl}/sok?tilstand=active`);
+    await owner.locator('[data-table="treff"] a').first().click();
+    await owner.getByRole('region', { name: 'BTI og PPT' }).waitFor();
+    await shot(owner, 'sak-bti');
+    const childLink = owner.locator('main a[href^="/barn/"]');
+    if (await childLink.count()) {
+      await childLink.first().click();
+      await owner.locator('[data-list="kronologi"]').waitFor();
+      await shot(owner, 'kronologi');
+    }
+
+    // PPT's start page.
+    const ppt = await (
+      await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await signIn(ppt, stack.baseUrl, 'PPT Pedersen');
+    await shot(ppt, 'forside-ppt');
+
+    // The auditor: the purpose, then a case read-only with its timeline, chain check and access log.
+    const auditor = await (
+      await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await auditor.goto(`${stack.baseUrl}/logg-inn`);
+    await auditor.getByRole('button', { name: 'Revisor Rød', exact: true }).click();
+    await auditor.getByLabel('Hva er formålet?').fill('Tilsyn med skolemiljøsaker 2026');
+    await auditor.getByRole('button', { name: 'Fortsett' }).click();
+    await auditor.goto(`${stack.baseUrl}/sok?tilstand=closed`);
+    await auditor.locator('[data-table="treff"] a').first().click();
+    await auditor.locator('[data-verified]').waitFor();
+    await shot(auditor, 'revisor-sak');
   } finally {
     await browser.close();
     await stopStack(stack);

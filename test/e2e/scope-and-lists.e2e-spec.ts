@@ -147,6 +147,22 @@ describe('scope, lists and pagination', () => {
     const tasks = await t.as('rektor2').get('/api/me/tasks');
     expect(tasks.body[0]).toMatchObject({ caseId: opened.jonas, overdue: true, status: 'overdue' });
   });
+
+  it('the period a case was reported in: from and to are Oslo dates, both included; a bad date is a 422 naming it', async () => {
+    t.clock.set('2027-03-03T23:30:00+01:00');
+    const late = (await open(t, 'rektor', schoolConcern({ childIds: [OLA], childSaysUnsafe: false }))).id;
+    const on = async (query: string) => listIds('kommune', `?limit=100&${query}`);
+    expect(await on('from=2027-03-03&to=2027-03-03')).toEqual([late]);
+    expect(await on('from=2027-03-04')).toEqual([]);
+    expect(await on('to=2027-03-02')).toEqual(expect.arrayContaining([opened.evaByLarer, opened.jonas]));
+    expect(await on('to=2027-03-02')).not.toContain(late);
+    const bad = await t.as('kommune').get('/api/cases?from=2027-02-30');
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    const backwards = await t.as('kommune').get('/api/cases?from=2027-03-04&to=2027-03-01');
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
+  });
 });
 
 describe('identity', () => {
