@@ -5,6 +5,7 @@ import { TableScroll } from '../components/table-scroll';
 import { ROLE_LABEL } from '../app/words';
 import { formatDateTime } from '../format/time';
 import { usePurposeQuery } from '../session/purpose';
+import { useMe } from '../session/session';
 
 const ACCESS_KIND: Record<string, string> = {
   detail: 'Åpnet saken',
@@ -25,6 +26,7 @@ const ACCESS_KIND: Record<string, string> = {
  */
 export function AuditPanel({ c, personName }: { c: CaseView; personName: (id: string | null) => string }) {
   const purpose = usePurposeQuery();
+  const me = useMe();
   const verify = useQuery({
     queryKey: ['verify', c.id, c.version, purpose],
     queryFn: () => unwrap(api.GET('/api/cases/{caseId}/verify', { params: { path: { caseId: c.id }, query: purpose } })),
@@ -98,7 +100,7 @@ export function AuditPanel({ c, personName }: { c: CaseView; personName: (id: st
                 <Table.Row key={`${e.at}-${i}`}>
                   <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
                   <Table.Cell>
-                    {personName(e.userId)} ({ROLE_LABEL[e.role] ?? e.role})
+                    {e.userId === me.id ? me.displayName : personName(e.userId)} ({ROLE_LABEL[e.role] ?? e.role})
                   </Table.Cell>
                   <Table.Cell>{ACCESS_KIND[e.kind] ?? e.kind}</Table.Cell>
                   <Table.Cell>{e.purpose ?? ''}</Table.Cell>
