@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_OWNER } from '../../libs/persistence/src/seed/demo-data';
+import { STATE_LABEL } from '../../apps/web/src/app/words';
 import { apiAs } from './api-helper';
 import { baseUrl, expectAccessible, signIn } from './helpers';
 
 /** The owner (kommunen): the dashboard over all units, and its own settings. */
 const STATES = ['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed'];
-const STATE_LABEL: Record<string, string> = {
-  reported: 'Meldt',
-  investigating: 'Under undersøkelse',
-  planning: 'Plan lages',
-  awaiting_approval: 'Plan til godkjenning',
-  active: 'Tiltak i gang',
-  evaluating: 'Evaluering',
-  closed: 'Avsluttet',
-};
 const OWNER = DEMO_OWNER.id;
 
 async function rowCells(page: Page, table: string, rowName: string): Promise<string[]> {

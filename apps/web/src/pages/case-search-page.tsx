@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api, unwrap, type CaseView } from '../api/client';
 import { TableScroll } from '../components/table-scroll';
+import { ChoiceField } from '../components/choice-field';
 import { useUnitDirectory } from '../app/directory';
 import { STATE_LABEL } from '../app/words';
 import { formatDateTime } from '../format/time';
@@ -86,17 +87,7 @@ export function CaseSearchPage() {
           <Label>Meldt til og med</Label>
           <Input type="date" value={f.to} onChange={(e) => set('til', e.target.value)} />
         </Field>
-        <Field>
-          <Label>Tilstand</Label>
-          <Select value={f.state} onChange={(e) => set('tilstand', e.target.value)}>
-            <Select.Option value="">Alle</Select.Option>
-            {Object.entries(STATE_LABEL).map(([k, v]) => (
-              <Select.Option key={k} value={k}>
-                {v}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField label="Tilstand" value={f.state} onChange={(v) => set('tilstand', v)} options={Object.entries(STATE_LABEL)} />
         <Field>
           <Label>Elev eller barn</Label>
           <Select value={f.childId} onChange={(e) => set('barn', e.target.value)}>

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { TableScroll } from '../components/table-scroll';
+import { ChoiceField } from '../components/choice-field';
 import { api, unwrap, type CaseView, type Task } from '../api/client';
 import { useUnitDirectory } from '../app/directory';
 import { DEADLINE_LABEL, NOTIFICATION_LABEL, STATE_LABEL } from '../app/words';
@@ -199,17 +200,7 @@ function CaseList() {
         Saker
       </Heading>
       <div className="filters" role="group" aria-label="Filtrer sakene">
-        <Field>
-          <Label>Tilstand</Label>
-          <Select value={filters.state} onChange={(e) => set('tilstand', e.target.value)}>
-            <Select.Option value="">Alle</Select.Option>
-            {Object.entries(STATE_LABEL).map(([k, v]) => (
-              <Select.Option key={k} value={k}>
-                {v}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField label="Tilstand" value={filters.state} onChange={(v) => set('tilstand', v)} options={Object.entries(STATE_LABEL)} />
         <Field>
           <Label>Gruppe</Label>
           <Select value={filters.groupId} onChange={(e) => set('gruppe', e.target.value)}>
