@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/app';
 import { ApiProblem } from './api/client';
+import { LanguageProvider } from './i18n/language';
 
 /** A session that ended (idle for two hours, or signed out in another tab): ask again who is signed in,
  * which sends the browser to the login page and back; drafts stay in the tab meanwhile. */
@@ -34,7 +35,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queries}>
       <BrowserRouter>
-        <App />
+        <LanguageProvider>
+          <App />
+        </LanguageProvider>
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

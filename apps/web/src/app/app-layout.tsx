@@ -5,11 +5,13 @@ import { mayReport, superviseOwner, useMe, useSignOut } from '../session/session
 import { roleLabel } from './words';
 import { HideScreen } from '../components/hide-screen';
 import { readsOnly, usePurpose } from '../session/purpose';
+import { useLanguage, type Language } from '../i18n/language';
 
 /** Landmarks, a skip link first, and the way to report a concern one click from anywhere. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const me = useMe();
   const signOut = useSignOut();
+  const { t } = useLanguage();
   const { purpose, setPurpose } = usePurpose();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -24,41 +26,41 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const roles = [...new Set(me.roles.map((r) => roleLabel(r.role, kindOf(r.unitId))))].join(', ');
   return (
     <>
-      <SkipLink href="#hovedinnhold">Hopp til hovedinnholdet</SkipLink>
+      <SkipLink href="#hovedinnhold">{t('app.skip')}</SkipLink>
       <header className="app-header">
         <div className="app-header__inner">
           <NavLink to="/" className="app-brand">
             Trygg
           </NavLink>
-          <nav aria-label="Hovedmeny" className="app-nav">
+          <nav aria-label={t('app.menu')} className="app-nav">
             <Link asChild>
               <NavLink to="/" end>
-                Forside
+                {t('app.home')}
               </NavLink>
             </Link>
             {mayReport(me) && (
               <Link asChild>
-                <NavLink to="/meld">Meld bekymring</NavLink>
+                <NavLink to="/meld">{t('app.report')}</NavLink>
               </Link>
             )}
             {superviseOwner(me) && (
               <Link asChild>
-                <NavLink to="/tilsyn">Tilsyn og oppfølging</NavLink>
+                <NavLink to="/tilsyn">{t('app.supervision')}</NavLink>
               </Link>
             )}
             {superviseOwner(me) && (
               <Link asChild>
-                <NavLink to="/sok">Søk i saker</NavLink>
+                <NavLink to="/sok">{t('app.search')}</NavLink>
               </Link>
             )}
             {me.roles.some((r) => r.role === 'principal' || r.role === 'owner' || r.role === 'auditor') && (
               <Link asChild>
-                <NavLink to="/barn">Barnets kronologi</NavLink>
+                <NavLink to="/barn">{t('app.chronology')}</NavLink>
               </Link>
             )}
             {me.roles.some((r) => r.role === 'owner') && (
               <Link asChild>
-                <NavLink to="/innstillinger">Innstillinger</NavLink>
+                <NavLink to="/innstillinger">{t('app.settings')}</NavLink>
               </Link>
             )}
           </nav>
@@ -75,8 +77,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </span>
             )}
             <HideScreen />
+            <LanguageSwitch />
             <Button variant="tertiary" data-size="sm" onClick={() => void signOut()}>
-              Logg ut
+              {t('app.signOut')}
             </Button>
           </div>
         </div>
@@ -85,8 +88,30 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="app-footer">
-        <p>Trygg: aktivitetsplikten i skole og barnehage (opplæringslova kapittel 12, barnehageloven kapittel VIII).</p>
+        <p>{t('app.footer')}</p>
       </footer>
     </>
+  );
+}
+
+/** Bokmål or nynorsk, one click, remembered in this browser. */
+function LanguageSwitch() {
+  const { lang, setLang, t } = useLanguage();
+  const choice = (value: Language, label: string) => (
+    <Button
+      variant={lang === value ? 'secondary' : 'tertiary'}
+      data-size="sm"
+      aria-pressed={lang === value}
+      lang={value}
+      onClick={() => setLang(value)}
+    >
+      {label}
+    </Button>
+  );
+  return (
+    <span role="group" aria-label={t('app.language')} className="row">
+      {choice('nb', 'Bokmål')}
+      {choice('nn', 'Nynorsk')}
+    </span>
   );
 }

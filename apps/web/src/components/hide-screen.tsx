@@ -1,11 +1,13 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
+import { useLanguage } from '../i18n/language';
 
 /**
  * Skjul skjerm: a child may walk up to the screen. One click covers everything with
  * a neutral page; nothing is lost underneath, and one more click brings it back.
  */
 export function HideScreen() {
+  const { t } = useLanguage();
   const [hidden, setHidden] = useState(false);
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -15,16 +17,16 @@ export function HideScreen() {
   return (
     <>
       <Button variant="secondary" data-size="sm" onClick={() => setHidden(true)}>
-        Skjul skjerm
+        {t('hide.button')}
       </Button>
       {hidden && (
         <div className="hide-screen" role="dialog" aria-modal="true" aria-labelledby="skjult-tittel">
           <Heading level={2} data-size="md" id="skjult-tittel">
-            Skjermen er skjult
+            {t('hide.title')}
           </Heading>
-          <Paragraph>Det du holdt på med, ligger trygt under.</Paragraph>
+          <Paragraph>{t('hide.text')}</Paragraph>
           <Button ref={back} onClick={() => setHidden(false)}>
-            Vis igjen
+            {t('hide.back')}
           </Button>
         </div>
       )}

@@ -19,7 +19,7 @@ import { Link as RouterLink } from 'react-router';
 import { api, ApiProblem, unwrap, type CaseView } from '../api/client';
 import { ProblemSummary, norwegianMessage } from '../components/problem-summary';
 import { useUnitDirectory } from '../app/directory';
-import { REGIME, regimeOf, sourceLabel } from '../app/words';
+import { useLanguage } from '../i18n/language';
 import { formatDeadline, inputToIso, nowForInput } from '../format/time';
 import { useDraft } from '../session/draft';
 import { useMe } from '../session/session';
@@ -70,7 +70,9 @@ export function ReportConcernPage() {
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<CaseView | null>(null);
   const unit = units.find((u) => u.id === form.unitId) ?? units[0];
-  const w = REGIME[regimeOf(unit?.kind)];
+  const { t, regime } = useLanguage();
+  const w = regime(unit?.kind);
+  const kind = unit?.kind === 'kindergarten' ? 'kindergarten' : 'school';
   const dir = useUnitDirectory(unit ? [unit.id] : []);
   const groupName = new Map(unit?.groups.map((g) => [g.id, g.name]));
   const matches = dir.children.filter((c) => c.name.toLowerCase().includes(search.trim().toLowerCase()));
@@ -103,38 +105,30 @@ export function ReportConcernPage() {
       setReceipt(opened);
       void qc.invalidateQueries({ queryKey: ['cases'] });
     } catch (x) {
-      setProblem(x instanceof ApiProblem ? x : new ApiProblem({ status: 0, detail: 'Noe gikk galt. Det du skrev, er ikke borte.' }));
+      setProblem(x instanceof ApiProblem ? x : new ApiProblem({ status: 0, detail: t('report.failed') }));
     } finally {
       setSending(false);
     }
   };
 
   if (receipt) return <Receipt c={receipt} onAnother={() => (setReceipt(null), setForm((f) => emptyConcern(f.unitId)))} />;
-  if (!unit)
-    return (
-      <Alert data-color="warning">
-        Du er ikke knyttet til en skole eller barnehage i Trygg, og kan derfor ikke melde fra her. Snakk med {w.leader} direkte.
-      </Alert>
-    );
+  if (!unit) return <Alert data-color="warning">{t('report.noUnit', { leader: w.leader })}</Alert>;
 
   return (
     <div className="page page--narrow">
       <Heading level={1} data-size="lg">
-        Meld bekymring
+        {t('report.title')}
       </Heading>
-      <Paragraph>
-        Alle som jobber i {w.unit === 'skole' ? 'skolen' : 'barnehagen'} skal melde fra til {w.leader} når de får mistanke om eller
-        kjennskap til at {w.child} ikke har det trygt og godt ({w.law}). Du trenger ikke å være sikker.
-      </Paragraph>
+      <Paragraph>{t('report.intro', { theUnit: t(`regime.${kind}.theUnit`), leader: w.leader, child: w.child, law: w.law })}</Paragraph>
       {problem && problem.status !== 422 && (
         <Alert data-color="danger" role="alert">
-          {problem.status === 403 ? 'Du kan ikke melde fra for denne enheten.' : problem.message} Det du har skrevet, er ikke borte.
+          {problem.status === 403 ? t('report.forbidden') : problem.message} {t('report.notLost')}
         </Alert>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
         {units.length > 1 ? (
           <Field>
-            <Label htmlFor={IDS.unitId}>Skole / barnehage</Label>
+            <Label htmlFor={IDS.unitId}>{t('report.unit')}</Label>
             <Select id={IDS.unitId} value={form.unitId} onChange={(e) => setForm((f) => ({ ...f, unitId: e.target.value, childIds: [] }))}>
               {units.map((u) => (
                 <Select.Option key={u.id} value={u.id}>
@@ -151,11 +145,11 @@ export function ReportConcernPage() {
 
         <Fieldset>
           <Fieldset.Legend>
-            {w.whichChildren} <span className="app-muted">Må fylles ut</span>
+            {w.whichChildren} <span className="app-muted">{t('report.required')}</span>
           </Fieldset.Legend>
           <Textfield
             id={IDS.childIds}
-            label="Søk etter navn"
+            label={t('report.searchName')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             autoComplete="off"
@@ -169,24 +163,24 @@ export function ReportConcernPage() {
                 onChange={(e) => set('childIds', e.target.checked ? [...form.childIds, c.id] : form.childIds.filter((x) => x !== c.id))}
               />
             ))}
-            {matches.length === 0 && <Paragraph data-size="sm">Ingen treff.</Paragraph>}
+            {matches.length === 0 && <Paragraph data-size="sm">{t('report.noMatch')}</Paragraph>}
           </div>
           {form.childIds.length > 0 && (
             <Paragraph data-size="sm" aria-live="polite">
-              Valgt: {form.childIds.map(dir.childName).join(', ')}
+              {t('report.chosen', { names: form.childIds.map(dir.childName).join(', ') })}
             </Paragraph>
           )}
-          {err('childIds') && <ValidationMessage>Velg minst én.</ValidationMessage>}
+          {err('childIds') && <ValidationMessage>{t('report.chooseOne')}</ValidationMessage>}
         </Fieldset>
 
         <Textfield
           id={IDS.concern}
           label={
             <>
-              Hva så eller hørte du? <span className="app-muted">Må fylles ut</span>
+              {t('report.concern')} <span className="app-muted">{t('report.required')}</span>
             </>
           }
-          description="Skriv kort hva som skjedde. Bruk gjerne barnets egne ord."
+          description={t('report.concernHint')}
           multiline
           rows={5}
           value={form.concern}
@@ -197,7 +191,7 @@ export function ReportConcernPage() {
 
         <Fieldset>
           <Fieldset.Legend>
-            Hvordan fikk du vite om det? <span className="app-muted">Må fylles ut</span>
+            {t('report.source')} <span className="app-muted">{t('report.required')}</span>
           </Fieldset.Legend>
           {(['staff_observation', 'child_told', 'parent_told', 'other'] as const).map((s, i) => (
             <Radio
@@ -205,25 +199,25 @@ export function ReportConcernPage() {
               id={`meld-kilde-${i}`}
               name="source"
               value={s}
-              label={sourceLabel(s, w)}
+              label={t(`report.source.${s}`, { Child: w.Child })}
               checked={form.source === s}
               onChange={() => set('source', s)}
             />
           ))}
-          {err('source') && <ValidationMessage>Velg hvordan du fikk vite om det.</ValidationMessage>}
+          {err('source') && <ValidationMessage>{t('report.sourceMissing')}</ValidationMessage>}
         </Fieldset>
 
         <Checkbox
-          label={`${w.Child} har selv sagt at hen ikke har det trygt og godt`}
-          description="Da skal det alltid settes inn tiltak og lages en plan, uansett hva undersøkelsen viser."
+          label={t('report.childSaysUnsafe', { Child: w.Child })}
+          description={t('report.childSaysUnsafeHint')}
           checked={form.childSaysUnsafe}
           onChange={(e) => set('childSaysUnsafe', e.target.checked)}
         />
 
         <Textfield
           id={IDS.occurredAt}
-          label="Når skjedde det?"
-          description="Står det nå, kan du la det stå."
+          label={t('report.occurredAt')}
+          description={t('report.occurredAtHint')}
           type="datetime-local"
           value={form.occurredAt}
           onChange={(e) => set('occurredAt', e.target.value)}
@@ -232,16 +226,16 @@ export function ReportConcernPage() {
 
         <Checkbox
           id={IDS.staffOffender}
-          label={`Gjelder det en ansatt som krenker ${w.child === 'eleven' ? 'en elev' : 'et barn'}?`}
-          description={`Da skal ${w.leader} varsles straks, og ${w.leader} varsler kommunen (${w.staffLaw}).`}
+          label={t('report.staffOffender', { aChild: t(`regime.${kind}.aChild`) })}
+          description={t('report.staffOffenderHint', { leader: w.leader, staffLaw: w.staffLaw })}
           checked={form.staffOffender}
           onChange={(e) => set('staffOffender', e.target.checked)}
         />
         {form.staffOffender && (
           <Checkbox
             id={IDS.offenderIsLeadership}
-            label="Er det noen i ledelsen?"
-            description={`Da går meldingen til kommunen, ikke til ${w.leader}.`}
+            label={t('report.leadership')}
+            description={t('report.leadershipHint', { leader: w.leader })}
             checked={form.offenderIsLeadership}
             onChange={(e) => set('offenderIsLeadership', e.target.checked)}
           />
@@ -252,15 +246,15 @@ export function ReportConcernPage() {
           fieldIds={IDS}
           labels={{
             childIds: w.whichChildren,
-            concern: 'Hva så eller hørte du?',
-            source: 'Hvordan fikk du vite om det?',
-            occurredAt: 'Når skjedde det?',
-            unitId: 'Skole / barnehage',
-            offenderIsLeadership: 'Er det noen i ledelsen?',
+            concern: t('report.concern'),
+            source: t('report.source'),
+            occurredAt: t('report.occurredAt'),
+            unitId: t('report.unit'),
+            offenderIsLeadership: t('report.leadership'),
           }}
         />
         <Button type="submit" loading={sending}>
-          {form.staffOffender && form.offenderIsLeadership ? 'Send til kommunen' : `Send til ${w.leader}`}
+          {form.staffOffender && form.offenderIsLeadership ? t('report.sendToOwner') : t('report.sendTo', { leader: w.leader })}
         </Button>
       </form>
     </div>
@@ -268,36 +262,30 @@ export function ReportConcernPage() {
 }
 
 function Receipt({ c, onAnother }: { c: CaseView; onAnother: () => void }) {
-  const w = REGIME[regimeOf(c.regime)];
+  const { t, regime } = useLanguage();
+  const w = regime(c.regime);
   const ack = c.deadlines.find((d) => d.kind === 'acknowledge');
-  const who = c.handledBy === 'owner' ? 'Kommunen' : w.Leader;
+  const who = c.handledBy === 'owner' ? t('receipt.owner') : w.Leader;
   return (
     <div className="page page--narrow">
       <Heading level={1} data-size="lg">
-        Meldingen er sendt
+        {t('receipt.title')}
       </Heading>
       <Alert data-color="success">
-        <Paragraph>
-          {who} har fått meldingen og skal bekrefte at den er mottatt{ack ? ` innen ${formatDeadline(ack.dueAt)}` : ''}. Deretter skal saken
-          undersøkes snarest.
-        </Paragraph>
-        {c.staffOffender && c.handledBy !== 'owner' && (
-          <Paragraph>Fordi det gjelder en ansatt, er kommunen også varslet ({w.staffLaw}).</Paragraph>
-        )}
-        {c.handledBy === 'owner' && (
-          <Paragraph>Fordi det gjelder noen i ledelsen, er det kommunen som følger opp saken, ikke {w.leader}.</Paragraph>
-        )}
+        <Paragraph>{t('receipt.who', { who, by: ack ? t('receipt.by', { date: formatDeadline(ack.dueAt) }) : '' })}</Paragraph>
+        {c.staffOffender && c.handledBy !== 'owner' && <Paragraph>{t('receipt.staff', { staffLaw: w.staffLaw })}</Paragraph>}
+        {c.handledBy === 'owner' && <Paragraph>{t('receipt.leadership', { leader: w.leader })}</Paragraph>}
       </Alert>
-      <Paragraph>Du får et varsel i Trygg når meldingen er tatt imot. Du kan fortsatt skrive notater i saken.</Paragraph>
+      <Paragraph>{t('receipt.next')}</Paragraph>
       <div className="row">
         <Button asChild>
-          <RouterLink to={`/saker/${c.id}`}>Åpne saken</RouterLink>
+          <RouterLink to={`/saker/${c.id}`}>{t('receipt.open')}</RouterLink>
         </Button>
         <Button variant="secondary" onClick={onAnother}>
-          Meld en ny bekymring
+          {t('receipt.another')}
         </Button>
         <Link asChild>
-          <RouterLink to="/">Til forsiden</RouterLink>
+          <RouterLink to="/">{t('receipt.home')}</RouterLink>
         </Link>
       </div>
     </div>

@@ -11,6 +11,7 @@ import { formatDeadline, formatDateTime } from '../format/time';
 import { leadsAnyUnit, mayReport, useMe } from '../session/session';
 import { usePurposeQuery } from '../session/purpose';
 import { pptOf } from '../bti/bti-view';
+import { useLanguage } from '../i18n/language';
 
 const byUrgency = (a: Task, b: Task) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt);
 
@@ -18,6 +19,7 @@ const byUrgency = (a: Task, b: Task) => Number(b.overdue) - Number(a.overdue) ||
 export function StartPage() {
   const me = useMe();
   const leader = leadsAnyUnit(me);
+  const { t } = useLanguage();
   const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => unwrap(api.GET('/api/me/tasks')) });
   const sorted = [...(tasks.data ?? [])].sort(byUrgency);
   const toAcknowledge = sorted.filter((t) => t.kind === 'acknowledge');
@@ -25,7 +27,7 @@ export function StartPage() {
   return (
     <div className="page">
       <Heading level={1} data-size="lg">
-        Forside
+        {t('app.home')}
       </Heading>
       {mayReport(me) && (
         <Paragraph>
