@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { nb } from '../../apps/web/src/i18n/nb';
 import { nn } from '../../apps/web/src/i18n/nn';
 import { baseUrl, expectAccessible, signIn, tabTo } from './helpers';
@@ -92,10 +92,29 @@ test('a staff offence: the owner is told and the receipt says so; a leadership c
   await expectAccessible(principal, 'fant ikke saken');
 });
 
-test('Meld bekymring in nynorsk: the switch is remembered, <html lang> follows it, and no bokmål-only label is left', async ({ page }) => {
+/** Every bokmål message of the catalogue that nynorsk words differently is gone from the page (placeholders aside). */
+async function expectNoBokmalOnly(page: Page, where: string) {
+  const text = await page.locator('body').innerText();
+  for (const key of Object.keys(nb) as Array<keyof typeof nb>) {
+    if (nb[key] === nn[key]) continue;
+    for (const part of nb[key].split(/\{\w+\}/).filter((p) => p.trim().length > 3)) {
+      if (!nn[key].includes(part)) expect({ where, key, shown: text.includes(part.trim()) }).toEqual({ where, key, shown: false });
+    }
+  }
+}
+
+test('The start page and Meld bekymring in nynorsk: the switch is remembered, <html lang> follows it, and no bokmål-only label is left', async ({
+  page,
+}) => {
   await signIn(page, 'Lærer Larsen');
   await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Nynorsk' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
+  // The app is drawn again in nynorsk; focus stays on the switch, and the shared labels are nynorsk too.
+  await expect(page.getByRole('button', { name: 'Nynorsk' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Framside' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Oppgåvene mine' })).toBeVisible();
+  await expectNoBokmalOnly(page, 'framside');
+  await expectAccessible(page, 'framside på nynorsk');
   await page.getByRole('navigation').getByRole('link', { name: 'Meld bekymring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meld bekymring' })).toBeVisible();
   await expect(page.getByText('Kva såg eller høyrde du?')).toBeVisible();
@@ -103,14 +122,7 @@ test('Meld bekymring in nynorsk: the switch is remembered, <html lang> follows i
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
   await expect(page.getByLabel('Eg såg det sjølv')).toBeVisible();
-  const text = await page.locator('body').innerText();
-  // Every bokmål message that nynorsk words differently must be gone from the page (placeholders aside).
-  for (const key of Object.keys(nb) as Array<keyof typeof nb>) {
-    const fixed = nb[key].split(/\{\w+\}/).filter((part) => part.trim().length > 3);
-    if (nb[key] === nn[key]) continue;
-    for (const part of fixed)
-      if (!nn[key].includes(part)) expect({ key, shown: text.includes(part.trim()) }).toEqual({ key, shown: false });
-  }
+  await expectNoBokmalOnly(page, 'meld bekymring');
   await expectAccessible(page, 'meld bekymring på nynorsk');
   await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Bokmål' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nb');

@@ -94,16 +94,28 @@ export function AppLayout({ children }: { children: ReactNode }) {
   );
 }
 
+/** Set when the language was just switched: the app is drawn again, and focus goes back to the switch. */
+let refocusSwitch = false;
+
 /** Bokmål or nynorsk, one click, remembered in this browser. */
 function LanguageSwitch() {
   const { lang, setLang, t } = useLanguage();
+  const pressed = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (refocusSwitch) pressed.current?.focus();
+    refocusSwitch = false;
+  }, []);
   const choice = (value: Language, label: string) => (
     <Button
+      ref={lang === value ? pressed : undefined}
       variant={lang === value ? 'secondary' : 'tertiary'}
       data-size="sm"
       aria-pressed={lang === value}
       lang={value}
-      onClick={() => setLang(value)}
+      onClick={() => {
+        refocusSwitch = true;
+        setLang(value);
+      }}
     >
       {label}
     </Button>

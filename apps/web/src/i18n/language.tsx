@@ -1,24 +1,11 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { REGIME, regimeOf, type Regime, type RegimeWords } from '../app/words';
+import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
+import { REGIME, regimeOf, type RegimeWords } from '../app/words';
+import { chooseLanguage, currentLanguage, type Language } from './current';
 import { nb, type MessageKey } from './nb';
 import { nn } from './nn';
 
-export type Language = 'nb' | 'nn';
+export type { Language };
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { nb, nn };
-const KEY = 'trygg-sprak';
-
-/** The regime's words in nynorsk (rektor/styrar, elev/barn, the sections of the laws as nynorsk names them). */
-const REGIME_NN: Record<Regime, RegimeWords> = {
-  school: { ...REGIME.school, children: 'elevar', unit: 'skule', whichChildren: 'Kva elevar gjeld det?' },
-  kindergarten: {
-    ...REGIME.kindergarten,
-    leader: 'styrar',
-    Leader: 'Styrar',
-    law: 'barnehagelova § 42',
-    staffLaw: 'barnehagelova § 43',
-    whichChildren: 'Kva barn gjeld det?',
-  },
-};
 
 interface LanguageState {
   lang: Language;
@@ -36,27 +23,35 @@ export function translate(lang: Language, key: MessageKey, vars: Record<string, 
 const LanguageContext = createContext<LanguageState>({
   lang: 'nb',
   setLang: () => undefined,
-  t: (key, vars) => translate('nb', key, vars),
+  t: (key, vars) => translate(currentLanguage(), key, vars),
   regime: (kind) => REGIME[regimeOf(kind)],
 });
 
-/** Bokmål or nynorsk, remembered in this browser; `lang` on <html> follows the choice. */
+/**
+ * Bokmål or nynorsk, remembered in this browser; `lang` on <html> follows the choice. A change draws
+ * the app again from the top (the label tables in app/words.ts read the language when they are read);
+ * what is typed survives in the drafts, and what was fetched in the query cache.
+ */
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [lang, set] = useState<Language>(() => (localStorage.getItem(KEY) === 'nn' ? 'nn' : 'nb'));
+  const [lang, set] = useState<Language>(currentLanguage);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const setLang = (next: Language) => {
-    localStorage.setItem(KEY, next);
+    chooseLanguage(next);
     set(next);
   };
   const value: LanguageState = {
     lang,
     setLang,
     t: (key, vars) => translate(lang, key, vars),
-    regime: (kind) => (lang === 'nn' ? REGIME_NN : REGIME)[regimeOf(kind)],
+    regime: (kind) => REGIME[regimeOf(kind)],
   };
-  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+  return (
+    <LanguageContext.Provider value={value}>
+      <Fragment key={lang}>{children}</Fragment>
+    </LanguageContext.Provider>
+  );
 }
 
 export function useLanguage(): LanguageState {

@@ -19,7 +19,7 @@ const byUrgency = (a: Task, b: Task) => Number(b.overdue) - Number(a.overdue) ||
 export function StartPage() {
   const me = useMe();
   const leader = leadsAnyUnit(me);
-  const { t } = useLanguage();
+  const { t: tr } = useLanguage();
   const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => unwrap(api.GET('/api/me/tasks')) });
   const sorted = [...(tasks.data ?? [])].sort(byUrgency);
   const toAcknowledge = sorted.filter((t) => t.kind === 'acknowledge');
@@ -27,38 +27,38 @@ export function StartPage() {
   return (
     <div className="page">
       <Heading level={1} data-size="lg">
-        {t('app.home')}
+        {tr('app.home')}
       </Heading>
       {mayReport(me) && (
         <Paragraph>
           <Button asChild>
-            <RouterLink to="/meld">Meld bekymring</RouterLink>
+            <RouterLink to="/meld">{tr('start.report')}</RouterLink>
           </Button>
         </Paragraph>
       )}
-      {tasks.isError && <Alert data-color="danger">Oppgavene kunne ikke hentes. Siden prøver igjen av seg selv.</Alert>}
+      {tasks.isError && <Alert data-color="danger">{tr('start.tasksFailed')}</Alert>}
       {leader && (
         <section aria-labelledby="nye">
           <Heading level={2} data-size="md" id="nye">
-            Nye meldinger å bekrefte
+            {tr('start.toAcknowledge')}
           </Heading>
           {toAcknowledge.length === 0 ? (
-            <Paragraph>Ingen nye meldinger.</Paragraph>
+            <Paragraph>{tr('start.noneToAcknowledge')}</Paragraph>
           ) : (
-            <TaskList tasks={toAcknowledge} caption="Nye meldinger å bekrefte" />
+            <TaskList tasks={toAcknowledge} caption={tr('start.toAcknowledge')} />
           )}
         </section>
       )}
       <section aria-labelledby="oppgaver">
         <Heading level={2} data-size="md" id="oppgaver">
-          Mine oppgaver
+          {tr('start.tasks')}
         </Heading>
         {tasks.isPending ? (
-          <Spinner aria-label="Henter oppgaver" />
+          <Spinner aria-label={tr('start.loadingTasks')} />
         ) : others.length === 0 ? (
-          <Paragraph>Du har ingen oppgaver nå.</Paragraph>
+          <Paragraph>{tr('start.noTasks')}</Paragraph>
         ) : (
-          <TaskList tasks={others} caption="Mine oppgaver, de som haster mest først" />
+          <TaskList tasks={others} caption={tr('start.tasksCaption')} />
         )}
       </section>
       {me.roles.some((r) => r.role === 'ppt') && <PptRequests />}
@@ -69,15 +69,16 @@ export function StartPage() {
 }
 
 function TaskList({ tasks, caption }: { tasks: Task[]; caption: string }) {
+  const { t: tr } = useLanguage();
   return (
     <TableScroll label={caption}>
       <Table>
         <caption className="visually-hidden">{caption}</caption>
         <Table.Head>
           <Table.Row>
-            <Table.HeaderCell>Oppgave</Table.HeaderCell>
-            <Table.HeaderCell>Frist</Table.HeaderCell>
-            <Table.HeaderCell>Saken er</Table.HeaderCell>
+            <Table.HeaderCell>{tr('start.task')}</Table.HeaderCell>
+            <Table.HeaderCell>{tr('start.deadline')}</Table.HeaderCell>
+            <Table.HeaderCell>{tr('start.caseIs')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -89,8 +90,8 @@ function TaskList({ tasks, caption }: { tasks: Task[]; caption: string }) {
                 </Link>
               </Table.Cell>
               <Table.Cell>
-                {formatDeadline(t.dueAt)} {t.overdue && <Tag data-color="danger">Fristen er passert</Tag>}{' '}
-                {t.escalation.escalatedTo.length > 0 && <Tag data-color="warning">Eskalert til deg</Tag>}
+                {formatDeadline(t.dueAt)} {t.overdue && <Tag data-color="danger">{tr('start.overdue')}</Tag>}{' '}
+                {t.escalation.escalatedTo.length > 0 && <Tag data-color="warning">{tr('start.escalated')}</Tag>}
               </Table.Cell>
               <Table.Cell>{STATE_LABEL[t.caseState] ?? t.caseState}</Table.Cell>
             </Table.Row>
@@ -102,6 +103,7 @@ function TaskList({ tasks, caption }: { tasks: Task[]; caption: string }) {
 }
 
 function Notifications() {
+  const { t: tr } = useLanguage();
   const qc = useQueryClient();
   const notes = useQuery({
     queryKey: ['notifications'],
@@ -118,10 +120,11 @@ function Notifications() {
   return (
     <section aria-labelledby="varsler">
       <Heading level={2} data-size="md" id="varsler">
-        Varsler{items.length > 0 ? ` (${items.length} nye)` : ''}
+        {tr('start.notifications')}
+        {items.length > 0 ? tr('start.newCount', { count: String(items.length) }) : ''}
       </Heading>
       {items.length === 0 ? (
-        <Paragraph>Ingen nye varsler.</Paragraph>
+        <Paragraph>{tr('start.noNotifications')}</Paragraph>
       ) : (
         <ul className="notes">
           {shown.map((n) => (
@@ -137,7 +140,7 @@ function Notifications() {
                 <span className="app-muted">({formatDateTime(n.createdAt)})</span>
               </span>
               <Button variant="tertiary" data-size="sm" onClick={() => read.mutate(n.id)}>
-                Merk som lest
+                {tr('start.markRead')}
               </Button>
             </li>
           ))}
@@ -145,7 +148,7 @@ function Notifications() {
       )}
       {items.length > 5 && (
         <Button variant="secondary" data-size="sm" onClick={() => setAll(!all)} aria-expanded={all}>
-          {all ? 'Vis færre varsler' : `Vis alle ${items.length} varsler`}
+          {all ? tr('start.fewer') : tr('start.all', { count: String(items.length) })}
         </Button>
       )}
     </section>
@@ -154,6 +157,7 @@ function Notifications() {
 
 /** Every case I can see, newest first; the filters live in the address, so a reload keeps them. */
 function CaseList() {
+  const { t: tr } = useLanguage();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const filters = {
@@ -199,14 +203,19 @@ function CaseList() {
   return (
     <section aria-labelledby="saker">
       <Heading level={2} data-size="md" id="saker">
-        Saker
+        {tr('start.cases')}
       </Heading>
-      <div className="filters" role="group" aria-label="Filtrer sakene">
-        <ChoiceField label="Tilstand" value={filters.state} onChange={(v) => set('tilstand', v)} options={Object.entries(STATE_LABEL)} />
+      <div className="filters" role="group" aria-label={tr('start.filter')}>
+        <ChoiceField
+          label={tr('start.state')}
+          value={filters.state}
+          onChange={(v) => set('tilstand', v)}
+          options={Object.entries(STATE_LABEL)}
+        />
         <Field>
-          <Label>Gruppe</Label>
+          <Label>{tr('start.group')}</Label>
           <Select value={filters.groupId} onChange={(e) => set('gruppe', e.target.value)}>
-            <Select.Option value="">Alle</Select.Option>
+            <Select.Option value="">{tr('start.allChoice')}</Select.Option>
             {groups.map((g) => (
               <Select.Option key={g.id} value={g.id}>
                 {g.name} ({g.unitName})
@@ -215,9 +224,9 @@ function CaseList() {
           </Select>
         </Field>
         <Field>
-          <Label>Elev eller barn</Label>
+          <Label>{tr('start.child')}</Label>
           <Select value={filters.childId} onChange={(e) => set('barn', e.target.value)}>
-            <Select.Option value="">Alle</Select.Option>
+            <Select.Option value="">{tr('start.allChoice')}</Select.Option>
             {dir.children.map((c) => (
               <Select.Option key={c.id} value={c.id}>
                 {c.name}
@@ -226,30 +235,30 @@ function CaseList() {
           </Select>
         </Field>
         <Checkbox
-          label="Bare saker med passert frist"
+          label={tr('start.onlyOverdue')}
           checked={filters.overdue}
           onChange={(e) => set('forsinket', e.target.checked ? 'ja' : '')}
         />
         <Checkbox
-          label="Vis også avsluttede saker"
+          label={tr('start.closedToo')}
           checked={filters.closedToo}
           onChange={(e) => set('avsluttede', e.target.checked ? 'ja' : '')}
         />
       </div>
       {cases.isPending ? (
-        <Spinner aria-label="Henter saker" />
+        <Spinner aria-label={tr('start.loadingCases')} />
       ) : rows.length === 0 ? (
-        <Paragraph>Ingen saker{params.size ? ' med disse valgene' : ''}.</Paragraph>
+        <Paragraph>{params.size ? tr('start.noCasesFiltered') : tr('start.noCases')}</Paragraph>
       ) : (
-        <TableScroll label="Saker, nyeste først">
+        <TableScroll label={tr('start.casesCaption')}>
           <Table zebra>
-            <caption className="visually-hidden">Saker, nyeste først</caption>
+            <caption className="visually-hidden">{tr('start.casesCaption')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>Gjelder</Table.HeaderCell>
-                <Table.HeaderCell>Tilstand</Table.HeaderCell>
-                <Table.HeaderCell>Ansvarlig</Table.HeaderCell>
-                <Table.HeaderCell>Neste frist</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.about')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.state')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.responsible')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.nextDeadline')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -262,7 +271,7 @@ function CaseList() {
                     <Table.Cell>
                       <Link asChild>
                         <RouterLink to={`/saker/${c.id}`}>
-                          {c.childIds.length ? c.childIds.map(dir.childName).join(', ') : 'Sak uten navn'}
+                          {c.childIds.length ? c.childIds.map(dir.childName).join(', ') : tr('start.unnamed')}
                         </RouterLink>
                       </Link>
                     </Table.Cell>
@@ -270,7 +279,7 @@ function CaseList() {
                     <Table.Cell>{next ? dir.personName(next.responsibleUserId) : ''}</Table.Cell>
                     <Table.Cell>
                       {next ? formatDeadline(next.dueAt) : ''}{' '}
-                      {next?.status === 'overdue' && <Tag data-color="danger">Fristen er passert</Tag>}
+                      {next?.status === 'overdue' && <Tag data-color="danger">{tr('start.overdue')}</Tag>}
                     </Table.Cell>
                   </Table.Row>
                 );
@@ -281,7 +290,7 @@ function CaseList() {
       )}
       {cases.hasNextPage && (
         <Button variant="secondary" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
-          Vis flere saker
+          {tr('start.more')}
         </Button>
       )}
     </section>
@@ -290,6 +299,7 @@ function CaseList() {
 
 /** PPT's own start: the requests to PPT, each with its question and when the advice is due. */
 function PptRequests() {
+  const { t: tr } = useLanguage();
   const cases = useQuery({
     queryKey: ['ppt-requests'],
     queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { open: true, limit: 100 } } })),
@@ -298,21 +308,21 @@ function PptRequests() {
   return (
     <section aria-labelledby="forespørsler">
       <Heading level={2} data-size="md" id="forespørsler">
-        Forespørsler til PPT
+        {tr('start.pptRequests')}
       </Heading>
       {cases.isPending ? (
-        <Spinner aria-label="Henter forespørslene" />
+        <Spinner aria-label={tr('start.loadingRequests')} />
       ) : rows.length === 0 ? (
-        <Paragraph>Ingen forespørsler nå.</Paragraph>
+        <Paragraph>{tr('start.noRequests')}</Paragraph>
       ) : (
-        <TableScroll label="Forespørsler til PPT">
+        <TableScroll label={tr('start.pptRequests')}>
           <Table data-table="ppt-forespørsler">
-            <caption className="visually-hidden">Forespørsler til PPT</caption>
+            <caption className="visually-hidden">{tr('start.pptRequests')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>Spørsmålet</Table.HeaderCell>
-                <Table.HeaderCell>Svarfrist</Table.HeaderCell>
-                <Table.HeaderCell>Hvordan</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.question')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.answerBy')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.how')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -327,10 +337,10 @@ function PptRequests() {
                       </Link>
                     </Table.Cell>
                     <Table.Cell>
-                      {due ? formatDeadline(due.dueAt) : 'Besvart'}{' '}
-                      {due?.status === 'overdue' && <Tag data-color="danger">Fristen er passert</Tag>}
+                      {due ? formatDeadline(due.dueAt) : tr('start.answered')}{' '}
+                      {due?.status === 'overdue' && <Tag data-color="danger">{tr('start.overdue')}</Tag>}
                     </Table.Cell>
-                    <Table.Cell>{ppt.anonymous ? 'Anonymt' : 'Med navn (samtykke)'}</Table.Cell>
+                    <Table.Cell>{ppt.anonymous ? tr('start.anonymous') : tr('start.named')}</Table.Cell>
                   </Table.Row>
                 );
               })}
