@@ -98,7 +98,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
 let refocusSwitch = false;
 
 /** Bokmål or nynorsk, one click, remembered in this browser. */
-function LanguageSwitch() {
+export function LanguageSwitch() {
   const { lang, setLang, t } = useLanguage();
   const pressed = useRef<HTMLButtonElement>(null);
   useEffect(() => {

@@ -108,6 +108,16 @@ export const nb = {
   'start.answered': 'Besvart',
   'start.anonymous': 'Anonymt',
   'start.named': 'Med navn (samtykke)',
+  'login.title': 'Logg inn i Trygg',
+  'login.aborted': 'Innloggingen ble avbrutt eller ikke godtatt. Prøv igjen.',
+  'login.unknownUser': 'Du er logget inn hos kommunen, men har ingen tilgang i Trygg. Spør den som styrer tilgangene i kommunen.',
+  'login.failed': 'Innloggingen feilet.',
+  'login.oidc': 'Logg inn med kommunens innlogging',
+  'login.demo': 'Demobrukere',
+  'login.demoIntro': 'Bare for utprøving: velg hvem du vil være. I drift logger alle inn med kommunens innlogging.',
+  'login.loadingUsers': 'Henter demobrukere',
+  'login.username': 'brukernavn {username}',
+  'login.notConfigured': 'Innlogging er ikke satt opp. Kontakt driftsansvarlig.',
 };
 
 export type MessageKey = keyof typeof nb;

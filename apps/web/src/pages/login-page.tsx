@@ -4,17 +4,18 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiProblem, setCsrfToken, unwrap, type Session } from '../api/client';
 import { ROLE_LABEL } from '../app/words';
+import { LanguageSwitch } from '../app/app-layout';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../i18n/nb';
 
-const ERRORS: Record<string, string> = {
-  innlogging: 'Innloggingen ble avbrutt eller godtatt ikke. Prøv igjen.',
-  'ukjent-bruker': 'Du er logget inn hos kommunen, men har ingen tilgang i Trygg. Spør den som styrer tilgangene i kommunen.',
-};
+const ERRORS: Record<string, MessageKey> = { innlogging: 'login.aborted', 'ukjent-bruker': 'login.unknownUser' };
 
 /** Sign in: the owner's OIDC provider in production; in development and demo also the demo users, one click each. */
 export function LoginPage({ session }: { session: Session | undefined }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const { t } = useLanguage();
   const [failed, setFailed] = useState<string | null>(null);
   const dev = session?.methods.dev ?? false;
   const users = useQuery({ queryKey: ['dev-users'], queryFn: () => unwrap(api.GET('/api/auth/dev-users')), enabled: dev });
@@ -28,31 +29,32 @@ export function LoginPage({ session }: { session: Session | undefined }) {
       qc.setQueryData(['session'], s);
       navigate(target.startsWith('/') ? target : '/', { replace: true });
     } catch (e) {
-      setFailed(e instanceof ApiProblem ? e.message : 'Innloggingen feilet.');
+      setFailed(e instanceof ApiProblem ? e.message : t('login.failed'));
     }
   };
 
   return (
     <main id="hovedinnhold" className="app-main page page--narrow">
       <Heading level={1} data-size="lg">
-        Logg inn i Trygg
+        {t('login.title')}
       </Heading>
-      {error && <Alert data-color="danger">{ERRORS[error] ?? 'Innloggingen feilet.'}</Alert>}
+      <LanguageSwitch />
+      {error && <Alert data-color="danger">{t(ERRORS[error] ?? 'login.failed')}</Alert>}
       {failed && <Alert data-color="danger">{failed}</Alert>}
       {session?.methods.oidc && (
         <Paragraph>
           <Button asChild>
-            <a href="/api/auth/oidc/login">Logg inn med kommunens innlogging</a>
+            <a href="/api/auth/oidc/login">{t('login.oidc')}</a>
           </Button>
         </Paragraph>
       )}
       {dev && (
         <section aria-labelledby="demo-heading">
           <Heading level={2} data-size="sm" id="demo-heading">
-            Demobrukere
+            {t('login.demo')}
           </Heading>
-          <Paragraph>Bare for utprøving: velg hvem du vil være. I drift logger alle inn med kommunens innlogging.</Paragraph>
-          {users.isPending && <Spinner aria-label="Henter demobrukere" />}
+          <Paragraph>{t('login.demoIntro')}</Paragraph>
+          {users.isPending && <Spinner aria-label={t('login.loadingUsers')} />}
           <ul className="login-users">
             {users.data?.map((u) => (
               <li key={u.username}>
@@ -63,8 +65,8 @@ export function LoginPage({ session }: { session: Session | undefined }) {
                     </Button>
                     <Paragraph data-size="sm" id={`rolle-${u.username}`}>
                       {[...new Set(u.roles.map((r) => ROLE_LABEL[r.role] ?? r.role))].join(', ')}
-                      {u.unitNames.length > 0 && u.roles.some((r) => r.unitId) ? `, ${u.unitNames.join(', ')}` : ''} (brukernavn{' '}
-                      {u.username})
+                      {u.unitNames.length > 0 && u.roles.some((r) => r.unitId) ? `, ${u.unitNames.join(', ')}` : ''} (
+                      {t('login.username', { username: u.username })})
                     </Paragraph>
                   </Card.Block>
                 </Card>
@@ -73,7 +75,7 @@ export function LoginPage({ session }: { session: Session | undefined }) {
           </ul>
         </section>
       )}
-      {!dev && !session?.methods.oidc && <Alert data-color="warning">Innlogging er ikke satt opp. Kontakt driftsansvarlig.</Alert>}
+      {!dev && !session?.methods.oidc && <Alert data-color="warning">{t('login.notConfigured')}</Alert>}
     </main>
   );
 }
