@@ -118,6 +118,11 @@ export const nb = {
   'login.loadingUsers': 'Henter demobrukere',
   'login.username': 'brukernavn {username}',
   'login.notConfigured': 'Innlogging er ikke satt opp. Kontakt driftsansvarlig.',
+  'notFound.page': 'Fant ikke siden',
+  'notFound.case': 'Fant ikke saken',
+  'notFound.group': 'Fant ikke gruppen',
+  'notFound.text': 'Den finnes ikke, eller du har ikke tilgang til den. Sjekk adressen, eller spør den som sendte deg lenken.',
+  'notFound.home': 'Gå til forsiden',
 };
 
 export type MessageKey = keyof typeof nb;

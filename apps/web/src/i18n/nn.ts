@@ -117,4 +117,9 @@ export const nn: Record<MessageKey, string> = {
   'login.loadingUsers': 'Hentar demobrukarar',
   'login.username': 'brukarnamn {username}',
   'login.notConfigured': 'Innlogging er ikkje sett opp. Kontakt driftsansvarleg.',
+  'notFound.page': 'Fann ikkje sida',
+  'notFound.case': 'Fann ikkje saka',
+  'notFound.group': 'Fann ikkje gruppa',
+  'notFound.text': 'Ho finst ikkje, eller du har ikkje tilgang til ho. Sjekk adressa, eller spør den som sende deg lenkja.',
+  'notFound.home': 'Gå til framsida',
 };

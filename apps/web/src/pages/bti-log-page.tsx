@@ -37,7 +37,7 @@ export function BtiLogPage() {
   });
   const dir = useUnitDirectory(c.data ? [c.data.unitId] : []);
   if (log.isPending) return <Spinner aria-label="Henter stafettloggen" data-size="lg" />;
-  if (log.error instanceof ApiProblem && log.error.status === 404) return <NotFoundPage what="saken" />;
+  if (log.error instanceof ApiProblem && log.error.status === 404) return <NotFoundPage what="case" />;
   if (log.isError) return <Alert data-color="danger">Stafettloggen kunne ikke hentes.</Alert>;
   const data = log.data as unknown as BtiLog;
   return (

@@ -46,7 +46,7 @@ export function CasePage() {
     enabled: c.isSuccess,
   });
   if (c.isPending) return <Spinner aria-label="Henter saken" data-size="lg" />;
-  if (c.error instanceof ApiProblem && (c.error.status === 404 || c.error.status === 403)) return <NotFoundPage what="saken" />;
+  if (c.error instanceof ApiProblem && (c.error.status === 404 || c.error.status === 403)) return <NotFoundPage what="case" />;
   if (c.isError) return <Alert data-color="danger">Saken kunne ikke hentes. Prøv igjen om litt.</Alert>;
   return <CaseDetail c={c.data} history={history.data ?? []} />;
 }

@@ -32,7 +32,7 @@ export function GroupPage() {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [saved, setSaved] = useState(false);
   if (s.isPending) return <Spinner aria-label="Henter gruppen" data-size="lg" />;
-  if (s.isError) return <NotFoundPage what="gruppen" />;
+  if (s.isError) return <NotFoundPage what="group" />;
   const unitRole = me.roles.some((r) => (r.role === 'staff' || r.role === 'principal') && r.unitId === s.data.unitId);
   const err = (f: string) => (problem?.fieldError(f) ? norwegianMessage(problem.fieldError(f) as string) : undefined);
   const submit = async (e: FormEvent) => {
