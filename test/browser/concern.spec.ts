@@ -127,3 +127,15 @@ test('The start page and Meld bekymring in nynorsk: the switch is remembered, <h
   await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Bokmål' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
 });
+
+test("a child's chronology in nynorsk has no bokmål-only label left", async ({ page }) => {
+  await signIn(page, 'Rektor Ruud');
+  await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Nynorsk' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Kronologi for barnet' }).click();
+  await expectNoBokmalOnly(page, 'vel barn');
+  await page.getByLabel('Elev eller barn').selectOption({ index: 1 });
+  await expect(page.getByRole('heading', { level: 2, name: 'Tidsline' })).toBeVisible();
+  await expectNoBokmalOnly(page, 'kronologi');
+  await expectAccessible(page, 'kronologi på nynorsk');
+  await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Bokmål' }).click();
+});

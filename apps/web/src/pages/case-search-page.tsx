@@ -9,6 +9,7 @@ import { STATE_LABEL } from '../app/words';
 import { formatDateTime } from '../format/time';
 import { usePurposeQuery } from '../session/purpose';
 import { useMe } from '../session/session';
+import { useLanguage } from '../i18n/language';
 
 /**
  * Søk i saker: by unit, the period the case was reported in, its state and the child, for the owner
@@ -16,6 +17,7 @@ import { useMe } from '../session/session';
  * list an auditor sees is logged with the purpose of the review.
  */
 export function CaseSearchPage() {
+  const { t: tr } = useLanguage();
   const me = useMe();
   const purpose = usePurposeQuery();
   const [params, setParams] = useSearchParams();
@@ -62,16 +64,14 @@ export function CaseSearchPage() {
   return (
     <div className="page page--wide">
       <Heading level={1} data-size="lg">
-        Søk i saker
+        {tr('search.title')}
       </Heading>
-      <Paragraph>
-        Finn saker etter enhet, når de ble meldt, hvor de står og hvem de gjelder. Saker du ikke har tilgang til, vises ikke.
-      </Paragraph>
-      <div className="filters" role="group" aria-label="Søk i saker">
+      <Paragraph>{tr('search.intro')}</Paragraph>
+      <div className="filters" role="group" aria-label={tr('search.title')}>
         <Field>
-          <Label>Enhet</Label>
+          <Label>{tr('search.unit')}</Label>
           <Select value={f.unitId} onChange={(e) => set('enhet', e.target.value)}>
-            <Select.Option value="">Alle enheter</Select.Option>
+            <Select.Option value="">{tr('search.allUnits')}</Select.Option>
             {me.units.map((u) => (
               <Select.Option key={u.id} value={u.id}>
                 {u.name}
@@ -80,18 +80,18 @@ export function CaseSearchPage() {
           </Select>
         </Field>
         <Field>
-          <Label>Meldt fra og med</Label>
+          <Label>{tr('search.from')}</Label>
           <Input type="date" value={f.from} onChange={(e) => set('fra', e.target.value)} />
         </Field>
         <Field>
-          <Label>Meldt til og med</Label>
+          <Label>{tr('search.to')}</Label>
           <Input type="date" value={f.to} onChange={(e) => set('til', e.target.value)} />
         </Field>
-        <ChoiceField label="Tilstand" value={f.state} onChange={(v) => set('tilstand', v)} options={Object.entries(STATE_LABEL)} />
+        <ChoiceField label={tr('start.state')} value={f.state} onChange={(v) => set('tilstand', v)} options={Object.entries(STATE_LABEL)} />
         <Field>
-          <Label>Elev eller barn</Label>
+          <Label>{tr('start.child')}</Label>
           <Select value={f.childId} onChange={(e) => set('barn', e.target.value)}>
-            <Select.Option value="">Alle</Select.Option>
+            <Select.Option value="">{tr('start.allChoice')}</Select.Option>
             {dir.children.map((c) => (
               <Select.Option key={c.id} value={c.id}>
                 {c.name}
@@ -102,21 +102,21 @@ export function CaseSearchPage() {
         </Field>
       </div>
       {cases.isPending ? (
-        <Spinner aria-label="Søker" />
+        <Spinner aria-label={tr('search.searching')} />
       ) : cases.isError ? (
-        <Paragraph>Søket kunne ikke gjøres. Sjekk datoene og prøv igjen.</Paragraph>
+        <Paragraph>{tr('search.failed')}</Paragraph>
       ) : rows.length === 0 ? (
-        <Paragraph>Ingen saker med disse valgene.</Paragraph>
+        <Paragraph>{tr('start.noCasesFiltered')}</Paragraph>
       ) : (
-        <TableScroll label="Saker som passer søket, nyeste først">
+        <TableScroll label={tr('search.caption')}>
           <Table zebra data-table="treff">
-            <caption className="visually-hidden">Saker som passer søket, nyeste først</caption>
+            <caption className="visually-hidden">{tr('search.caption')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>Gjelder</Table.HeaderCell>
-                <Table.HeaderCell>Enhet</Table.HeaderCell>
-                <Table.HeaderCell>Meldt</Table.HeaderCell>
-                <Table.HeaderCell>Tilstand</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.about')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('search.unit')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('search.reported')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('start.state')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -125,14 +125,14 @@ export function CaseSearchPage() {
                   <Table.Cell>
                     <Link asChild>
                       <RouterLink to={`/saker/${c.id}`}>
-                        {c.childIds.length ? c.childIds.map(dir.childName).join(', ') : 'Sak uten navn'}
+                        {c.childIds.length ? c.childIds.map(dir.childName).join(', ') : tr('start.unnamed')}
                       </RouterLink>
                     </Link>
                   </Table.Cell>
                   <Table.Cell>{unitName(c.unitId)}</Table.Cell>
                   <Table.Cell>{formatDateTime(c.openedAt)}</Table.Cell>
                   <Table.Cell>
-                    {STATE_LABEL[c.state] ?? c.state} {c.serious && <Tag data-color="danger">Alvorlig</Tag>}
+                    {STATE_LABEL[c.state] ?? c.state} {c.serious && <Tag data-color="danger">{tr('search.serious')}</Tag>}
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -142,7 +142,7 @@ export function CaseSearchPage() {
       )}
       {cases.hasNextPage && (
         <Button variant="secondary" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
-          Vis flere saker
+          {tr('start.more')}
         </Button>
       )}
     </div>

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format/time';
 import { fetchStaircase } from '../omni/omni-panel';
 import { usePurposeQuery } from '../session/purpose';
 import { useMe } from '../session/session';
+import { useLanguage } from '../i18n/language';
 
 /** The steps of a case that belong in a child's chronology; notes and deadlines stay in the case. */
 const CHRONOLOGY = new Set([
@@ -37,6 +38,7 @@ interface Item {
  * read, so another unit's case, or one led by the owner, never shows, not even as a gap.
  */
 export function ChronologyPage() {
+  const { t: tr } = useLanguage();
   const { childId = '' } = useParams();
   const me = useMe();
   const purpose = usePurposeQuery();
@@ -68,45 +70,49 @@ export function ChronologyPage() {
     ...(staircase.data?.history ?? []).map((h) => ({
       at: h.assessedAt,
       key: h.id,
-      text: `Omni-trappa for ${staircase.data?.name}: trinn ${h.step}, ${h.label}`,
+      text: tr('chrono.omni', { group: staircase.data?.name ?? '', step: String(h.step), label: h.label }),
       where: unitName(h.unitId),
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
-  const name = child?.name ?? 'barnet';
+  const name = child?.name ?? tr('chrono.theChild');
   return (
     <div className="page print-a4">
       <Heading level={1} data-size="lg">
-        Kronologi for {name}
+        {tr('chrono.title', { name })}
       </Heading>
       <Paragraph>
-        Sakene du har tilgang til om {name}, og Omni-trappa for gruppen, nyeste først.{' '}
+        {tr('chrono.intro', { name })}{' '}
         <Button variant="tertiary" data-size="sm" className="no-print" onClick={() => window.print()}>
-          Skriv ut
+          {tr('chrono.print')}
         </Button>
       </Paragraph>
       {cases.isPending ? (
-        <Spinner aria-label="Henter kronologien" />
+        <Spinner aria-label={tr('chrono.loading')} />
       ) : (
         <>
           <Heading level={2} data-size="sm">
-            Saker ({list.length})
+            {tr('chrono.cases', { count: String(list.length) })}
           </Heading>
           <ul data-list="saker">
             {list.map((c) => (
               <li key={c.id}>
                 <Link asChild>
                   <RouterLink to={`/saker/${c.id}`}>
-                    {unitName(c.unitId)}: meldt {formatDateTime(c.openedAt)}, {STATE_LABEL[c.state] ?? c.state}
+                    {tr('chrono.caseLine', {
+                      unit: unitName(c.unitId),
+                      date: formatDateTime(c.openedAt),
+                      state: STATE_LABEL[c.state] ?? c.state,
+                    })}
                   </RouterLink>
                 </Link>
               </li>
             ))}
           </ul>
           <Heading level={2} data-size="sm">
-            Tidslinje
+            {tr('chrono.timeline')}
           </Heading>
           {items.length === 0 ? (
-            <Paragraph>Ingenting å vise.</Paragraph>
+            <Paragraph>{tr('chrono.nothing')}</Paragraph>
           ) : (
             <ol className="timeline" data-list="kronologi">
               {items.map((it) => (
@@ -135,6 +141,7 @@ export function ChronologyPage() {
 
 /** Finn et barn: choose a child of one's units by name, and open the chronology. */
 export function ChildSearchPage() {
+  const { t: tr } = useLanguage();
   const me = useMe();
   const navigate = useNavigate();
   const dir = useUnitDirectory(me.units.map((u) => u.id));
@@ -142,13 +149,13 @@ export function ChildSearchPage() {
   return (
     <div className="page page--narrow">
       <Heading level={1} data-size="lg">
-        Barnets kronologi
+        {tr('chrono.choose')}
       </Heading>
-      <Paragraph>Velg eleven eller barnet. Du ser bare saker du har tilgang til.</Paragraph>
+      <Paragraph>{tr('chrono.chooseIntro')}</Paragraph>
       <Field>
-        <Label>Elev eller barn</Label>
+        <Label>{tr('start.child')}</Label>
         <Select defaultValue="" onChange={(e) => e.target.value && navigate(`/barn/${e.target.value}`)}>
-          <Select.Option value="">Velg</Select.Option>
+          <Select.Option value="">{tr('chrono.pick')}</Select.Option>
           {[...dir.children]
             .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
             .map((c) => (
