@@ -70,9 +70,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </span>
             {readsOnly(me) && purpose && (
               <span className="app-muted">
-                Formål: {purpose}{' '}
+                {t('purpose.shown', { purpose })}{' '}
                 <Button variant="tertiary" data-size="sm" onClick={() => setPurpose(null)}>
-                  Endre formål
+                  {t('purpose.change')}
                 </Button>
               </span>
             )}

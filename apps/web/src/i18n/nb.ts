@@ -147,6 +147,16 @@ export const nb = {
   'chrono.choose': 'Barnets kronologi',
   'chrono.chooseIntro': 'Velg eleven eller barnet. Du ser bare saker du har tilgang til.',
   'chrono.pick': 'Velg',
+  'purpose.title': 'Formålet med gjennomgangen',
+  'purpose.intro':
+    'Alt du leser om en sak, logges med hvem, når og hvorfor. Skriv formålet én gang; det følger med hver lesing til du logger ut.',
+  'purpose.label': 'Hva er formålet?',
+  'purpose.example': 'For eksempel «Tilsyn med skolemiljøsaker 2027, Statsforvalteren i Oslo og Viken».',
+  'purpose.missing': 'Skriv formålet med gjennomgangen.',
+  'purpose.tooLong': 'Formålet kan være på høyst 500 tegn.',
+  'purpose.continue': 'Fortsett',
+  'purpose.shown': 'Formål: {purpose}',
+  'purpose.change': 'Endre formål',
 };
 
 export type MessageKey = keyof typeof nb;

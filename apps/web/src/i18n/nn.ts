@@ -147,4 +147,14 @@ export const nn: Record<MessageKey, string> = {
   'chrono.choose': 'Kronologi for barnet',
   'chrono.chooseIntro': 'Vel eleven eller barnet. Du ser berre saker du har tilgang til.',
   'chrono.pick': 'Vel',
+  'purpose.title': 'Føremålet med gjennomgangen',
+  'purpose.intro':
+    'Alt du les om ei sak, blir logga med kven, når og kvifor. Skriv føremålet éin gong; det følgjer med kvar lesing til du loggar ut.',
+  'purpose.label': 'Kva er føremålet?',
+  'purpose.example': 'Til dømes «Tilsyn med skulemiljøsaker 2027, Statsforvaltaren i Oslo og Viken».',
+  'purpose.missing': 'Skriv føremålet med gjennomgangen.',
+  'purpose.tooLong': 'Føremålet kan vere på høgst 500 teikn.',
+  'purpose.continue': 'Hald fram',
+  'purpose.shown': 'Føremål: {purpose}',
+  'purpose.change': 'Endre føremål',
 };

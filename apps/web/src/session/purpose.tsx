@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Textarea, Field, Label, ValidationMessage }
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from 'react';
 import type { Me } from '../api/client';
 import { useMe } from './session';
+import { useLanguage } from '../i18n/language';
 
 const KEY = 'trygg-formal';
 
@@ -43,32 +44,31 @@ export function readsOnly(me: Me): boolean {
 export function PurposeGate({ children }: { children: ReactNode }) {
   const me = useMe();
   const { purpose, setPurpose } = usePurpose();
+  const { t } = useLanguage();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (!readsOnly(me) || purpose) return <>{children}</>;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const value = text.trim();
-    if (!value) return setError('Skriv formålet med gjennomgangen.');
-    if (value.length > 500) return setError('Formålet kan være på høyst 500 tegn.');
+    if (!value) return setError(t('purpose.missing'));
+    if (value.length > 500) return setError(t('purpose.tooLong'));
     setPurpose(value);
   };
   return (
     <div className="page page--narrow">
       <Heading level={1} data-size="lg">
-        Formålet med gjennomgangen
+        {t('purpose.title')}
       </Heading>
-      <Paragraph>
-        Alt du leser om en sak, logges med hvem, når og hvorfor. Skriv formålet én gang; det følger med hver lesing til du logger ut.
-      </Paragraph>
+      <Paragraph>{t('purpose.intro')}</Paragraph>
       <form onSubmit={submit} className="form" noValidate>
         <Field>
-          <Label>Hva er formålet?</Label>
-          <Paragraph data-size="sm">For eksempel «Tilsyn med skolemiljøsaker 2027, Statsforvalteren i Oslo og Viken».</Paragraph>
+          <Label>{t('purpose.label')}</Label>
+          <Paragraph data-size="sm">{t('purpose.example')}</Paragraph>
           <Textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} aria-invalid={!!error} />
           {error && <ValidationMessage>{error}</ValidationMessage>}
         </Field>
-        <Button type="submit">Fortsett</Button>
+        <Button type="submit">{t('purpose.continue')}</Button>
       </form>
     </div>
   );
