@@ -26,6 +26,8 @@ export function useUnitDirectory(unitIds: string[]) {
     children: childList,
     staff: staffList,
     childName: (id: string) => childName.get(id) ?? 'ukjent',
+    /** Whether this user can look the child's name up at all (PPT cannot). */
+    knowsChild: (id: string) => childName.has(id),
     personName: (id: string | null | undefined) => (id ? (staffName.get(id) ?? 'en annen i kommunen') : 'ingen'),
   };
 }

@@ -55,10 +55,7 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
   const w = REGIME[regimeOf(c.regime)];
   const dir = useUnitDirectory([c.unitId]);
   // A child whose name this user cannot look up (PPT) is not shown as "ukjent" in the heading.
-  const names = c.childIds
-    .map(dir.childName)
-    .filter((n) => n !== 'ukjent')
-    .join(', ');
+  const names = c.childIds.filter(dir.knowsChild).map(dir.childName).join(', ');
   // When the page was loaded, for "expires soon" (a render must not read the clock).
   const [loadedAt] = useState(() => Date.now());
   // The case's own group, or the groups of the children it is about.
@@ -77,16 +74,14 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
       {c.childIds.length > 0 && names && (
         <Paragraph data-size="sm">
           Kronologi:{' '}
-          {c.childIds
-            .filter((id) => dir.childName(id) !== 'ukjent')
-            .map((id, i) => (
-              <span key={id}>
-                {i > 0 && ', '}
-                <Link asChild>
-                  <RouterLink to={`/barn/${id}`}>{dir.childName(id)}</RouterLink>
-                </Link>
-              </span>
-            ))}
+          {c.childIds.filter(dir.knowsChild).map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              <Link asChild>
+                <RouterLink to={`/barn/${id}`}>{dir.childName(id)}</RouterLink>
+              </Link>
+            </span>
+          ))}
         </Paragraph>
       )}
       <Paragraph>

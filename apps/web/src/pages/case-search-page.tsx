@@ -1,4 +1,4 @@
-import { Button, Field, Heading, Input, Label, Link, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Input, Label, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api, unwrap, type CaseView } from '../api/client';
@@ -68,17 +68,13 @@ export function CaseSearchPage() {
       </Heading>
       <Paragraph>{tr('search.intro')}</Paragraph>
       <div className="filters" role="group" aria-label={tr('search.title')}>
-        <Field>
-          <Label>{tr('search.unit')}</Label>
-          <Select value={f.unitId} onChange={(e) => set('enhet', e.target.value)}>
-            <Select.Option value="">{tr('search.allUnits')}</Select.Option>
-            {me.units.map((u) => (
-              <Select.Option key={u.id} value={u.id}>
-                {u.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={tr('search.unit')}
+          all={tr('search.allUnits')}
+          value={f.unitId}
+          onChange={(v) => set('enhet', v)}
+          options={me.units.map((u) => [u.id, u.name])}
+        />
         <Field>
           <Label>{tr('search.from')}</Label>
           <Input type="date" value={f.from} onChange={(e) => set('fra', e.target.value)} />
@@ -88,18 +84,13 @@ export function CaseSearchPage() {
           <Input type="date" value={f.to} onChange={(e) => set('til', e.target.value)} />
         </Field>
         <ChoiceField label={tr('start.state')} value={f.state} onChange={(v) => set('tilstand', v)} options={Object.entries(STATE_LABEL)} />
-        <Field>
-          <Label>{tr('start.child')}</Label>
-          <Select value={f.childId} onChange={(e) => set('barn', e.target.value)}>
-            <Select.Option value="">{tr('start.allChoice')}</Select.Option>
-            {dir.children.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-                {f.unitId ? '' : ` (${unitName(c.unitId)})`}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={tr('start.child')}
+          all={tr('start.allChoice')}
+          value={f.childId}
+          onChange={(v) => set('barn', v)}
+          options={dir.children.map((c) => [c.id, f.unitId ? c.name : `${c.name} (${unitName(c.unitId)})`])}
+        />
       </div>
       {cases.isPending ? (
         <Spinner aria-label={tr('search.searching')} />

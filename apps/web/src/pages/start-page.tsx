@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
@@ -212,28 +212,20 @@ function CaseList() {
           onChange={(v) => set('tilstand', v)}
           options={Object.entries(STATE_LABEL)}
         />
-        <Field>
-          <Label>{tr('start.group')}</Label>
-          <Select value={filters.groupId} onChange={(e) => set('gruppe', e.target.value)}>
-            <Select.Option value="">{tr('start.allChoice')}</Select.Option>
-            {groups.map((g) => (
-              <Select.Option key={g.id} value={g.id}>
-                {g.name} ({g.unitName})
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{tr('start.child')}</Label>
-          <Select value={filters.childId} onChange={(e) => set('barn', e.target.value)}>
-            <Select.Option value="">{tr('start.allChoice')}</Select.Option>
-            {dir.children.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={tr('start.group')}
+          all={tr('start.allChoice')}
+          value={filters.groupId}
+          onChange={(v) => set('gruppe', v)}
+          options={groups.map((g) => [g.id, `${g.name} (${g.unitName})`])}
+        />
+        <ChoiceField
+          label={tr('start.child')}
+          all={tr('start.allChoice')}
+          value={filters.childId}
+          onChange={(v) => set('barn', v)}
+          options={dir.children.map((c) => [c.id, c.name])}
+        />
         <Checkbox
           label={tr('start.onlyOverdue')}
           checked={filters.overdue}
