@@ -1,8 +1,11 @@
+import { Client } from 'pg';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_OWNER } from '../../libs/persistence/src/seed/demo-data';
 import { STATE_LABEL } from '../../apps/web/src/app/words';
-import { apiAs } from './api-helper';
+import { openDataDirDatabase } from '../../apps/launcher/src/data-dir-database';
+import { apiAs, child, schoolCase } from './api-helper';
 import { baseUrl, expectAccessible, signIn } from './helpers';
+import { readStack } from './stack';
 
 /** The owner (kommunen): the dashboard over all units, and its own settings. */
 const STATES = ['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed'];
@@ -161,4 +164,79 @@ test('skolerute, Omni-veiledning and sletting round-trip; the retention preview 
     retentionYears: retention.retentionYears,
     expectedVersion: now.version,
   });
+});
+
+/** The database of the stack the tests started (its launcher says where PostgreSQL listens). */
+async function stackDatabase(): Promise<Client> {
+  const { url } = await openDataDirDatabase({ dataDir: readStack()!.dataDir });
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  return db;
+}
+
+/** A closed case, as if it had been closed eleven years ago: the real clock runs, so only its closing date is moved back. */
+async function closedLongAgo(childName: string, legalHold?: string): Promise<string> {
+  let c = await schoolCase(childName);
+  const run = async (user: string, type: string, payload: Record<string, unknown> = {}) =>
+    (c = (await apiAs(user, 'POST', `/api/cases/${c.id}/commands`, { type, expectedVersion: c.version, ...payload })) as typeof c);
+  await run('rektor', 'ACKNOWLEDGE');
+  await run('larer', 'RECORD_CHILD_VOICE', {
+    childId: child(childName),
+    heardAt: new Date().toISOString(),
+    heardBy: 'Lærer Larsen',
+    summary: 'Har det bra nå',
+  });
+  await run('rektor', 'CONCLUDE_INVESTIGATION', { outcome: 'safe', summary: 'Trygt og godt', bestInterest: 'Ingen tiltak trengs' });
+  if (legalHold) await run('kommune', 'PLACE_LEGAL_HOLD', { reason: legalHold });
+  const db = await stackDatabase();
+  try {
+    await db.query(`UPDATE cases SET closed_at = now() - interval '11 years' WHERE id = $1 AND state = 'closed'`, [c.id]);
+  } finally {
+    await db.end();
+  }
+  return c.id;
+}
+
+test('the retention run anonymises only after a confirmation that names how many cases, and a legal hold keeps a case back', async ({
+  page,
+}) => {
+  test.skip(!readStack(), 'needs the database of the stack the tests started');
+  const due = await closedLongAgo('Ola Hansen');
+  const held = await closedLongAgo('Sara Berg', 'Klagesak hos Statsforvalteren');
+  const before = await apiAs('kommune', 'GET', `/api/owners/${OWNER}/retention`);
+  await apiAs('kommune', 'PUT', `/api/owners/${OWNER}/retention`, { retentionYears: 10, expectedVersion: before.version });
+  try {
+    await signIn(page, 'Kommune Kristiansen');
+    await page.goto(`${baseUrl()}/innstillinger`);
+    await page.getByRole('tab', { name: 'Sletting' }).click();
+    const preview = await apiAs('kommune', 'GET', `/api/owners/${OWNER}/retention/preview`);
+    expect(preview.due.map((d: { caseId: string }) => d.caseId)).toContain(due);
+    expect(preview.blocked.map((d: { caseId: string }) => d.caseId)).toContain(held);
+    const n = preview.due.length;
+    await expect(page.locator(`[data-due="${n}"]`)).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Sperret mot sletting: Klagesak hos Statsforvalteren' })).toBeVisible();
+
+    // Opening the dialog and cancelling anonymises nothing.
+    await page.getByRole('button', { name: `Anonymiser ${n} saker …` }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading', { name: `Anonymisere ${n} saker?` })).toBeVisible();
+    await expectAccessible(page, 'bekreft anonymisering');
+    await dialog.getByRole('button', { name: 'Avbryt' }).last().click();
+    await expect(dialog).toBeHidden();
+    expect((await apiAs('kommune', 'GET', `/api/cases/${due}`)).concern).toContain('holdt utenfor');
+
+    // Confirmed: exactly the due cases are anonymised, the held one keeps its content.
+    await page.getByRole('button', { name: `Anonymiser ${n} saker …` }).click();
+    await dialog.getByRole('button', { name: `Ja, anonymiser ${n} saker` }).click();
+    await expect(page.getByText(`${n} saker er anonymisert.`)).toBeVisible();
+    expect(String((await apiAs('kommune', 'GET', `/api/cases/${due}`)).concern)).not.toContain('holdt utenfor');
+    expect((await apiAs('kommune', 'GET', `/api/cases/${held}`)).concern).toContain('holdt utenfor');
+    expect((await apiAs('kommune', 'GET', `/api/cases/${due}/verify`)).valid).toBe(true);
+  } finally {
+    const now = await apiAs('kommune', 'GET', `/api/owners/${OWNER}/retention`);
+    await apiAs('kommune', 'PUT', `/api/owners/${OWNER}/retention`, {
+      retentionYears: before.retentionYears,
+      expectedVersion: now.version,
+    });
+  }
 });
