@@ -40,6 +40,17 @@ describe('PPT', () => {
     expect(deadline(c, 'ppt_advice')[0]).toMatchObject({ responsibleUserId: user('ppt').id, status: 'pending' });
     // Some more case work with names in it, which PPT must not see.
     c = await ok(t, 'larer', c.id, 'ADD_NOTE', 2, { kind: 'observation', text: 'Ola Hansen pushed Eva Nordmann at the swings' });
+    // A consent's scope is the school's free text too.
+    c = await ok(t, 'rektor', c.id, 'RECORD_CONSENT', 3, {
+      service: 'helsestasjon',
+      givenBy: 'Eva Nordmann’s mother',
+      form: 'written',
+      scope: 'Eva Nordmann’s sleep, to the health nurse',
+      givenAt: '2027-03-01T09:00:00+01:00',
+    });
+    expect((await t.as('rektor').get(`/api/cases/${c.id}`)).body.bti.consents).toEqual([
+      expect.objectContaining({ service: 'helsestasjon', scope: 'Eva Nordmann’s sleep, to the health nurse' }),
+    ]);
 
     const list = (await t.as('ppt').get('/api/cases')).body;
     const detail = (await t.as('ppt').get(`/api/cases/${c.id}`)).body;
@@ -59,8 +70,9 @@ describe('PPT', () => {
     expect(leaks((await t.as('rektor').get(`/api/cases/${c.id}`)).body)).toContain(EVA);
 
     // PPT advises; it is recorded as PPT's; PPT changes nothing else.
-    expect((await t.as('ppt').command(c.id, 'ADD_NOTE', 3, { kind: 'other', text: 'x' })).status).toBe(403);
-    const advised = await ok(t, 'ppt', c.id, 'PPT_ADVICE', 3, {
+    expect(detail.bti.consents).toEqual([expect.objectContaining({ service: 'helsestasjon', scope: null })]);
+    expect((await t.as('ppt').command(c.id, 'ADD_NOTE', 4, { kind: 'other', text: 'x' })).status).toBe(403);
+    const advised = await ok(t, 'ppt', c.id, 'PPT_ADVICE', 4, {
       text: 'Work with the whole class; adults present in breaks.',
       part: 'advice',
     });
@@ -69,7 +81,7 @@ describe('PPT', () => {
     expect(events.at(-1)).toMatchObject({ type: 'PPT_ADVICE', actor: { userId: user('ppt').id, role: 'ppt' } });
     expect(deadline((await t.as('rektor').get(`/api/cases/${c.id}`)).body, 'ppt_advice')[0].status).toBe('met');
     // Other roles cannot send PPT's advice.
-    expect((await t.as('rektor').command(c.id, 'PPT_ADVICE', 4, { text: 'x' })).status).toBe(403);
+    expect((await t.as('rektor').command(c.id, 'PPT_ADVICE', 5, { text: 'x' })).status).toBe(403);
   });
 
   it('named: needs consent for ppt; with it PPT sees the case; after withdrawal 404 and the history says so', async () => {

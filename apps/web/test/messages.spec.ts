@@ -3,7 +3,8 @@ import { nn } from '../src/i18n/nn';
 
 /** The two catalogues: the same keys, none empty, and the same `{placeholders}` in each message. */
 describe('message catalogues', () => {
-  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  // `{Child}` and `{child}` are one word, capitalised where a sentence starts: word order differs between the languages.
+  const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1].toLowerCase()))].sort();
 
   it('nynorsk has exactly the keys of bokmål', () => {
     expect(Object.keys(nn).sort()).toEqual(Object.keys(nb).sort());

@@ -109,6 +109,8 @@ export interface BtiView {
     service: string;
     status: string;
     form: string | null;
+    /** What may be shared, and for what, as the consent was given (free text). */
+    scope: string | null;
     givenAt: string | null;
     expiresAt: string | null;
     valid: boolean;
@@ -128,6 +130,7 @@ export function btiView(rec: CaseRecord, now: Date): BtiView {
       service: x.service,
       status: x.status,
       form: x.form,
+      scope: x.scope || null,
       givenAt: x.givenAt,
       expiresAt: x.expiresAt,
       valid: consentValid(c, x.service, now.toISOString()),

@@ -37,7 +37,19 @@ export function anonymousCaseView(v: CaseView): CaseView {
     // The group's step would point to the group, and so to a handful of children.
     staircaseStep: null,
     suggestions: [],
-    bti: { ...v.bti, consents: v.bti.consents.map((c) => ({ ...c })) },
+    // The scope is the school's free text ("share with PPT about Eva's reading"), so PPT does not get it.
+    bti: {
+      ...v.bti,
+      consents: v.bti.consents.map((c) => ({
+        service: c.service,
+        status: c.status,
+        form: c.form,
+        scope: null,
+        givenAt: c.givenAt,
+        expiresAt: c.expiresAt,
+        valid: c.valid,
+      })),
+    },
     ppt: v.ppt,
     enforcement: null,
     legalHold: null,

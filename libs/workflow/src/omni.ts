@@ -54,6 +54,8 @@ export interface Suggestion {
   text: string;
   /** Which rule of the owner's guidance gave it; always policy, never law. */
   basis: string;
+  /** The staircase step from which that rule applies. */
+  fromStep: StaircaseStep;
 }
 
 export interface SuggestionFacts {
@@ -78,6 +80,7 @@ export function suggestionsFor(facts: SuggestionFacts, guidance: Guidance): Sugg
           code,
           text: SUGGESTION_TEXT[code],
           basis: `owner guidance: Omni-trappa step ${rule.whenStepAtLeast} or higher (policy)`,
+          fromStep: rule.whenStepAtLeast,
         });
     }
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATES, DEADLINE_KINDS } from '../../../../libs/workflow/src';
+import { CASE_STATES, DEADLINE_KINDS, SUGGESTION_CODES } from '../../../../libs/workflow/src';
 import { CASE_COMMAND_TYPES } from '../../../../libs/cases/src/commands/command.usecase';
 import { PlanSchema } from './commands/command-dtos';
 
@@ -22,9 +22,10 @@ export class ProblemDto {
 }
 
 export class SuggestionDto {
-  @ApiProperty({ enum: ['MARK_SERIOUS', 'BTI_LEVEL_2_OR_HIGHER', 'INVOLVE_PPT', 'ADD_STOPPE_OR_STOTTE_MEASURE'] }) code: string;
+  @ApiProperty({ enum: SUGGESTION_CODES }) code: string;
   @ApiProperty() text: string;
   @ApiProperty({ description: 'the rule of the owner guidance that gave it' }) basis: string;
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'the staircase step from which that rule applies' }) fromStep: number;
 }
 
 export class PlanWarningDto {

@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
 
@@ -60,8 +61,8 @@ export async function unwrap<T>(p: Promise<{ data?: T; error?: unknown; response
   } catch {
     throw new ApiProblem({
       status: 0,
-      title: 'Ingen kontakt med Trygg',
-      detail: 'Sjekk nettverket og prøv igjen. Det du har skrevet, er ikke borte.',
+      title: tr('common.noContact'),
+      detail: tr('common.noContactDetail'),
     });
   }
   if (r.response.ok) return r.data as T;

@@ -1702,6 +1702,8 @@ export interface components {
             basis: string;
             /** @enum {string} */
             code: "MARK_SERIOUS" | "BTI_LEVEL_2_OR_HIGHER" | "INVOLVE_PPT" | "ADD_STOPPE_OR_STOTTE_MEASURE";
+            /** @description the staircase step from which that rule applies */
+            fromStep: number;
             text: string;
         };
         SupervisionTotalsDto: {

@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 import { useQueries } from '@tanstack/react-query';
 import { api, unwrap, type Child, type StaffMember } from '../api/client';
 
@@ -25,9 +26,9 @@ export function useUnitDirectory(unitIds: string[]) {
   return {
     children: childList,
     staff: staffList,
-    childName: (id: string) => childName.get(id) ?? 'ukjent',
+    childName: (id: string) => childName.get(id) ?? tr('common.unknownChild'),
     /** Whether this user can look the child's name up at all (PPT cannot). */
     knowsChild: (id: string) => childName.has(id),
-    personName: (id: string | null | undefined) => (id ? (staffName.get(id) ?? 'en annen i kommunen') : 'ingen'),
+    personName: (id: string | null | undefined) => (id ? (staffName.get(id) ?? tr('common.someoneElse')) : tr('common.nobody')),
   };
 }

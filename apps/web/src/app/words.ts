@@ -1,4 +1,5 @@
 import { currentLanguage, inLanguage } from '../i18n/current';
+import { STAIRCASE_LABELS } from '../../../../libs/workflow/src/omni';
 
 /**
  * The words people read, in one place, in bokmål (the same words as docs/brukerveiledning.md) and in
@@ -234,4 +235,16 @@ export const FFSS_LABEL: Record<string, string> = inLanguage({
 export const MEASURE_STATUS_LABEL: Record<string, string> = inLanguage({
   nb: { done: 'Gjort', not_done: 'Ikke gjort', ongoing: 'Pågår' },
   nn: { done: 'Gjort', not_done: 'Ikkje gjort', ongoing: 'Pågår' },
+});
+
+/** The Omni-trappa's steps by name (the model's own words; nynorsk as the municipalities write it). */
+export const STEP_LABEL: Record<string, string> = inLanguage({
+  nb: STAIRCASE_LABELS,
+  nn: {
+    1: 'Trygt, godt og inkluderande miljø',
+    2: 'Normflyttande tendens',
+    3: 'Normalisering av normbrytande åtferd',
+    4: 'Mobbeåtferd og kollektiv legitimering',
+    5: 'Foreldre tek over identifiseringa',
+  },
 });

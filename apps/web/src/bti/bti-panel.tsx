@@ -1,12 +1,13 @@
 import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import type { CaseView, EventView } from '../api/client';
-import { SERVICE_LABEL } from '../commands/command-forms';
+import { serviceLabel } from '../commands/command-forms';
 import { TableScroll } from '../components/table-scroll';
 import { formatDateTime } from '../format/time';
-import { BTI_LEVEL_LABEL, btiOf, pptOf } from './bti-view';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../i18n/nb';
+import { btiLevelLabel, btiOf, pptOf } from './bti-view';
 
-const CONSENT_STATUS: Record<string, string> = { given: 'Gitt', withdrawn: 'Trukket', refused: 'Nektet' };
 const SOON_MS = 14 * 86_400_000;
 
 /**
@@ -25,6 +26,7 @@ export function BtiPanel({
   personName: (id: string | null) => string;
   now: number;
 }) {
+  const { t } = useLanguage();
   const bti = btiOf(c);
   const ppt = pptOf(c);
   if (!bti) return null;
@@ -32,32 +34,33 @@ export function BtiPanel({
   return (
     <section aria-labelledby="bti">
       <Heading level={2} data-size="md" id="bti">
-        BTI og PPT
+        {t('bti.title')}
       </Heading>
       <Paragraph>
-        <strong>{bti.state === 'closed' ? 'Avsluttet i BTI' : (BTI_LEVEL_LABEL[bti.level] ?? `Nivå ${bti.level}`)}</strong>
-        {bti.services.length > 0 && ` · Tjenester: ${bti.services.map((s) => SERVICE_LABEL[s] ?? s).join(', ')}`}
+        <strong>{btiLevelLabel(bti)}</strong>
+        {bti.services.length > 0 && ` · ${t('bti.services', { list: bti.services.map(serviceLabel).join(', ') })}`}
       </Paragraph>
       <Paragraph>
-        Stafettholder: {bti.coordinator ? personName(bti.coordinator) : 'ingen ennå'}
+        {t('bti.coordinator', { name: bti.coordinator ? personName(bti.coordinator) : t('bti.noCoordinator') })}
         {bti.pendingCoordinator && (
           <>
             {' '}
-            · <Tag data-color="warning">Overtar</Tag> {personName(bti.pendingCoordinator)} er utpekt og har ikke godtatt ennå;{' '}
-            {bti.coordinator ? `${personName(bti.coordinator)} har ansvaret til da.` : 'den som leder saken, har ansvaret til da.'}
+            · <Tag data-color="warning">{t('bti.takingOver')}</Tag> {t('bti.pending', { name: personName(bti.pendingCoordinator) })}{' '}
+            {bti.coordinator ? t('bti.responsibleUntil', { name: personName(bti.coordinator) }) : t('bti.leaderResponsible')}
           </>
         )}
       </Paragraph>
       {bti.consents.length > 0 && (
-        <TableScroll label="Samtykker">
+        <TableScroll label={t('bti.consents')}>
           <Table data-table="samtykker">
-            <caption>Samtykker</caption>
+            <caption>{t('bti.consents')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>Tjeneste</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Gitt</Table.HeaderCell>
-                <Table.HeaderCell>Utløper</Table.HeaderCell>
+                <Table.HeaderCell>{t('bti.consent.service')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('bti.consent.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('bti.consent.scope')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('bti.consent.given')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('bti.consent.expires')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -65,16 +68,17 @@ export function BtiPanel({
                 const expires = x.expiresAt ? new Date(x.expiresAt).getTime() : null;
                 return (
                   <Table.Row key={x.service}>
-                    <Table.Cell>{SERVICE_LABEL[x.service] ?? x.service}</Table.Cell>
+                    <Table.Cell>{serviceLabel(x.service)}</Table.Cell>
                     <Table.Cell>
-                      {CONSENT_STATUS[x.status] ?? x.status}
-                      {x.status === 'given' && !x.valid && ' (utløpt)'}
-                      {x.form ? ` (${x.form === 'written' ? 'skriftlig' : 'muntlig'})` : ''}
+                      {t(`bti.consent.status.${x.status}` as MessageKey)}
+                      {x.status === 'given' && !x.valid && t('bti.consent.expired')}
+                      {x.form ? ` (${t(x.form === 'written' ? 'bti.consent.written' : 'bti.consent.oral')})` : ''}
                     </Table.Cell>
+                    <Table.Cell className="prewrap">{x.scope ?? ''}</Table.Cell>
                     <Table.Cell>{x.givenAt ? formatDateTime(x.givenAt) : ''}</Table.Cell>
                     <Table.Cell>
-                      {x.expiresAt ? formatDateTime(x.expiresAt) : 'Ingen dato'}{' '}
-                      {x.valid && expires !== null && expires - now < SOON_MS && <Tag data-color="warning">Utløper snart</Tag>}
+                      {x.expiresAt ? formatDateTime(x.expiresAt) : t('bti.consent.noDate')}{' '}
+                      {x.valid && expires !== null && expires - now < SOON_MS && <Tag data-color="warning">{t('bti.consent.soon')}</Tag>}
                     </Table.Cell>
                   </Table.Row>
                 );
@@ -88,15 +92,13 @@ export function BtiPanel({
           <Heading level={3} data-size="sm">
             PPT
           </Heading>
-          <Paragraph>
-            PPT er spurt {ppt.anonymous ? 'anonymt (PPT ser ingen navn, bare sammendraget)' : 'med navn (med samtykke)'}: «{ppt.question}»
-          </Paragraph>
+          <Paragraph>{t(ppt.anonymous ? 'bti.ppt.anonymous' : 'bti.ppt.named', { question: ppt.question })}</Paragraph>
           {advice.length === 0 ? (
-            <Paragraph>PPT har ikke gitt råd ennå.</Paragraph>
+            <Paragraph>{t('bti.ppt.noAdvice')}</Paragraph>
           ) : (
             advice.map((e) => (
               <Paragraph key={e.seq} className="prewrap">
-                <strong>Råd fra PPT, {formatDateTime(e.at)}:</strong> {String(e.payload.text ?? '')}
+                <strong>{t('bti.ppt.advice', { date: formatDateTime(e.at) })}</strong> {String(e.payload.text ?? '')}
               </Paragraph>
             ))
           )}
@@ -104,7 +106,7 @@ export function BtiPanel({
       )}
       <Paragraph>
         <Link asChild>
-          <RouterLink to={`/saker/${c.id}/stafettlogg`}>Stafettloggen</RouterLink>
+          <RouterLink to={`/saker/${c.id}/stafettlogg`}>{t('bti.logLink')}</RouterLink>
         </Link>
       </Paragraph>
     </section>

@@ -1,4 +1,5 @@
 import type { CaseView } from '../api/client';
+import { tr } from '../i18n/translate';
 
 /** The case's BTI part as the API sends it (`bti` in the case view; loosely described in the OpenAPI document). */
 export interface BtiView {
@@ -11,7 +12,7 @@ export interface BtiView {
     service: string;
     status: 'given' | 'withdrawn' | 'refused';
     form: string | null;
-    scope?: string;
+    scope: string | null;
     givenAt: string | null;
     expiresAt: string | null;
     valid: boolean;
@@ -29,9 +30,8 @@ export interface PptView {
 export const btiOf = (c: CaseView): BtiView | null => (c.bti && 'level' in c.bti ? (c.bti as unknown as BtiView) : null);
 export const pptOf = (c: CaseView): PptView | null => ((c as { ppt?: unknown }).ppt as PptView | null | undefined) ?? null;
 
-export const BTI_LEVEL_LABEL: Record<number, string> = {
-  0: 'Nivå 0: undring og bekymring',
-  1: 'Nivå 1: følges opp i tjenesten',
-  2: 'Nivå 2: flere tjenester samarbeider, med stafettholder',
-  3: 'Nivå 3: omfattende samarbeid, med stafettholder',
-};
+/** The level in words ('Avsluttet i BTI' once closed). */
+export function btiLevelLabel(bti: { state: string; level: number }): string {
+  if (bti.state === 'closed') return tr('bti.closed');
+  return bti.level >= 0 && bti.level <= 3 ? tr(`bti.level.${bti.level as 0 | 1 | 2 | 3}`) : tr('cmd.level', { n: bti.level });
+}

@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 import {
   Button,
   Checkbox,
@@ -76,7 +77,7 @@ export function CommandFormView(props: {
           {form.submit}
         </Button>
         <Button type="button" variant="tertiary" onClick={props.onCancel}>
-          Avbryt
+          {tr('cmd.cancel')}
         </Button>
       </div>
     </form>
@@ -151,7 +152,7 @@ function FieldInput({
         <Field>
           <Label htmlFor={id}>{f.label}</Label>
           <Select id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined}>
-            <Select.Option value="">Velg …</Select.Option>
+            <Select.Option value="">{tr('cmd.choose')}</Select.Option>
             {options.map(([v, l]) => (
               <Select.Option key={v} value={v}>
                 {l}

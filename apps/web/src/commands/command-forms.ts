@@ -1,7 +1,11 @@
 import type { CaseView, EventView } from '../api/client';
 import { btiOf } from '../bti/bti-view';
-import { STAIRCASE_LABELS } from '../../../../libs/workflow/src/omni';
-import { FFSS_LABEL, MEASURE_STATUS_LABEL, type RegimeWords } from '../app/words';
+import { BTI_DECISIONS } from '../../../../libs/workflow/src/bti.types';
+import { NOTE_KINDS } from '../../../../libs/workflow/src/duty-to-act.types';
+import { FFSS_LABEL, MEASURE_STATUS_LABEL, STEP_LABEL, type RegimeWords } from '../app/words';
+import { inLanguage, type Language } from '../i18n/current';
+import { nb, type MessageKey } from '../i18n/nb';
+import { tr, translate } from '../i18n/translate';
 
 /**
  * Each command the case page can send, as a form: its title, button and fields. Which commands a
@@ -44,391 +48,359 @@ export interface CommandForm {
   primary?: boolean;
 }
 
-const text = (name: string, label: string, description?: string): FieldSpec => ({ name, label, kind: 'textarea', description });
+type Say = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
 const childOptions = (c: CaseView, ctx: FormContext): Array<[string, string]> => c.childIds.map((id) => [id, ctx.childName(id)]);
 const WRITTEN = ['text', 'summary', 'concern', 'reason', 'bestInterest', 'childVoice', 'note'];
+const SERVICES = ['ppt', 'helsestasjon', 'skolehelsetjeneste', 'barnevern', 'bup', 'other'] as const;
 
-export const COMMAND_FORMS: Record<string, CommandForm> = {
-  ACKNOWLEDGE: {
-    title: 'Bekreft mottatt',
-    submit: 'Bekreft at meldingen er mottatt',
-    primary: true,
-    intro: (_c, w) =>
-      `Du bekrefter at meldingen er mottatt. Da starter undersøkelsen, og den som meldte, får beskjed. Undersøk saken snarest (${w.law}).`,
-    fields: [],
-  },
-  ADD_NOTE: {
-    title: 'Skriv notat',
-    submit: 'Lagre notatet',
-    fields: [
-      {
-        name: 'kind',
-        label: 'Hva slags notat?',
-        kind: 'radio',
-        options: () => [
-          ['observation', 'Observasjon'],
-          ['intervention', 'Inngripen'],
-          ['conversation', 'Samtale'],
-          ['other', 'Annet'],
-        ],
-        initial: () => 'observation',
-      },
-      text('text', 'Hva skjedde?'),
-      { name: 'occurredAt', label: 'Når skjedde det?', kind: 'datetime', optional: true, initial: (_c, ctx) => ctx.now() },
-    ],
-  },
-  RECORD_CHILD_VOICE: {
-    title: 'Barnets stemme',
-    submit: 'Lagre barnets stemme',
-    intro: (_c, w) => `Hva mener ${w.child} selv? Barnets egen opplevelse skal være med i vurderingen.`,
-    fields: [
-      { name: 'childId', label: 'Hvem ble hørt?', kind: 'select', options: childOptions, initial: (c) => c.childIds[0] },
-      { name: 'heardAt', label: 'Når?', kind: 'datetime', initial: (_c, ctx) => ctx.now() },
-      { name: 'heardBy', label: 'Hvem snakket med barnet?', kind: 'text' },
-      text('summary', 'Hva sa barnet?', 'Skriv gjerne med barnets egne ord.'),
-      {
-        name: 'saysUnsafe',
-        label: 'Barnet sier at det ikke har det trygt og godt',
-        kind: 'checkbox',
-        optional: true,
-        initial: () => false,
-      },
-    ],
-  },
-  MARK_SERIOUS: {
-    title: 'Alvorlig sak',
-    submit: 'Merk som alvorlig og varsle kommunen',
-    intro: () => 'Ved alvorlige tilfeller skal kommunen (eieren) varsles.',
-    fields: [text('reason', 'Hvorfor er saken alvorlig?')],
-  },
-  CONCLUDE_INVESTIGATION: {
-    title: 'Avslutt undersøkelsen',
-    submit: 'Lagre konklusjonen',
-    primary: true,
-    intro: (c, w) =>
-      c.childSaysUnsafe
-        ? `${w.Child} har selv sagt at hen ikke har det trygt og godt. Da kan ikke undersøkelsen ende med «trygt»: det skal lages en plan.`
-        : c.childVoiceOnRecord.length === 0
-          ? `${w.Child}s egen stemme er ikke registrert ennå. Den må være med før du kan konkludere med «trygt».`
-          : null,
-    fields: [
-      {
-        name: 'outcome',
-        label: 'Hva viste undersøkelsen?',
-        kind: 'radio',
-        options: (_c, ctx) => [
-          ['not_safe', `${ctx.words.Child} har ikke et trygt og godt miljø: det trengs tiltak`],
-          ['safe', `${ctx.words.Child} har et trygt og godt miljø`],
-        ],
-      },
-      text('summary', 'Hva fant dere ut?'),
-      text('bestInterest', 'Barnets beste', 'Hva er til det beste for barnet, og hvordan har dere vurdert det?'),
-    ],
-  },
-  SUBMIT_PLAN: { title: 'Skriv aktivitetsplan', submit: 'Send til godkjenning', primary: true, fields: [] },
-  APPROVE_PLAN: {
-    title: 'Godkjenn planen',
-    submit: 'Ja, godkjenn planen',
-    primary: true,
-    intro: () => 'Når planen er godkjent, settes tiltakene i gang og evalueringene får sine frister.',
-    fields: [],
-  },
-  RETURN_PLAN: { title: 'Send planen tilbake', submit: 'Send planen tilbake nå', fields: [text('reason', 'Hva må endres?')] },
-  RECORD_MEASURE: {
-    title: 'Registrer tiltak',
-    submit: 'Lagre',
-    fields: [
-      {
-        name: 'measureId',
-        label: 'Tiltak',
-        kind: 'select',
-        options: (c) => (c.plan?.measures ?? []).map((m) => [m.id, `${m.description} (${FFSS_LABEL[m.ffss] ?? m.ffss})`]),
-        initial: (c) => c.plan?.measures[0]?.id,
-      },
-      { name: 'status', label: 'Status', kind: 'radio', options: () => Object.entries(MEASURE_STATUS_LABEL), initial: () => 'done' },
-      text('note', 'Hva ble gjort?'),
-    ],
-  },
-  START_EVALUATION: {
-    title: 'Start evaluering',
-    submit: 'Start evalueringen nå',
-    intro: () => 'Evalueringen starter av seg selv på datoen i planen. Start den nå hvis dere vil evaluere tidligere.',
-    fields: [],
-  },
-  EVALUATE: {
-    title: 'Evaluer tiltakene',
-    submit: 'Lagre evalueringen',
-    primary: true,
-    fields: [
-      {
-        name: 'outcome',
-        label: 'Resultat',
-        kind: 'radio',
-        options: (_c, ctx) => [
-          ['resolved', `Løst: ${ctx.words.child} har det trygt og godt`],
-          ['continue', 'Fortsett tiltakene, med ny evalueringsdato'],
-          ['revise', 'Endre planen (ny versjon)'],
-        ],
-      },
-      text('summary', 'Hvordan virket tiltakene?'),
-      text('childVoice', 'Hva sier barnet nå?'),
-      { name: 'nextEvaluationAt', label: 'Ny evalueringsdato', kind: 'date', when: (v) => v.outcome === 'continue' },
-    ],
-  },
-  CLOSE: { title: 'Avslutt saken', submit: 'Avslutt saken nå', primary: true, fields: [text('summary', 'Hvorfor kan saken avsluttes?')] },
-  REOPEN: { title: 'Gjenåpne saken', submit: 'Gjenåpne saken nå', fields: [text('reason', 'Hvorfor gjenåpnes saken?')] },
-  CORRECT_ENTRY: {
-    title: 'Rett en oppføring',
-    submit: 'Lagre rettingen',
-    intro: () => 'Rettingen blir en ny oppføring ved siden av den gamle. Den gamle blir stående som den var.',
-    fields: [
-      {
-        name: 'seq',
-        label: 'Hvilken oppføring?',
-        kind: 'select',
-        options: (_c, ctx) =>
-          ctx.history
-            .filter((e) => WRITTEN.some((k) => typeof e.payload[k] === 'string'))
-            .map((e) => [String(e.seq), `#${e.seq} ${e.label}`]),
-      },
-      text('correctedText', 'Riktig tekst'),
-      text('reason', 'Hvorfor rettes den?'),
-    ],
-    payload: (v) => ({ seq: Number(v.seq), reason: v.reason, corrected: { [String(v.field ?? 'text')]: v.correctedText } }),
-  },
+/** The forms in one language: the structure is written once, the words come from the catalogue. */
+function formsIn(lang: Language): Record<string, CommandForm> {
+  const s: Say = (key, vars) => translate(lang, key, vars);
+  const text = (name: string, label: MessageKey, description?: MessageKey): FieldSpec => ({
+    name,
+    label: s(label),
+    kind: 'textarea',
+    description: description && s(description),
+  });
+  const levels = (...n: number[]): Array<[string, string]> => n.map((l) => [String(l), s('cmd.level', { n: l })]);
+  const serviceOptions = (): Array<[string, string]> => SERVICES.map((k) => [k, s(`service.${k}`)]);
+  const serviceLabel = (k: string) => ((SERVICES as readonly string[]).includes(k) ? s(`service.${k as (typeof SERVICES)[number]}`) : k);
+  const titled = (type: string) => ({
+    title: s(`cmd.${type}.title` as MessageKey),
+    submit: (`cmd.${type}.submit` as MessageKey) in CATALOGUE_KEYS ? s(`cmd.${type}.submit` as MessageKey) : s('cmd.save'),
+  });
+  return {
+    ACKNOWLEDGE: {
+      ...titled('ACKNOWLEDGE'),
+      primary: true,
+      intro: (_c, w) => s('cmd.ACKNOWLEDGE.intro', { law: w.law }),
+      fields: [],
+    },
+    ADD_NOTE: {
+      ...titled('ADD_NOTE'),
+      fields: [
+        {
+          name: 'kind',
+          label: s('cmd.ADD_NOTE.kind'),
+          kind: 'radio',
+          options: () => NOTE_KINDS.map((k) => [k, s(`cmd.ADD_NOTE.kind.${k}`)]),
+          initial: () => 'observation',
+        },
+        text('text', 'cmd.ADD_NOTE.text'),
+        { name: 'occurredAt', label: s('cmd.ADD_NOTE.occurredAt'), kind: 'datetime', optional: true, initial: (_c, ctx) => ctx.now() },
+      ],
+    },
+    RECORD_CHILD_VOICE: {
+      ...titled('RECORD_CHILD_VOICE'),
+      intro: (_c, w) => s('cmd.RECORD_CHILD_VOICE.intro', { child: w.child }),
+      fields: [
+        {
+          name: 'childId',
+          label: s('cmd.RECORD_CHILD_VOICE.childId'),
+          kind: 'select',
+          options: childOptions,
+          initial: (c) => c.childIds[0],
+        },
+        { name: 'heardAt', label: s('cmd.RECORD_CHILD_VOICE.heardAt'), kind: 'datetime', initial: (_c, ctx) => ctx.now() },
+        { name: 'heardBy', label: s('cmd.RECORD_CHILD_VOICE.heardBy'), kind: 'text' },
+        text('summary', 'cmd.RECORD_CHILD_VOICE.summary', 'cmd.RECORD_CHILD_VOICE.summaryHint'),
+        {
+          name: 'saysUnsafe',
+          label: s('cmd.RECORD_CHILD_VOICE.saysUnsafe'),
+          kind: 'checkbox',
+          optional: true,
+          initial: () => false,
+        },
+      ],
+    },
+    MARK_SERIOUS: {
+      ...titled('MARK_SERIOUS'),
+      intro: () => s('cmd.MARK_SERIOUS.intro'),
+      fields: [text('reason', 'cmd.MARK_SERIOUS.reason')],
+    },
+    CONCLUDE_INVESTIGATION: {
+      ...titled('CONCLUDE_INVESTIGATION'),
+      primary: true,
+      intro: (c, w) =>
+        c.childSaysUnsafe
+          ? s('cmd.CONCLUDE_INVESTIGATION.childSaysUnsafe', { Child: w.Child })
+          : c.childVoiceOnRecord.length === 0
+            ? s('cmd.CONCLUDE_INVESTIGATION.noVoice', { Child: w.Child, child: w.child })
+            : null,
+      fields: [
+        {
+          name: 'outcome',
+          label: s('cmd.CONCLUDE_INVESTIGATION.outcome'),
+          kind: 'radio',
+          options: (_c, ctx) => [
+            ['not_safe', s('cmd.CONCLUDE_INVESTIGATION.not_safe', { Child: ctx.words.Child })],
+            ['safe', s('cmd.CONCLUDE_INVESTIGATION.safe', { Child: ctx.words.Child })],
+          ],
+        },
+        text('summary', 'cmd.CONCLUDE_INVESTIGATION.summary'),
+        text('bestInterest', 'cmd.CONCLUDE_INVESTIGATION.bestInterest', 'cmd.CONCLUDE_INVESTIGATION.bestInterestHint'),
+      ],
+    },
+    SUBMIT_PLAN: { ...titled('SUBMIT_PLAN'), primary: true, fields: [] },
+    APPROVE_PLAN: {
+      ...titled('APPROVE_PLAN'),
+      primary: true,
+      intro: () => s('cmd.APPROVE_PLAN.intro'),
+      fields: [],
+    },
+    RETURN_PLAN: { ...titled('RETURN_PLAN'), fields: [text('reason', 'cmd.RETURN_PLAN.reason')] },
+    RECORD_MEASURE: {
+      ...titled('RECORD_MEASURE'),
+      fields: [
+        {
+          name: 'measureId',
+          label: s('cmd.RECORD_MEASURE.measureId'),
+          kind: 'select',
+          options: (c) => (c.plan?.measures ?? []).map((m) => [m.id, `${m.description} (${FFSS_LABEL[m.ffss] ?? m.ffss})`]),
+          initial: (c) => c.plan?.measures[0]?.id,
+        },
+        {
+          name: 'status',
+          label: s('cmd.RECORD_MEASURE.status'),
+          kind: 'radio',
+          options: () => Object.entries(MEASURE_STATUS_LABEL),
+          initial: () => 'done',
+        },
+        text('note', 'cmd.RECORD_MEASURE.note'),
+      ],
+    },
+    START_EVALUATION: {
+      ...titled('START_EVALUATION'),
+      intro: () => s('cmd.START_EVALUATION.intro'),
+      fields: [],
+    },
+    EVALUATE: {
+      ...titled('EVALUATE'),
+      primary: true,
+      fields: [
+        {
+          name: 'outcome',
+          label: s('cmd.EVALUATE.outcome'),
+          kind: 'radio',
+          options: (_c, ctx) => [
+            ['resolved', s('cmd.EVALUATE.resolved', { child: ctx.words.child })],
+            ['continue', s('cmd.EVALUATE.continue')],
+            ['revise', s('cmd.EVALUATE.revise')],
+          ],
+        },
+        text('summary', 'cmd.EVALUATE.summary'),
+        text('childVoice', 'cmd.EVALUATE.childVoice'),
+        { name: 'nextEvaluationAt', label: s('cmd.EVALUATE.nextEvaluationAt'), kind: 'date', when: (v) => v.outcome === 'continue' },
+      ],
+    },
+    CLOSE: { ...titled('CLOSE'), primary: true, fields: [text('summary', 'cmd.CLOSE.summary')] },
+    REOPEN: { ...titled('REOPEN'), fields: [text('reason', 'cmd.REOPEN.reason')] },
+    CORRECT_ENTRY: {
+      ...titled('CORRECT_ENTRY'),
+      intro: () => s('cmd.CORRECT_ENTRY.intro'),
+      fields: [
+        {
+          name: 'seq',
+          label: s('cmd.CORRECT_ENTRY.seq'),
+          kind: 'select',
+          options: (_c, ctx) =>
+            ctx.history
+              .filter((e) => WRITTEN.some((k) => typeof e.payload[k] === 'string'))
+              .map((e) => [String(e.seq), `#${e.seq} ${e.label}`]),
+        },
+        text('correctedText', 'cmd.CORRECT_ENTRY.correctedText'),
+        text('reason', 'cmd.CORRECT_ENTRY.reason'),
+      ],
+      payload: (v) => ({ seq: Number(v.seq), reason: v.reason, corrected: { [String(v.field ?? 'text')]: v.correctedText } }),
+    },
 
-  // BTI (bedre tverrfaglig innsats): levels, stafettholder, consent, evaluation meetings, PPT.
-  BTI_DECIDE: {
-    title: 'Bestem BTI-nivå',
-    submit: 'Lagre beslutningen',
-    primary: true,
-    intro: () => 'Nivå 0 er undring og bekymring. Bestem om saken avsluttes i BTI, eller hvilket nivå den skal følges på.',
-    fields: [
-      { name: 'decision', label: 'Beslutning', kind: 'radio', options: () => BTI_DECISION_OPTIONS, initial: () => 'level1' },
-      text('reason', 'Hvorfor?'),
-      {
-        name: 'services',
-        label: 'Tjenester som skal være med (kommaseparert)',
-        kind: 'text',
-        optional: true,
-        description: 'For eksempel ppt, helsestasjon. Hver tjeneste trenger gyldig samtykke på nivå 2 og 3.',
-        when: (v) => v.decision === 'level2' || v.decision === 'level3',
-      },
-    ],
-    payload: (v) => ({ ...v, ...servicesOf(v) }),
-  },
-  BTI_ESCALATE: {
-    title: 'Hev BTI-nivået',
-    submit: 'Hev nivået',
-    fields: [
-      {
-        name: 'toLevel',
-        label: 'Nytt nivå',
-        kind: 'radio',
-        options: () => [
-          ['2', 'Nivå 2'],
-          ['3', 'Nivå 3'],
-        ],
-        initial: () => '2',
-      },
-      text('reason', 'Hvorfor?'),
-      { name: 'services', label: 'Tjenester som skal være med (kommaseparert)', kind: 'text', optional: true },
-    ],
-    payload: (v) => ({ ...v, toLevel: Number(v.toLevel), ...servicesOf(v) }),
-  },
-  BTI_DEESCALATE: {
-    title: 'Senk BTI-nivået',
-    submit: 'Senk nivået',
-    fields: [
-      {
-        name: 'toLevel',
-        label: 'Nytt nivå',
-        kind: 'radio',
-        options: () => [
-          ['1', 'Nivå 1'],
-          ['2', 'Nivå 2'],
-        ],
-        initial: () => '1',
-      },
-      text('reason', 'Hvorfor?'),
-    ],
-    payload: (v) => ({ ...v, toLevel: Number(v.toLevel) }),
-  },
-  ASSIGN_COORDINATOR: {
-    title: 'Utpek stafettholder',
-    submit: 'Utpek stafettholderen',
-    intro: () => 'Den som har stafetten nå, har ansvaret til den nye har godtatt.',
-    fields: [{ name: 'userId', label: 'Hvem skal være stafettholder?', kind: 'select', options: (_c, ctx) => ctx.staff }],
-  },
-  ACCEPT_COORDINATION: {
-    title: 'Godta stafetten',
-    submit: 'Jeg tar over som stafettholder',
-    primary: true,
-    intro: () => 'Du er utpekt som stafettholder. Når du godtar, har du ansvaret for koordineringen.',
-    fields: [],
-  },
-  RECORD_CONSENT: {
-    title: 'Registrer samtykke',
-    submit: 'Lagre samtykket',
-    fields: [
-      { name: 'service', label: 'Tjeneste', kind: 'select', options: () => SERVICE_OPTIONS, initial: () => 'ppt' },
-      { name: 'givenBy', label: 'Hvem ga samtykket?', kind: 'text', description: 'For eksempel foreldrene med foreldreansvar' },
-      {
-        name: 'form',
-        label: 'Form',
-        kind: 'radio',
-        options: () => [
-          ['written', 'Skriftlig'],
-          ['oral', 'Muntlig'],
-        ],
-        initial: () => 'written',
-      },
-      text('scope', 'Hva kan deles, og til hva?'),
-      { name: 'givenAt', label: 'Når ble det gitt?', kind: 'datetime', initial: (_c, ctx) => ctx.now() },
-      { name: 'expiresAt', label: 'Utløper', kind: 'datetime', optional: true, description: 'Stafettholderen blir minnet på det før' },
-    ],
-    payload: (v) => ({ ...v, ...(v.expiresAt ? {} : { expiresAt: undefined }) }),
-  },
-  RECORD_CONSENT_REFUSAL: {
-    title: 'Registrer at samtykke er nektet',
-    submit: 'Lagre',
-    fields: [
-      { name: 'service', label: 'Tjeneste', kind: 'select', options: () => SERVICE_OPTIONS, initial: () => 'ppt' },
-      { name: 'refusedBy', label: 'Hvem nektet?', kind: 'text' },
-    ],
-  },
-  WITHDRAW_CONSENT: {
-    title: 'Registrer at samtykke er trukket',
-    submit: 'Lagre',
-    intro: () => 'Når samtykket for PPT trekkes, mister PPT tilgangen til saken med en gang.',
-    fields: [
-      {
-        name: 'service',
-        label: 'Tjeneste',
-        kind: 'select',
-        options: (c) =>
-          (btiOf(c)?.consents ?? []).filter((x) => x.status === 'given').map((x) => [x.service, SERVICE_LABEL[x.service] ?? x.service]),
-        initial: (c) => btiOf(c)?.consents.find((x) => x.status === 'given')?.service,
-      },
-      text('reason', 'Hvorfor, slik det ble sagt'),
-    ],
-  },
-  BTI_EVALUATE: {
-    title: 'Evalueringsmøte (BTI)',
-    submit: 'Lagre evalueringen',
-    fields: [
-      { name: 'participants', label: 'Hvem var med? (kommaseparert)', kind: 'text' },
-      {
-        name: 'decision',
-        label: 'Beslutning',
-        kind: 'radio',
-        options: () => [
-          ['continue', 'Fortsett på samme nivå'],
-          ['change_level', 'Endre nivå'],
-          ['close', 'Avslutt i BTI'],
-        ],
-        initial: () => 'continue',
-      },
-      {
-        name: 'toLevel',
-        label: 'Nytt nivå',
-        kind: 'radio',
-        options: () => [
-          ['1', 'Nivå 1'],
-          ['2', 'Nivå 2'],
-          ['3', 'Nivå 3'],
-        ],
-        when: (v) => v.decision === 'change_level',
-      },
-      text('summary', 'Hva ble bestemt, og hvorfor?'),
-    ],
-    payload: (v) => ({
-      ...v,
-      participants: listOf(v.participants),
-      ...(v.toLevel ? { toLevel: Number(v.toLevel) } : {}),
-    }),
-  },
-  REQUEST_PPT: {
-    title: 'Be PPT om råd',
-    submit: 'Send til PPT',
-    intro: (c) =>
-      btiOf(c)?.consents.some((x) => x.service === 'ppt' && x.valid)
-        ? 'Det er gyldig samtykke for PPT: du kan be om råd med navn, eller anonymt.'
-        : 'Det er ikke gyldig samtykke for PPT. Uten samtykke kan du bare spørre anonymt: PPT ser da bare det du skriver i sammendraget.',
-    fields: [
-      text('question', 'Hva spør dere PPT om?'),
-      {
-        name: 'anonymous',
-        label: 'Spør anonymt (PPT ser ingen navn)',
-        kind: 'checkbox',
-        initial: (c) => !btiOf(c)?.consents.some((x) => x.service === 'ppt' && x.valid),
-      },
-      {
-        name: 'anonymousSummary',
-        label: 'Sammendrag uten navn',
-        kind: 'textarea',
-        description: 'Dette er alt PPT ser av saken. Skriv det uten navn, klasse eller andre kjennetegn.',
-        when: (v) => v.anonymous === true,
-      },
-    ],
-  },
-  PPT_ADVICE: {
-    title: 'Gi råd',
-    submit: 'Send rådet',
-    primary: true,
-    fields: [text('text', 'Rådet fra PPT')],
-  },
-  ASSESS_STAIRCASE: {
-    title: 'Vurder Omni-trappa',
-    submit: 'Lagre vurderingen',
-    intro: () => 'Hvor står gruppen nå? Vurderingen blir også en del av gruppens historikk utenfor saken.',
-    fields: [
-      {
-        name: 'groupId',
-        label: 'Gruppe',
-        kind: 'select',
-        options: (_c, ctx) => ctx.groups,
-        initial: (c, ctx) => c.groupId ?? ctx.groups[0]?.[0],
-      },
-      {
-        name: 'step',
-        label: 'Trinn',
-        kind: 'radio',
-        options: () => Object.entries(STAIRCASE_LABELS).map(([step, label]) => [step, `${step}: ${label}`]),
-      },
-      text('basis', 'Hva bygger vurderingen på?'),
-    ],
-    payload: (v) => ({ ...v, step: Number(v.step) }),
-  },
-  PLACE_LEGAL_HOLD: {
-    title: 'Sperr mot sletting',
-    submit: 'Sett sperren',
-    intro: () => 'En sak med sperre blir ikke anonymisert av bevaringsreglene før sperren oppheves.',
-    fields: [text('reason', 'Hvorfor må saken bevares? (klage, søksmål, politiet, Statsforvalteren)')],
-  },
-  RELEASE_LEGAL_HOLD: {
-    title: 'Opphev sperren mot sletting',
-    submit: 'Opphev sperren',
-    fields: [text('reason', 'Hvorfor kan sperren oppheves?')],
-  },
-};
+    // BTI (bedre tverrfaglig innsats): levels, stafettholder, consent, evaluation meetings, PPT.
+    BTI_DECIDE: {
+      ...titled('BTI_DECIDE'),
+      primary: true,
+      intro: () => s('cmd.BTI_DECIDE.intro'),
+      fields: [
+        {
+          name: 'decision',
+          label: s('cmd.decision'),
+          kind: 'radio',
+          options: () => BTI_DECISIONS.map((d) => [d, s(`cmd.BTI_DECIDE.${d}`)]),
+          initial: () => 'level1',
+        },
+        text('reason', 'cmd.why'),
+        {
+          name: 'services',
+          label: s('cmd.services'),
+          kind: 'text',
+          optional: true,
+          description: s('cmd.servicesHint'),
+          when: (v) => v.decision === 'level2' || v.decision === 'level3',
+        },
+      ],
+      payload: (v) => ({ ...v, ...servicesOf(v) }),
+    },
+    BTI_ESCALATE: {
+      ...titled('BTI_ESCALATE'),
+      fields: [
+        { name: 'toLevel', label: s('cmd.newLevel'), kind: 'radio', options: () => levels(2, 3), initial: () => '2' },
+        text('reason', 'cmd.why'),
+        { name: 'services', label: s('cmd.services'), kind: 'text', optional: true },
+      ],
+      payload: (v) => ({ ...v, toLevel: Number(v.toLevel), ...servicesOf(v) }),
+    },
+    BTI_DEESCALATE: {
+      ...titled('BTI_DEESCALATE'),
+      fields: [
+        { name: 'toLevel', label: s('cmd.newLevel'), kind: 'radio', options: () => levels(1, 2), initial: () => '1' },
+        text('reason', 'cmd.why'),
+      ],
+      payload: (v) => ({ ...v, toLevel: Number(v.toLevel) }),
+    },
+    ASSIGN_COORDINATOR: {
+      ...titled('ASSIGN_COORDINATOR'),
+      intro: () => s('cmd.ASSIGN_COORDINATOR.intro'),
+      fields: [{ name: 'userId', label: s('cmd.ASSIGN_COORDINATOR.userId'), kind: 'select', options: (_c, ctx) => ctx.staff }],
+    },
+    ACCEPT_COORDINATION: {
+      ...titled('ACCEPT_COORDINATION'),
+      primary: true,
+      intro: () => s('cmd.ACCEPT_COORDINATION.intro'),
+      fields: [],
+    },
+    RECORD_CONSENT: {
+      ...titled('RECORD_CONSENT'),
+      fields: [
+        { name: 'service', label: s('cmd.service'), kind: 'select', options: serviceOptions, initial: () => 'ppt' },
+        { name: 'givenBy', label: s('cmd.RECORD_CONSENT.givenBy'), kind: 'text', description: s('cmd.RECORD_CONSENT.givenByHint') },
+        {
+          name: 'form',
+          label: s('cmd.RECORD_CONSENT.form'),
+          kind: 'radio',
+          options: () => [
+            ['written', s('cmd.RECORD_CONSENT.written')],
+            ['oral', s('cmd.RECORD_CONSENT.oral')],
+          ],
+          initial: () => 'written',
+        },
+        text('scope', 'cmd.RECORD_CONSENT.scope'),
+        { name: 'givenAt', label: s('cmd.RECORD_CONSENT.givenAt'), kind: 'datetime', initial: (_c, ctx) => ctx.now() },
+        {
+          name: 'expiresAt',
+          label: s('cmd.RECORD_CONSENT.expiresAt'),
+          kind: 'datetime',
+          optional: true,
+          description: s('cmd.RECORD_CONSENT.expiresAtHint'),
+        },
+      ],
+      payload: (v) => ({ ...v, ...(v.expiresAt ? {} : { expiresAt: undefined }) }),
+    },
+    RECORD_CONSENT_REFUSAL: {
+      ...titled('RECORD_CONSENT_REFUSAL'),
+      fields: [
+        { name: 'service', label: s('cmd.service'), kind: 'select', options: serviceOptions, initial: () => 'ppt' },
+        { name: 'refusedBy', label: s('cmd.RECORD_CONSENT_REFUSAL.refusedBy'), kind: 'text' },
+      ],
+    },
+    WITHDRAW_CONSENT: {
+      ...titled('WITHDRAW_CONSENT'),
+      intro: () => s('cmd.WITHDRAW_CONSENT.intro'),
+      fields: [
+        {
+          name: 'service',
+          label: s('cmd.service'),
+          kind: 'select',
+          options: (c) => (btiOf(c)?.consents ?? []).filter((x) => x.status === 'given').map((x) => [x.service, serviceLabel(x.service)]),
+          initial: (c) => btiOf(c)?.consents.find((x) => x.status === 'given')?.service,
+        },
+        text('reason', 'cmd.WITHDRAW_CONSENT.reason'),
+      ],
+    },
+    BTI_EVALUATE: {
+      ...titled('BTI_EVALUATE'),
+      fields: [
+        { name: 'participants', label: s('cmd.BTI_EVALUATE.participants'), kind: 'text' },
+        {
+          name: 'decision',
+          label: s('cmd.decision'),
+          kind: 'radio',
+          options: () => [
+            ['continue', s('cmd.BTI_EVALUATE.continue')],
+            ['change_level', s('cmd.BTI_EVALUATE.change_level')],
+            ['close', s('cmd.BTI_EVALUATE.close')],
+          ],
+          initial: () => 'continue',
+        },
+        {
+          name: 'toLevel',
+          label: s('cmd.newLevel'),
+          kind: 'radio',
+          options: () => levels(1, 2, 3),
+          when: (v) => v.decision === 'change_level',
+        },
+        text('summary', 'cmd.BTI_EVALUATE.summary'),
+      ],
+      payload: (v) => ({
+        ...v,
+        participants: listOf(v.participants),
+        ...(v.toLevel ? { toLevel: Number(v.toLevel) } : {}),
+      }),
+    },
+    REQUEST_PPT: {
+      ...titled('REQUEST_PPT'),
+      intro: (c) => s(hasPptConsent(c) ? 'cmd.REQUEST_PPT.withConsent' : 'cmd.REQUEST_PPT.withoutConsent'),
+      fields: [
+        text('question', 'cmd.REQUEST_PPT.question'),
+        { name: 'anonymous', label: s('cmd.REQUEST_PPT.anonymous'), kind: 'checkbox', initial: (c) => !hasPptConsent(c) },
+        {
+          name: 'anonymousSummary',
+          label: s('cmd.REQUEST_PPT.anonymousSummary'),
+          kind: 'textarea',
+          description: s('cmd.REQUEST_PPT.anonymousSummaryHint'),
+          when: (v) => v.anonymous === true,
+        },
+      ],
+    },
+    PPT_ADVICE: { ...titled('PPT_ADVICE'), primary: true, fields: [text('text', 'cmd.PPT_ADVICE.text')] },
+    ASSESS_STAIRCASE: {
+      ...titled('ASSESS_STAIRCASE'),
+      intro: () => s('cmd.ASSESS_STAIRCASE.intro'),
+      fields: [
+        {
+          name: 'groupId',
+          label: s('cmd.ASSESS_STAIRCASE.groupId'),
+          kind: 'select',
+          options: (_c, ctx) => ctx.groups,
+          initial: (c, ctx) => c.groupId ?? ctx.groups[0]?.[0],
+        },
+        {
+          name: 'step',
+          label: s('cmd.ASSESS_STAIRCASE.step'),
+          kind: 'radio',
+          options: () => Object.entries(STEP_LABEL).map(([step, label]) => [step, `${step}: ${label}`]),
+        },
+        text('basis', 'cmd.ASSESS_STAIRCASE.basis'),
+      ],
+      payload: (v) => ({ ...v, step: Number(v.step) }),
+    },
+    PLACE_LEGAL_HOLD: {
+      ...titled('PLACE_LEGAL_HOLD'),
+      intro: () => s('cmd.PLACE_LEGAL_HOLD.intro'),
+      fields: [text('reason', 'cmd.PLACE_LEGAL_HOLD.reason')],
+    },
+    RELEASE_LEGAL_HOLD: { ...titled('RELEASE_LEGAL_HOLD'), fields: [text('reason', 'cmd.RELEASE_LEGAL_HOLD.reason')] },
+  };
+}
 
-const BTI_DECISION_OPTIONS: Array<[string, string]> = [
-  ['close', 'Avslutt: ingen grunn til videre bekymring'],
-  ['level1', 'Nivå 1: følges opp i tjenesten'],
-  ['level2', 'Nivå 2: flere tjenester, med stafettholder'],
-  ['level3', 'Nivå 3: omfattende samarbeid, med stafettholder'],
-];
+const CATALOGUE_KEYS: Record<string, unknown> = nb;
+const hasPptConsent = (c: CaseView) => btiOf(c)?.consents.some((x) => x.service === 'ppt' && x.valid) ?? false;
 
-export const SERVICE_LABEL: Record<string, string> = {
-  ppt: 'PPT',
-  helsestasjon: 'Helsestasjon',
-  skolehelsetjeneste: 'Skolehelsetjeneste',
-  barnevern: 'Barnevern',
-  bup: 'BUP',
-  other: 'Annen tjeneste',
-};
-const SERVICE_OPTIONS = Object.entries(SERVICE_LABEL);
+export const COMMAND_FORMS: Record<string, CommandForm> = inLanguage({ nb: formsIn('nb'), nn: formsIn('nn') });
+
+/** A BTI service in words; one the owner added is shown as it was named. */
+export function serviceLabel(service: string): string {
+  return (SERVICES as readonly string[]).includes(service) ? tr(`service.${service as (typeof SERVICES)[number]}`) : service;
+}
 
 const listOf = (v: unknown): string[] =>
   typeof v === 'string'

@@ -18,6 +18,10 @@ import { FFSS_LABEL, type RegimeWords } from '../app/words';
 import { norwegianMessage, ProblemSummary } from '../components/problem-summary';
 import { useDraft } from '../session/draft';
 import { useMe } from '../session/session';
+import { inLanguage, type Language } from '../i18n/current';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../i18n/nb';
+import { translate } from '../i18n/translate';
 
 interface MeasureRow {
   id: string;
@@ -37,13 +41,14 @@ interface PlanDraft {
 }
 
 /** The five things the law asks a plan to say (opplæringslova § 12-4 fourth paragraph, barnehageloven § 42). */
-export const PLAN_ELEMENTS = {
-  problem: '1. Problemet tiltakene skal løse',
-  measures: '2. Tiltak',
-  when: '3. Når tiltakene skal gjennomføres',
-  who: '4. Hvem som skal gjennomføre tiltakene',
-  evaluate: '5. Når tiltakene skal evalueres',
-};
+const elements = (lang: Language) => ({
+  problem: translate(lang, 'plan.el.problem'),
+  measures: translate(lang, 'plan.el.measures'),
+  when: translate(lang, 'plan.el.when'),
+  who: translate(lang, 'plan.el.who'),
+  evaluate: translate(lang, 'plan.el.evaluate'),
+});
+export const PLAN_ELEMENTS = inLanguage({ nb: elements('nb'), nn: elements('nn') });
 
 const emptyMeasure = (n: number): MeasureRow => ({
   id: `m${n}`,
@@ -65,6 +70,7 @@ export function PlanEditor(props: {
   onCancel: () => void;
 }) {
   const { c, staff, problem } = props;
+  const { t } = useLanguage();
   const last = c.plan ?? c.planVersions.at(-1);
   const [plan, setPlan, clear] = useDraft<PlanDraft>(`${c.id}:plan`, {
     problem: last?.problem ?? '',
@@ -89,20 +95,14 @@ export function PlanEditor(props: {
   const labels: Record<string, string> = {
     'plan.problem': PLAN_ELEMENTS.problem,
     'plan.evaluateAt': PLAN_ELEMENTS.evaluate,
-    'plan.childParticipation': 'Barnets medvirkning',
-    'plan.parentsInvolved': 'Foreldrenes involvering',
+    'plan.childParticipation': t('plan.childParticipation'),
+    'plan.parentsInvolved': t('plan.parentsInvolved'),
     'plan.measures': PLAN_ELEMENTS.measures,
   };
   plan.measures.forEach((_, i) => {
-    for (const [k, l] of [
-      ['description', 'Tiltak'],
-      ['ffss', 'FFSS'],
-      ['when', 'Når'],
-      ['responsibleUserId', 'Hvem'],
-      ['evaluateAt', 'Evalueres'],
-    ]) {
+    for (const k of ['description', 'ffss', 'when', 'responsibleUserId', 'evaluateAt']) {
       ids[`plan.measures[${i}].${k}`] = `plan-m${i}-${k}`;
-      labels[`plan.measures[${i}].${k}`] = `Tiltak ${i + 1}: ${l}`;
+      labels[`plan.measures[${i}].${k}`] = t('editor.measureField', { n: i + 1, field: t(`editor.field.${k}` as MessageKey) });
     }
   });
 
@@ -126,8 +126,8 @@ export function PlanEditor(props: {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label="Aktivitetsplan">
-      <Paragraph>Alle fem punktene må være med. Utkastet lagres i denne fanen mens du skriver.</Paragraph>
+    <form onSubmit={submit} noValidate className="form" aria-label={t('editor.label')}>
+      <Paragraph>{t('editor.intro')}</Paragraph>
       <Textfield
         id="plan-problem"
         label={PLAN_ELEMENTS.problem}
@@ -138,17 +138,17 @@ export function PlanEditor(props: {
         error={err('problem')}
       />
       <Fieldset>
-        <Fieldset.Legend>{`${PLAN_ELEMENTS.measures}, ${PLAN_ELEMENTS.when.slice(3).toLowerCase()}, ${PLAN_ELEMENTS.who.slice(3).toLowerCase()}`}</Fieldset.Legend>
+        <Fieldset.Legend>{`${PLAN_ELEMENTS.measures}, ${t('plan.when').toLowerCase()}, ${t('plan.who').toLowerCase()}`}</Fieldset.Legend>
         {err('measures') && <ValidationMessage>{err('measures')}</ValidationMessage>}
         {plan.measures.map((m, i) => (
           <Card key={m.id} className="measure">
             <Card.Block>
               <Heading level={4} data-size="2xs">
-                Tiltak {i + 1}
+                {t('editor.measure', { n: i + 1 })}
               </Heading>
               <Textfield
                 id={`plan-m${i}-description`}
-                label="Hva skal gjøres?"
+                label={t('editor.description')}
                 multiline
                 rows={2}
                 value={m.description}
@@ -156,14 +156,14 @@ export function PlanEditor(props: {
                 error={err(`measures[${i}].description`)}
               />
               <Field>
-                <Label htmlFor={`plan-m${i}-ffss`}>Type tiltak (FFSS)</Label>
+                <Label htmlFor={`plan-m${i}-ffss`}>{t('editor.ffss')}</Label>
                 <Select
                   id={`plan-m${i}-ffss`}
                   value={m.ffss}
                   onChange={(e) => setMeasure(i, 'ffss', e.target.value)}
                   aria-invalid={err(`measures[${i}].ffss`) ? true : undefined}
                 >
-                  <Select.Option value="">Velg …</Select.Option>
+                  <Select.Option value="">{t('cmd.choose')}</Select.Option>
                   {Object.entries(FFSS_LABEL).map(([k, v]) => (
                     <Select.Option key={k} value={k}>
                       {v}
@@ -174,21 +174,21 @@ export function PlanEditor(props: {
               </Field>
               <Textfield
                 id={`plan-m${i}-when`}
-                label={PLAN_ELEMENTS.when.slice(3)}
-                description="For eksempel: hvert friminutt fra mandag"
+                label={t('plan.when')}
+                description={t('editor.whenHint')}
                 value={m.when}
                 onChange={(e) => setMeasure(i, 'when', e.target.value)}
                 error={err(`measures[${i}].when`)}
               />
               <Field>
-                <Label htmlFor={`plan-m${i}-responsibleUserId`}>{PLAN_ELEMENTS.who.slice(3)}</Label>
+                <Label htmlFor={`plan-m${i}-responsibleUserId`}>{t('plan.who')}</Label>
                 <Select
                   id={`plan-m${i}-responsibleUserId`}
                   value={m.responsibleUserId}
                   onChange={(e) => setMeasure(i, 'responsibleUserId', e.target.value)}
                   aria-invalid={err(`measures[${i}].responsibleUserId`) ? true : undefined}
                 >
-                  <Select.Option value="">Velg …</Select.Option>
+                  <Select.Option value="">{t('cmd.choose')}</Select.Option>
                   {staff.map((s) => (
                     <Select.Option key={s.id} value={s.id}>
                       {s.displayName}
@@ -201,7 +201,7 @@ export function PlanEditor(props: {
               </Field>
               <Textfield
                 id={`plan-m${i}-evaluateAt`}
-                label="Når tiltaket skal evalueres"
+                label={t('editor.evaluateAt')}
                 type="date"
                 value={m.evaluateAt}
                 onChange={(e) => setMeasure(i, 'evaluateAt', e.target.value)}
@@ -214,7 +214,7 @@ export function PlanEditor(props: {
                   data-size="sm"
                   onClick={() => setPlan((p) => ({ ...p, measures: p.measures.filter((_, j) => j !== i) }))}
                 >
-                  Fjern tiltak {i + 1}
+                  {t('editor.remove', { n: i + 1 })}
                 </Button>
               )}
             </Card.Block>
@@ -230,12 +230,12 @@ export function PlanEditor(props: {
             }))
           }
         >
-          Legg til tiltak
+          {t('editor.add')}
         </Button>
       </Fieldset>
       <Textfield
         id="plan-evaluateAt"
-        label={`${PLAN_ELEMENTS.evaluate} (planen som helhet)`}
+        label={t('editor.planEvaluateAt', { label: PLAN_ELEMENTS.evaluate })}
         type="date"
         value={plan.evaluateAt}
         onChange={(e) => setPlan((p) => ({ ...p, evaluateAt: e.target.value }))}
@@ -243,8 +243,8 @@ export function PlanEditor(props: {
       />
       <Textfield
         id="plan-child"
-        label="Barnets medvirkning"
-        description={`Hvordan har ${props.words.child} vært med og blitt hørt?`}
+        label={t('plan.childParticipation')}
+        description={t('editor.childHint', { child: props.words.child })}
         multiline
         rows={2}
         value={plan.childParticipation}
@@ -253,7 +253,7 @@ export function PlanEditor(props: {
       />
       <Textfield
         id="plan-parents"
-        label="Foreldrenes involvering"
+        label={t('plan.parentsInvolved')}
         multiline
         rows={2}
         value={plan.parentsInvolved}
@@ -264,10 +264,10 @@ export function PlanEditor(props: {
       <ProblemSummary problem={problem} fieldIds={ids} labels={labels} />
       <div className="row">
         <Button type="submit" loading={props.sending}>
-          Send til godkjenning
+          {t('editor.submit')}
         </Button>
         <Button type="button" variant="tertiary" onClick={props.onCancel}>
-          Avbryt (utkastet beholdes)
+          {t('editor.cancel')}
         </Button>
       </div>
     </form>
@@ -280,6 +280,7 @@ export function PlanEditor(props: {
  */
 function FfssWarning({ c, measures }: { c: CaseView; measures: Array<{ ffss: string }> }) {
   const me = useMe();
+  const { t } = useLanguage();
   const ownerId = me.ownerId;
   const guidance = useQuery({
     queryKey: ['guidance', ownerId],
@@ -290,8 +291,7 @@ function FfssWarning({ c, measures }: { c: CaseView; measures: Array<{ ffss: str
   if (!threshold || !step || step < threshold || measures.some((m) => m.ffss === 'stoppe' || m.ffss === 'stotte')) return null;
   return (
     <Alert data-color="warning" data-ffss-warning="ja">
-      Gruppen står på trinn {step} på Omni-trappa, og kommunens veiledning gir råd fra trinn {threshold}: ingen av tiltakene stopper eller
-      støtter. Vurder et tiltak som stopper krenkelsene eller støtter barnet. Dette er et råd, ikke et krav; planen kan sendes som den er.
+      {t('editor.ffssWarning', { step, threshold })}
     </Alert>
   );
 }

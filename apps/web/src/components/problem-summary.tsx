@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 import { ErrorSummary } from '@digdir/designsystemet-react';
 import { useEffect, useRef } from 'react';
 import type { ApiProblem } from '../api/client';
@@ -23,7 +24,7 @@ export function ProblemSummary({
   return (
     <div ref={ref} tabIndex={-1} className="problem-summary">
       <ErrorSummary>
-        <ErrorSummary.Heading>Rett opp dette før du sender</ErrorSummary.Heading>
+        <ErrorSummary.Heading>{tr('common.fixBeforeSending')}</ErrorSummary.Heading>
         <ErrorSummary.List>
           {problem.problem.errors.map((e) => (
             <ErrorSummary.Item key={`${e.field}-${e.message}`}>
@@ -38,11 +39,11 @@ export function ProblemSummary({
   );
 }
 
-/** The API's field rules, said in bokmål where we know them. */
+/** The API's field rules, said in Norwegian where we know them. */
 export function norwegianMessage(message: string): string {
-  if (/should not be empty|must be longer|must not be empty|is required|must be a string/.test(message)) return 'må fylles ut';
-  if (/must be one of/.test(message)) return 'velg et av alternativene';
-  if (/ISO 8601|date/.test(message)) return 'skriv en gyldig dato';
-  if (/UUID/.test(message)) return 'velg fra listen';
+  if (/should not be empty|must be longer|must not be empty|is required|must be a string/.test(message)) return tr('common.rule.required');
+  if (/must be one of/.test(message)) return tr('common.rule.oneOf');
+  if (/ISO 8601|date/.test(message)) return tr('common.rule.date');
+  if (/UUID/.test(message)) return tr('common.rule.fromList');
   return message;
 }

@@ -1,23 +1,19 @@
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import { REGIME, regimeOf, type RegimeWords } from '../app/words';
 import { chooseLanguage, currentLanguage, type Language } from './current';
-import { nb, type MessageKey } from './nb';
-import { nn } from './nn';
+import type { MessageKey } from './nb';
+import { translate } from './translate';
 
 export type { Language };
-const CATALOGUES: Record<Language, Record<MessageKey, string>> = { nb, nn };
+export { translate };
 
 interface LanguageState {
   lang: Language;
   setLang(lang: Language): void;
   /** A message in the chosen language, with `{name}` filled in. */
-  t(key: MessageKey, vars?: Record<string, string>): string;
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** The words of a school or a kindergarten in the chosen language. */
   regime(kind: string | undefined): RegimeWords;
-}
-
-export function translate(lang: Language, key: MessageKey, vars: Record<string, string> = {}): string {
-  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
 }
 
 const LanguageContext = createContext<LanguageState>({

@@ -1,8 +1,12 @@
+import { AREAS_NB } from './messages';
+
 /**
- * Bokmål: the words of the pages that have both languages so far (the header, Meld bekymring and
- * its receipt). `{name}` is filled in by `t()`. The nynorsk catalogue must have exactly these keys.
+ * Bokmål: every message of the app. The pages that came first are listed here; later areas keep
+ * both languages side by side in messages/. `{name}` is filled in by `t()`. The nynorsk catalogue
+ * must have exactly these keys.
  */
 export const nb = {
+  ...AREAS_NB,
   'app.skip': 'Hopp til hovedinnholdet',
   'app.menu': 'Hovedmeny',
   'app.home': 'Forside',

@@ -1,7 +1,10 @@
 import type { MessageKey } from './nb';
 
 /** Nynorsk: every key of the bokmål catalogue, none left out (the type says so, and a test checks none is empty). */
+import { AREAS_NN } from './messages';
+
 export const nn: Record<MessageKey, string> = {
+  ...AREAS_NN,
   'app.skip': 'Hopp til hovudinnhaldet',
   'app.menu': 'Hovudmeny',
   'app.home': 'Framside',

@@ -5,6 +5,9 @@ import { api, unwrap, type CaseView } from '../api/client';
 import { BarChart } from '../charts/bar-chart';
 import { TableScroll } from '../components/table-scroll';
 import { formatDate, formatDateTime } from '../format/time';
+import { STEP_LABEL } from '../app/words';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../i18n/nb';
 
 type Staircase = Awaited<ReturnType<typeof fetchStaircase>>;
 
@@ -17,32 +20,35 @@ export function fetchStaircase(groupId: string) {
  * step chart with the same assessments in a table beside it.
  */
 export function GroupStaircase({ s, headingLevel = 3 }: { s: Staircase; headingLevel?: 2 | 3 }) {
+  const { t } = useLanguage();
   const oldestFirst = [...s.history].reverse();
-  const title = `Omni-trappa for ${s.name}: trinn over tid (1 er trygt og inkluderende, 5 er det mest alvorlige)`;
+  const group = s.name;
   return (
     <div className="omni-group">
       <Heading level={headingLevel} data-size="sm">
-        {s.name}: {s.currentStep ? `trinn ${s.currentStep}, ${s.currentLabel}` : 'ikke vurdert ennå'}
+        {s.currentStep
+          ? t('omni.current', { group, step: s.currentStep, label: STEP_LABEL[s.currentStep] ?? s.currentLabel ?? '' })
+          : t('omni.notAssessed', { group })}
       </Heading>
       {oldestFirst.length > 0 && (
         <>
           <BarChart
-            title={title}
+            title={t('omni.chartTitle', { group })}
             categories={oldestFirst.map((h) => formatDate(h.assessedAt))}
-            series={[{ name: 'Trinn', data: oldestFirst.map((h) => h.step) }]}
+            series={[{ name: t('omni.series'), data: oldestFirst.map((h) => h.step) }]}
             step
             yMax={5}
-            unit="trinn"
+            unit={t('omni.unit')}
           />
-          <TableScroll label={`Vurderinger av ${s.name}, nyeste først`}>
+          <TableScroll label={t('omni.table', { group })}>
             <Table data-table={`omni-${s.groupId}`}>
-              <caption>Vurderinger av {s.name}, nyeste først</caption>
+              <caption>{t('omni.table', { group })}</caption>
               <Table.Head>
                 <Table.Row>
-                  <Table.HeaderCell>Vurdert</Table.HeaderCell>
-                  <Table.HeaderCell>Trinn</Table.HeaderCell>
-                  <Table.HeaderCell>Hva vurderingen bygger på</Table.HeaderCell>
-                  <Table.HeaderCell>I en sak</Table.HeaderCell>
+                  <Table.HeaderCell>{t('omni.assessedAt')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('omni.step')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('omni.basis')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('omni.inCase')}</Table.HeaderCell>
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -50,10 +56,10 @@ export function GroupStaircase({ s, headingLevel = 3 }: { s: Staircase; headingL
                   <Table.Row key={h.id}>
                     <Table.Cell>{formatDateTime(h.assessedAt)}</Table.Cell>
                     <Table.Cell>
-                      {h.step}: {h.label}
+                      {h.step}: {STEP_LABEL[h.step] ?? h.label}
                     </Table.Cell>
                     <Table.Cell className="prewrap">{h.basis}</Table.Cell>
-                    <Table.Cell>{h.caseId ? 'Ja' : 'Nei'}</Table.Cell>
+                    <Table.Cell>{t(h.caseId ? 'omni.yes' : 'omni.no')}</Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
@@ -63,7 +69,7 @@ export function GroupStaircase({ s, headingLevel = 3 }: { s: Staircase; headingL
       )}
       <Paragraph>
         <Link asChild>
-          <RouterLink to={`/grupper/${s.groupId}`}>Gruppen {s.name}: vurder trinnet utenfor en sak</RouterLink>
+          <RouterLink to={`/grupper/${s.groupId}`}>{t('omni.groupLink', { group })}</RouterLink>
         </Link>
       </Paragraph>
     </div>
@@ -72,6 +78,7 @@ export function GroupStaircase({ s, headingLevel = 3 }: { s: Staircase; headingL
 
 /** Omni-trappa on the case page: the case's group (or its children's groups), and the owner's advice. */
 export function OmniPanel({ c, groupIds }: { c: CaseView; groupIds: string[] }) {
+  const { t } = useLanguage();
   const staircases = useQueries({
     queries: groupIds.map((groupId) => ({ queryKey: ['staircase', groupId], queryFn: () => fetchStaircase(groupId) })),
   });
@@ -79,17 +86,18 @@ export function OmniPanel({ c, groupIds }: { c: CaseView; groupIds: string[] }) 
   return (
     <section aria-labelledby="omni">
       <Heading level={2} data-size="md" id="omni">
-        Omni-trappa
+        {t('omni.title')}
       </Heading>
       {c.suggestions.length > 0 && (
         <Alert data-color="info" data-suggestions={c.suggestions.length}>
           <Heading level={3} data-size="xs">
-            Råd fra kommunen (kommunens veiledning, ikke lov)
+            {t('omni.advice')}
           </Heading>
           <ul>
             {c.suggestions.map((s) => (
               <li key={s.code}>
-                {s.text} <span className="app-muted">({s.basis})</span>
+                {t(`omni.suggest.${s.code}` as MessageKey)}{' '}
+                <span className="app-muted">({t('omni.adviceBasis', { step: s.fromStep })})</span>
               </li>
             ))}
           </ul>
@@ -97,7 +105,7 @@ export function OmniPanel({ c, groupIds }: { c: CaseView; groupIds: string[] }) 
       )}
       {staircases.map((q, i) =>
         q.isPending ? (
-          <Spinner key={groupIds[i]} aria-label="Henter Omni-trappa" />
+          <Spinner key={groupIds[i]} aria-label={t('omni.loading')} />
         ) : q.data ? (
           <GroupStaircase key={groupIds[i]} s={q.data} />
         ) : null,

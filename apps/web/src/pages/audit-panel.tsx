@@ -6,18 +6,10 @@ import { ROLE_LABEL } from '../app/words';
 import { formatDateTime } from '../format/time';
 import { usePurposeQuery } from '../session/purpose';
 import { useMe } from '../session/session';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../i18n/nb';
 
-const ACCESS_KIND: Record<string, string> = {
-  detail: 'Åpnet saken',
-  history: 'Leste historikken',
-  bti_log: 'Leste stafettloggen',
-  export: 'Hentet saksmappen',
-  verify: 'Kontrollerte historikken',
-  access_log: 'Leste tilgangsloggen',
-  supervision: 'Tilsynsrapport',
-  list: 'Saken i en liste',
-  write_refused: 'Forsøkte å endre (avvist)',
-};
+const ACCESS_KINDS = new Set(['detail', 'history', 'bti_log', 'export', 'verify', 'access_log', 'supervision', 'list', 'write_refused']);
 
 /**
  * Kontroll og saksmappe: whether the history is unchanged (the hash chain, `/verify`), who has read
@@ -27,6 +19,7 @@ const ACCESS_KIND: Record<string, string> = {
 export function AuditPanel({ c, personName }: { c: CaseView; personName: (id: string | null) => string }) {
   const purpose = usePurposeQuery();
   const me = useMe();
+  const { t } = useLanguage();
   const verify = useQuery({
     queryKey: ['verify', c.id, c.version, purpose],
     queryFn: () => unwrap(api.GET('/api/cases/{caseId}/verify', { params: { path: { caseId: c.id }, query: purpose } })),
@@ -41,58 +34,58 @@ export function AuditPanel({ c, personName }: { c: CaseView; personName: (id: st
   return (
     <section aria-labelledby="kontroll">
       <Heading level={2} data-size="md" id="kontroll">
-        Kontroll og saksmappe
+        {t('audit.title')}
       </Heading>
       {verify.isPending ? (
-        <Spinner aria-label="Kontrollerer historikken" />
+        <Spinner aria-label={t('audit.verifying')} />
       ) : verify.data?.valid ? (
         <Paragraph>
           <Tag data-color="success" data-verified="ja">
-            Historikken er uendret
+            {t('audit.intact')}
           </Tag>{' '}
-          Alle {verify.data.events} hendelser henger sammen i kjeden
-          {verify.data.erasedContents > 0 ? `; innholdet i ${verify.data.erasedContents} er anonymisert etter bevaringsreglene` : ''}.
+          {t('audit.chain', { count: verify.data.events })}
+          {verify.data.erasedContents > 0 ? t('audit.erased', { count: verify.data.erasedContents }) : ''}.
         </Paragraph>
       ) : verify.data ? (
         <Alert data-color="danger" data-verified="nei">
           <Heading level={3} data-size="xs">
-            Historikken er endret
+            {t('audit.broken')}
           </Heading>
           <Paragraph>
-            Første hendelse som ikke stemmer, er nr. {verify.data.firstBrokenSeq}: {verify.data.problem}
+            {t('audit.firstBroken', { seq: String(verify.data.firstBrokenSeq), problem: String(verify.data.problem ?? '') })}
           </Paragraph>
         </Alert>
       ) : (
-        <Alert data-color="warning">Historikken kunne ikke kontrolleres nå.</Alert>
+        <Alert data-color="warning">{t('audit.notChecked')}</Alert>
       )}
       <Paragraph>
-        Saksmappen:{' '}
+        {t('audit.caseFile')}{' '}
         <Link href={exportUrl('pdf')} download>
-          last ned som PDF
+          {t('audit.pdf')}
         </Link>{' '}
         ·{' '}
         <Link href={exportUrl('json')} download>
-          last ned som JSON
+          {t('audit.json')}
         </Link>{' '}
-        (JSON-filen har hele kjeden, så arkivet kan kontrollere historikken uten Trygg).
+        {t('audit.jsonWhy')}
       </Paragraph>
       <Heading level={3} data-size="sm" id="tilgangslogg">
-        Tilgangslogg
+        {t('audit.log')}
       </Heading>
       {log.isPending ? (
-        <Spinner aria-label="Henter tilgangsloggen" />
+        <Spinner aria-label={t('audit.logLoading')} />
       ) : log.isError ? (
-        <Paragraph>Tilgangsloggen kunne ikke hentes.</Paragraph>
+        <Paragraph>{t('audit.logFailed')}</Paragraph>
       ) : (
-        <TableScroll label="Tilgangslogg: hvem har lest saken, og hvorfor">
+        <TableScroll label={t('audit.logCaption')}>
           <Table data-table="tilgangslogg">
-            <caption className="visually-hidden">Tilgangslogg: hvem har lest saken, og hvorfor</caption>
+            <caption className="visually-hidden">{t('audit.logCaption')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>Når</Table.HeaderCell>
-                <Table.HeaderCell>Hvem</Table.HeaderCell>
-                <Table.HeaderCell>Hva</Table.HeaderCell>
-                <Table.HeaderCell>Formål</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.when')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.who')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.what')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.purpose')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -102,7 +95,7 @@ export function AuditPanel({ c, personName }: { c: CaseView; personName: (id: st
                   <Table.Cell>
                     {e.userId === me.id ? me.displayName : personName(e.userId)} ({ROLE_LABEL[e.role] ?? e.role})
                   </Table.Cell>
-                  <Table.Cell>{ACCESS_KIND[e.kind] ?? e.kind}</Table.Cell>
+                  <Table.Cell>{ACCESS_KINDS.has(e.kind) ? t(`audit.kind.${e.kind}` as MessageKey) : e.kind}</Table.Cell>
                   <Table.Cell>{e.purpose ?? ''}</Table.Cell>
                 </Table.Row>
               ))}

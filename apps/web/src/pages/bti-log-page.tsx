@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../api/client';
 import { useUnitDirectory } from '../app/directory';
-import { BTI_LEVEL_LABEL } from '../bti/bti-view';
+import { btiLevelLabel } from '../bti/bti-view';
+import { useLanguage } from '../i18n/language';
+import { detailLines } from '../bti/bti-log-details';
 import { formatDateTime } from '../format/time';
 import { usePurposeQuery } from '../session/purpose';
 import { NotFoundPage } from './not-found-page';
@@ -26,6 +28,7 @@ interface BtiLog {
 /** Stafettloggen: the BTI decisions and the case's measures over time, readable on screen and printed on A4. */
 export function BtiLogPage() {
   const { caseId = '' } = useParams();
+  const { t } = useLanguage();
   const purpose = usePurposeQuery();
   const log = useQuery({
     queryKey: ['bti-log', caseId, purpose],
@@ -36,36 +39,35 @@ export function BtiLogPage() {
     queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId }, query: purpose } })),
   });
   const dir = useUnitDirectory(c.data ? [c.data.unitId] : []);
-  if (log.isPending) return <Spinner aria-label="Henter stafettloggen" data-size="lg" />;
+  if (log.isPending) return <Spinner aria-label={t('btilog.loading')} data-size="lg" />;
   if (log.error instanceof ApiProblem && log.error.status === 404) return <NotFoundPage what="case" />;
-  if (log.isError) return <Alert data-color="danger">Stafettloggen kunne ikke hentes.</Alert>;
+  if (log.isError) return <Alert data-color="danger">{t('btilog.failed')}</Alert>;
   const data = log.data as unknown as BtiLog;
   return (
     <div className="page print-a4">
       <Heading level={1} data-size="lg">
-        Stafettlogg
+        {t('btilog.title')}
       </Heading>
       <Paragraph>
-        {data.state === 'closed' ? 'Avsluttet i BTI' : (BTI_LEVEL_LABEL[data.level] ?? `Nivå ${data.level}`)}. Stafettholder:{' '}
-        {data.coordinator ? dir.personName(data.coordinator) : 'ingen'}
-        {data.pendingCoordinator ? `; ${dir.personName(data.pendingCoordinator)} er utpekt og har ikke godtatt ennå` : ''}.
+        {btiLevelLabel(data)}. {t('btilog.coordinator', { name: data.coordinator ? dir.personName(data.coordinator) : t('btilog.none') })}
+        {data.pendingCoordinator ? t('btilog.pending', { name: dir.personName(data.pendingCoordinator) }) : ''}.
       </Paragraph>
       <Paragraph className="no-print">
         <Link asChild>
-          <RouterLink to={`/saker/${caseId}`}>Tilbake til saken</RouterLink>
+          <RouterLink to={`/saker/${caseId}`}>{t('btilog.back')}</RouterLink>
         </Link>{' '}
         <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
-          Skriv ut
+          {t('btilog.print')}
         </Button>
       </Paragraph>
       <Table data-table="stafettlogg">
-        <caption className="visually-hidden">Stafettlogg, eldste først</caption>
+        <caption className="visually-hidden">{t('btilog.caption')}</caption>
         <Table.Head>
           <Table.Row>
-            <Table.HeaderCell>Når</Table.HeaderCell>
-            <Table.HeaderCell>Hva</Table.HeaderCell>
-            <Table.HeaderCell>Hvem</Table.HeaderCell>
-            <Table.HeaderCell>Detaljer</Table.HeaderCell>
+            <Table.HeaderCell>{t('btilog.when')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('btilog.what')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('btilog.who')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('btilog.details')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -74,12 +76,7 @@ export function BtiLogPage() {
               <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
               <Table.Cell>{e.label ?? e.type}</Table.Cell>
               <Table.Cell>{e.by?.name ?? (e.by?.userId ? dir.personName(e.by.userId) : 'Trygg')}</Table.Cell>
-              <Table.Cell className="prewrap">
-                {Object.entries(e.details)
-                  .filter(([, v]) => v !== null && v !== undefined && v !== '')
-                  .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
-                  .join('\n')}
-              </Table.Cell>
+              <Table.Cell className="prewrap">{detailLines(e.details, dir.personName).join('\n')}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

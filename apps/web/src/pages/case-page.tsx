@@ -28,6 +28,9 @@ import { BtiPanel } from '../bti/bti-panel';
 import { OmniPanel } from '../omni/omni-panel';
 import { usePurposeQuery } from '../session/purpose';
 import { useMe } from '../session/session';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../i18n/nb';
+import { tr } from '../i18n/translate';
 
 type Plan = NonNullable<CaseView['plan']>;
 
@@ -36,6 +39,7 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   // An auditor's purpose goes with every read, and the access log keeps it.
   const purpose = usePurposeQuery();
+  const { t } = useLanguage();
   const c = useQuery({
     queryKey: ['case', caseId],
     queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId }, query: purpose } })),
@@ -45,14 +49,15 @@ export function CasePage() {
     queryFn: () => unwrap(api.GET('/api/cases/{caseId}/events', { params: { path: { caseId }, query: purpose } })),
     enabled: c.isSuccess,
   });
-  if (c.isPending) return <Spinner aria-label="Henter saken" data-size="lg" />;
+  if (c.isPending) return <Spinner aria-label={t('case.loading')} data-size="lg" />;
   if (c.error instanceof ApiProblem && (c.error.status === 404 || c.error.status === 403)) return <NotFoundPage what="case" />;
-  if (c.isError) return <Alert data-color="danger">Saken kunne ikke hentes. Prøv igjen om litt.</Alert>;
+  if (c.isError) return <Alert data-color="danger">{t('case.failed')}</Alert>;
   return <CaseDetail c={c.data} history={history.data ?? []} />;
 }
 
 function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
   const w = REGIME[regimeOf(c.regime)];
+  const { t } = useLanguage();
   const dir = useUnitDirectory([c.unitId]);
   // A child whose name this user cannot look up (PPT) is not shown as "ukjent" in the heading.
   const names = c.childIds.filter(dir.knowsChild).map(dir.childName).join(', ');
@@ -63,17 +68,17 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
   return (
     <div className="page">
       <Heading level={1} data-size="lg">
-        {names ? `Sak om ${names}` : 'Sak'}
+        {names ? t('case.titleAbout', { names }) : t('case.title')}
       </Heading>
       <div className="row">
         <Tag data-color={c.state === 'closed' ? 'neutral' : 'info'}>{STATE_LABEL[c.state] ?? c.state}</Tag>
-        {c.serious && <Tag data-color="danger">Alvorlig sak</Tag>}
-        {c.staffOffender && <Tag data-color="warning">Gjelder en ansatt ({w.staffLaw})</Tag>}
-        {c.handledBy === 'owner' && <Tag data-color="warning">Følges opp av kommunen</Tag>}
+        {c.serious && <Tag data-color="danger">{t('case.serious')}</Tag>}
+        {c.staffOffender && <Tag data-color="warning">{t('case.staffOffender', { staffLaw: w.staffLaw })}</Tag>}
+        {c.handledBy === 'owner' && <Tag data-color="warning">{t('case.handledByOwner')}</Tag>}
       </div>
       {c.childIds.length > 0 && names && (
         <Paragraph data-size="sm">
-          Kronologi:{' '}
+          {t('case.chronology')}{' '}
           {c.childIds.filter(dir.knowsChild).map((id, i) => (
             <span key={id}>
               {i > 0 && ', '}
@@ -85,15 +90,15 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
         </Paragraph>
       )}
       <Paragraph>
-        <strong>Hva skjer nå:</strong> {nextStep(c.state, w)}
+        <strong>{t('case.next')}</strong> {nextStep(c.state, w)}
       </Paragraph>
       <Paragraph data-size="sm" className="app-muted">
-        {c.legalBasis.join(', ')}. Meldt {formatDateTime(c.openedAt)}
-        {c.occurredAt ? `, skjedde ${formatDateTime(c.occurredAt)}` : ''}. {sourceLabel(c.source, w)}.
+        {c.legalBasis.join(', ')}. {t('case.reportedAt', { date: formatDateTime(c.openedAt) })}
+        {c.occurredAt ? t('case.occurredAt', { date: formatDateTime(c.occurredAt) }) : ''}. {sourceLabel(c.source, w)}.
       </Paragraph>
       <section aria-labelledby="bekymring">
         <Heading level={2} data-size="sm" id="bekymring">
-          Bekymringen
+          {t('case.concern')}
         </Heading>
         <Paragraph className="prewrap">{c.concern}</Paragraph>
       </section>
@@ -112,6 +117,7 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
 function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history: EventView[]; dir: ReturnType<typeof useUnitDirectory> }) {
   const qc = useQueryClient();
   const me = useMe();
+  const { t } = useLanguage();
   const [open, setOpen] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sending, setSending] = useState(false);
@@ -144,9 +150,9 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
       void qc.invalidateQueries({ queryKey: ['history', c.id] });
       void qc.invalidateQueries({ queryKey: ['tasks'] });
       setOpen(null);
-      setDone(`${COMMAND_FORMS[type].title}: lagret.`);
+      setDone(t('actions.saved', { title: COMMAND_FORMS[type].title }));
     } catch (e) {
-      const p = e instanceof ApiProblem ? e : new ApiProblem({ status: 0, detail: 'Noe gikk galt.' });
+      const p = e instanceof ApiProblem ? e : new ApiProblem({ status: 0, detail: t('common.failed') });
       setProblem(p);
       if (p.status === 409) setTimeout(() => conflictRef.current?.focus(), 0);
     } finally {
@@ -162,14 +168,14 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
   return (
     <section aria-labelledby="handlinger">
       <Heading level={2} data-size="md" id="handlinger">
-        Hva du kan gjøre nå
+        {t('actions.title')}
       </Heading>
       {done && !open && (
         <Alert data-color="success" role="status">
           {done}
         </Alert>
       )}
-      {offered.length === 0 && <Paragraph>Du har ingen handlinger i saken nå.</Paragraph>}
+      {offered.length === 0 && <Paragraph>{t('actions.none')}</Paragraph>}
       <div className="row actions">
         {offered.map((t) => (
           <Button
@@ -188,11 +194,11 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
             {conflict ? (
               <>
                 <Heading level={3} data-size="xs">
-                  Noen andre har endret saken mens du skrev
+                  {t('actions.conflict')}
                 </Heading>
-                <Paragraph>Det du har skrevet, er tatt vare på. Last inn den nye versjonen, se over, og send igjen.</Paragraph>
+                <Paragraph>{t('actions.conflictText')}</Paragraph>
                 <Button variant="secondary" onClick={() => void reload()}>
-                  Last inn den nye versjonen
+                  {t('actions.reload')}
                 </Button>
               </>
             ) : (
@@ -204,11 +210,11 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
       {problem && problem.status !== 409 && problem.status !== 422 && (
         <Alert data-color="danger">
           {problem.status === 403
-            ? `Du har ikke lov til dette i saken. ${problem.message}`
+            ? t('actions.forbidden', { message: problem.message })
             : problem.status === 404
               ? // PPT's access ends the moment its consent is withdrawn; so can a coordinator's or a reporter's.
-                'Du har ikke lenger tilgang til denne saken, for eksempel fordi samtykket til å dele den med deg er trukket. Det du skrev, er ikke sendt.'
-              : `${problem.message} Det du har skrevet, er ikke borte.`}
+                t('actions.noAccess')
+              : t('actions.notLost', { message: problem.message })}
         </Alert>
       )}
       {open && (
@@ -248,32 +254,32 @@ function Actions({ c, w, history, dir }: { c: CaseView; w: RegimeWords; history:
 
 /** The law's refusals, said as a principal would: the API names the rule that refused. */
 function refusalInWords(detail: string, w: RegimeWords): string {
-  if (/childSaysUnsafe/.test(detail))
-    return `${w.Child} har selv sagt at hen ikke har det trygt og godt. Da kan ikke undersøkelsen ende med «trygt»: dere skal sette inn tiltak og lage en plan.`;
-  if (/childVoiceOnRecord/.test(detail)) return `${w.Child}s egen stemme er ikke registrert. Registrer barnets stemme før du konkluderer.`;
-  if (/planHasFiveElements/.test(detail)) return 'Planen mangler ett eller flere av de fem punktene loven krever.';
-  return `Handlingen ble ikke gjort: ${detail}`;
+  if (/childSaysUnsafe/.test(detail)) return tr('refusal.childSaysUnsafe', { Child: w.Child });
+  if (/childVoiceOnRecord/.test(detail)) return tr('refusal.childVoice', { Child: w.Child, child: w.child });
+  if (/planHasFiveElements/.test(detail)) return tr('refusal.planElements');
+  return tr('refusal.other', { detail });
 }
 
 function Deadlines({ c, personName }: { c: CaseView; personName: (id: string | null) => string }) {
   const rows = [...c.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const { t } = useLanguage();
   return (
     <section aria-labelledby="frister">
       <Heading level={2} data-size="md" id="frister">
-        Frister
+        {t('deadlines.title')}
       </Heading>
       {rows.length === 0 ? (
-        <Paragraph>Ingen frister.</Paragraph>
+        <Paragraph>{t('deadlines.none')}</Paragraph>
       ) : (
-        <TableScroll label="Frister i saken">
+        <TableScroll label={t('deadlines.caption')}>
           <Table>
-            <caption className="visually-hidden">Frister i saken</caption>
+            <caption className="visually-hidden">{t('deadlines.caption')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>Hva</Table.HeaderCell>
-                <Table.HeaderCell>Frist</Table.HeaderCell>
-                <Table.HeaderCell>Ansvarlig</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell>{t('deadlines.what')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('deadlines.due')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('deadlines.responsible')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('deadlines.status')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -296,7 +302,7 @@ function Deadlines({ c, personName }: { c: CaseView; personName: (id: string | n
         </TableScroll>
       )}
       <Paragraph data-size="sm" className="app-muted">
-        Fristene er kommunens frister (skoledager), ikke lovens. Loven sier «snarest» og «straks».
+        {t('deadlines.policy')}
       </Paragraph>
     </section>
   );
@@ -309,15 +315,17 @@ function PlanView({ c, history, personName }: { c: CaseView; history: EventView[
   const versions = { length: Math.max(submitted.length, c.planVersions.length) };
   const previous = submitted.length > 1 ? submitted.at(-2) : undefined;
   const changes = previous ? planChanges(previous, current) : [];
+  const { t } = useLanguage();
   return (
     <section aria-labelledby="plan">
       <Heading level={2} data-size="md" id="plan">
-        Aktivitetsplan{versions.length > 1 ? `, versjon ${versions.length}` : ''}
+        {t('plan.title')}
+        {versions.length > 1 ? t('plan.version', { n: versions.length }) : ''}
       </Heading>
       {changes.length > 0 && (
         <Alert data-color="info">
           <Heading level={3} data-size="xs">
-            Endret fra versjon {versions.length - 1}
+            {t('plan.changedFrom', { n: versions.length - 1 })}
           </Heading>
           <ul>
             {changes.map((x) => (
@@ -334,21 +342,28 @@ function PlanView({ c, history, personName }: { c: CaseView; history: EventView[
           <ol>
             {current.measures.map((m) => (
               <li key={m.id}>
-                <strong>{m.description}</strong> ({FFSS_LABEL[m.ffss] ?? m.ffss}). {PLAN_ELEMENTS.when.slice(3)}: {m.when}.{' '}
-                {PLAN_ELEMENTS.who.slice(3)}: {personName(m.responsibleUserId)}. Evalueres {formatDate(m.evaluateAt)}.
-                {c.measureStatus[m.id] && ` Status: ${MEASURE_STATUS_LABEL[c.measureStatus[m.id]] ?? c.measureStatus[m.id]}.`}
+                <strong>{m.description}</strong> ({FFSS_LABEL[m.ffss] ?? m.ffss}).{' '}
+                {t('plan.measureLine', {
+                  when: t('plan.when'),
+                  whenValue: m.when,
+                  who: t('plan.who'),
+                  whoValue: personName(m.responsibleUserId),
+                  date: formatDate(m.evaluateAt),
+                })}
+                {c.measureStatus[m.id] &&
+                  t('plan.measureStatus', { status: MEASURE_STATUS_LABEL[c.measureStatus[m.id]] ?? c.measureStatus[m.id] })}
               </li>
             ))}
           </ol>
         </dd>
         <dt>{PLAN_ELEMENTS.evaluate}</dt>
         <dd>{formatDate(current.evaluateAt)}</dd>
-        <dt>Barnets medvirkning</dt>
+        <dt>{t('plan.childParticipation')}</dt>
         <dd className="prewrap">{current.childParticipation}</dd>
-        <dt>Foreldrenes involvering</dt>
+        <dt>{t('plan.parentsInvolved')}</dt>
         <dd className="prewrap">{current.parentsInvolved}</dd>
       </dl>
-      {current.returnedReason && <Paragraph>Sendt tilbake: {current.returnedReason}</Paragraph>}
+      {current.returnedReason && <Paragraph>{t('plan.returned', { reason: current.returnedReason })}</Paragraph>}
     </section>
   );
 }
@@ -356,37 +371,34 @@ function PlanView({ c, history, personName }: { c: CaseView; history: EventView[
 /** What a new plan version changes, in words, so the principal approves knowingly. */
 export function planChanges(a: Plan, b: Plan): string[] {
   const out: string[] = [];
-  if (a.problem !== b.problem) out.push(`${PLAN_ELEMENTS.problem} er endret.`);
-  if (a.evaluateAt !== b.evaluateAt) out.push(`Evalueringsdato: ${formatDate(a.evaluateAt)} → ${formatDate(b.evaluateAt)}.`);
-  if (a.childParticipation !== b.childParticipation) out.push('Barnets medvirkning er endret.');
-  if (a.parentsInvolved !== b.parentsInvolved) out.push('Foreldrenes involvering er endret.');
+  if (a.problem !== b.problem) out.push(tr('plan.changed.problem', { label: PLAN_ELEMENTS.problem }));
+  if (a.evaluateAt !== b.evaluateAt)
+    out.push(tr('plan.changed.evaluateAt', { from: formatDate(a.evaluateAt), to: formatDate(b.evaluateAt) }));
+  if (a.childParticipation !== b.childParticipation) out.push(tr('plan.changed.child'));
+  if (a.parentsInvolved !== b.parentsInvolved) out.push(tr('plan.changed.parents'));
   const before = new Map(a.measures.map((m) => [m.id, m]));
   for (const m of b.measures) {
     const old = before.get(m.id);
-    if (!old) out.push(`Nytt tiltak: ${m.description}.`);
-    else if (JSON.stringify(old) !== JSON.stringify(m)) out.push(`Tiltaket «${m.description}» er endret.`);
+    if (!old) out.push(tr('plan.changed.new', { measure: m.description }));
+    else if (JSON.stringify(old) !== JSON.stringify(m)) out.push(tr('plan.changed.measure', { measure: m.description }));
     before.delete(m.id);
   }
-  for (const m of before.values()) out.push(`Tiltaket «${m.description}» er tatt bort.`);
+  for (const m of before.values()) out.push(tr('plan.changed.removed', { measure: m.description }));
   return out;
 }
 
 const SHOWN = ['concern', 'text', 'summary', 'reason', 'bestInterest', 'childVoice', 'note', 'question', 'outcome'];
-const OUTCOME_LABEL: Record<string, string> = {
-  safe: 'Konklusjon: trygt og godt',
-  not_safe: 'Konklusjon: ikke trygt og godt',
-  resolved: 'Løst',
-  continue: 'Fortsetter med ny dato',
-  revise: 'Planen skal endres',
-};
+const OUTCOMES = new Set(['safe', 'not_safe', 'resolved', 'continue', 'revise']);
+const outcomeLabel = (v: string) => (OUTCOMES.has(v) ? tr(`history.outcome.${v}` as MessageKey) : v);
 
 /** Historikk: every entry, oldest first, who and when; corrections beside what they correct. */
 function History({ events, unitKind }: { events: EventView[]; unitKind: string }) {
   const corrections = new Set(events.flatMap((e) => (e.type === 'CORRECT_ENTRY' ? [e.seq] : [])));
+  const { t } = useLanguage();
   return (
     <section aria-labelledby="historikk">
       <Heading level={2} data-size="md" id="historikk">
-        Historikk
+        {t('history.title')}
       </Heading>
       <ol className="timeline">
         {events
@@ -402,14 +414,14 @@ function History({ events, unitKind }: { events: EventView[]; unitKind: string }
               </Paragraph>
               {SHOWN.filter((k) => typeof e.payload[k] === 'string').map((k) => (
                 <Paragraph key={k} className="prewrap">
-                  {k === 'outcome' ? (OUTCOME_LABEL[String(e.payload[k])] ?? String(e.payload[k])) : String(e.payload[k])}
+                  {k === 'outcome' ? outcomeLabel(String(e.payload[k])) : String(e.payload[k])}
                 </Paragraph>
               ))}
               {e.corrections.map((x) => (
                 <Card key={String(x.seq)} data-color="warning" className="correction">
                   <Card.Block>
                     <Paragraph data-size="sm">
-                      Rettet {formatDateTime(String(x.at))}: {String(x.reason ?? '')}
+                      {t('history.corrected', { date: formatDateTime(String(x.at)), reason: String(x.reason ?? '') })}
                     </Paragraph>
                     <Paragraph className="prewrap">
                       {Object.values((x.corrected ?? {}) as Record<string, unknown>)

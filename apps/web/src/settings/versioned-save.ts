@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem } from '../api/client';
@@ -19,10 +20,10 @@ export function useVersionedSave(queryKey: unknown[]) {
     try {
       const next = await send();
       qc.setQueryData(queryKey, next);
-      setSaved(`${what} er lagret.`);
+      setSaved(tr('common.saved', { what }));
       return true;
     } catch (e) {
-      setProblem(e instanceof ApiProblem ? e : new ApiProblem({ status: 0, detail: 'Noe gikk galt.' }));
+      setProblem(e instanceof ApiProblem ? e : new ApiProblem({ status: 0, detail: tr('common.failed') }));
       return false;
     } finally {
       setSaving(false);

@@ -1,0 +1,67 @@
+import { serviceLabel } from '../commands/command-forms';
+import { formatDateTime } from '../format/time';
+import { nb, type MessageKey } from '../i18n/nb';
+import { tr } from '../i18n/translate';
+
+/** The payload fields a stafettlogg entry can carry, each with its label; others are shown as they came. */
+const FIELDS = [
+  'level',
+  'decision',
+  'toLevel',
+  'services',
+  'service',
+  'userId',
+  'givenBy',
+  'refusedBy',
+  'form',
+  'scope',
+  'givenAt',
+  'expiresAt',
+  'participants',
+  'question',
+  'anonymous',
+  'anonymousSummary',
+  'outcome',
+  'status',
+  'summary',
+  'childVoice',
+  'reason',
+  'note',
+  'text',
+  'nextEvaluationAt',
+] as const;
+type Field = (typeof FIELDS)[number];
+const DATES = new Set<string>(['givenAt', 'expiresAt', 'nextEvaluationAt']);
+/** Fields whose value is a code with words of its own. */
+const CODED: Partial<Record<Field, string>> = {
+  decision: 'btilog.decision',
+  outcome: 'btilog.outcome',
+  status: 'btilog.status',
+  form: 'btilog.form',
+};
+
+/** One line per field of a stafettlogg entry, in the chosen language, in a fixed order. */
+export function detailLines(details: Record<string, unknown>, personName: (id: string | null) => string): string[] {
+  const known = FIELDS.filter((k) => present(details[k])).map((k) => `${tr(`btilog.field.${k}`)}: ${valueOf(k, details[k], personName)}`);
+  const other = Object.entries(details)
+    .filter(([k, v]) => !(FIELDS as readonly string[]).includes(k) && present(v) && typeof v !== 'object')
+    .map(([k, v]) => `${k}: ${String(v)}`);
+  return [...known, ...other];
+}
+
+const present = (v: unknown) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+function valueOf(k: Field, v: unknown, personName: (id: string | null) => string): string {
+  if (k === 'userId') return personName(String(v));
+  if (k === 'service') return serviceLabel(String(v));
+  if (k === 'services') return (v as string[]).map(serviceLabel).join(', ');
+  if (k === 'anonymous') return tr(v ? 'omni.yes' : 'omni.no');
+  if (DATES.has(k)) return formatDateTime(String(v));
+  if (Array.isArray(v)) return v.join(', ');
+  const coded = CODED[k];
+  if (coded) {
+    const key = `${coded}.${String(v)}` as MessageKey;
+    return key in nb ? tr(key) : String(v);
+  }
+  return String(v);
+}

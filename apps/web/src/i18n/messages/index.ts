@@ -1,0 +1,22 @@
+import { AUDIT_MESSAGES } from './audit.messages';
+import { BTI_LOG_FIELD_MESSAGES, BTI_MESSAGES } from './bti.messages';
+import { CASE_MESSAGES } from './case.messages';
+import { COMMAND_MESSAGES } from './commands.messages';
+import { COMMON_MESSAGES } from './common.messages';
+import { OMNI_MESSAGES } from './omni.messages';
+
+/** Each area's messages, per language; nb.ts and nn.ts take them in. */
+const AREAS = [
+  COMMON_MESSAGES,
+  CASE_MESSAGES,
+  COMMAND_MESSAGES,
+  BTI_MESSAGES,
+  BTI_LOG_FIELD_MESSAGES,
+  OMNI_MESSAGES,
+  AUDIT_MESSAGES,
+] as const;
+type Merged = (typeof AREAS)[number]['nb'];
+type AllKeys = Merged extends infer M ? (M extends Record<infer K, string> ? K : never) : never;
+
+export const AREAS_NB = Object.assign({}, ...AREAS.map((a) => a.nb)) as Record<AllKeys, string>;
+export const AREAS_NN = Object.assign({}, ...AREAS.map((a) => a.nn)) as Record<AllKeys, string>;
