@@ -21,7 +21,7 @@ export default function EchartsBarChart({ title, categories, series, stacked = f
     const chart = echarts.init(el.current, undefined, { renderer: 'svg', locale: 'EN' });
     chart.setOption({
       animation: false,
-      // What a screen reader is told is the figures themselves, in bokmål:
+      // What a screen reader is told is the figures themselves, in the chosen language:
       // "<title>. Meldt: Demo skole 3, Nabo skole 0. …"
       aria: {
         enabled: true,

@@ -8,6 +8,8 @@ import { TableScroll } from '../components/table-scroll';
 import { STATE_LABEL } from '../app/words';
 import { downloadCsv, ratioText, type SupervisionTotals } from '../supervision/supervision';
 import { useMe } from '../session/session';
+import { useLanguage } from '../i18n/language';
+import { tr } from '../i18n/translate';
 
 const DAY = 24;
 const STATES = ['reported', 'investigating', 'planning', 'awaiting_approval', 'active', 'evaluating', 'closed'] as const;
@@ -33,6 +35,7 @@ interface UnitRow {
  */
 export function OwnerDashboardPage() {
   const me = useMe();
+  const { t } = useLanguage();
   const ownerId = me.roles.find((r) => r.role === 'owner' || r.role === 'auditor')?.ownerId ?? me.ownerId;
   const [params, setParams] = useSearchParams();
   // The default period, fixed when the page opens: the last twelve months up to today.
@@ -60,30 +63,27 @@ export function OwnerDashboardPage() {
   return (
     <div className="page page--wide">
       <Heading level={1} data-size="lg">
-        Tilsyn og oppfølging
+        {t('owner.title')}
       </Heading>
-      <Paragraph>
-        Alle enhetene i kommunen: sakene som ble meldt i perioden, hvor de står nå, og hvordan aktivitetsplikten ble fulgt opp. Fristene er
-        kommunens fristregler (policy, ikke lov): loven sier «snarast» og «straks».
-      </Paragraph>
+      <Paragraph>{t('owner.intro')}</Paragraph>
       <form
         className="filters"
-        aria-label="Velg periode"
+        aria-label={t('owner.period')}
         onSubmit={(e) => {
           e.preventDefault();
           setParams({ fra: draft.from, til: draft.to }, { replace: true });
         }}
       >
         <Field>
-          <Label>Fra og med</Label>
+          <Label>{t('owner.from')}</Label>
           <Input type="date" value={draft.from} max={draft.to} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         </Field>
         <Field>
-          <Label>Til og med</Label>
+          <Label>{t('owner.to')}</Label>
           <Input type="date" value={draft.to} min={draft.from} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </Field>
         <Button type="submit" variant="secondary">
-          Vis perioden
+          {t('owner.show')}
         </Button>
         <Button
           type="button"
@@ -91,18 +91,18 @@ export function OwnerDashboardPage() {
           onClick={() =>
             downloadCsv(`/api/owners/${ownerId}/supervision?from=${from}&to=${to}`, `tilsyn-${from}-${to}.csv`).then(
               () => setCsvError(null),
-              () => setCsvError('CSV-filen kunne ikke lastes ned. Prøv igjen.'),
+              () => setCsvError(t('owner.csvFailed')),
             )
           }
         >
-          Last ned som CSV
+          {t('owner.csv')}
         </Button>
       </form>
       {csvError && <Alert data-color="danger">{csvError}</Alert>}
       {report.isPending ? (
-        <Spinner aria-label="Henter tallene" data-size="lg" />
+        <Spinner aria-label={t('owner.loading')} data-size="lg" />
       ) : report.isError || !total ? (
-        <Alert data-color="danger">Tallene kunne ikke hentes. Prøv igjen om litt.</Alert>
+        <Alert data-color="danger">{t('owner.failed')}</Alert>
       ) : (
         <>
           <KeyFigures total={total} />
@@ -110,8 +110,7 @@ export function OwnerDashboardPage() {
           <StepTimes units={units} policy={policy.data} />
           <Evaluations units={units} total={total} />
           <Paragraph data-size="sm" className="app-muted">
-            «I tide» betyr innen fristen kommunens fristregler satte (policy, ikke lov). Timer og dager er regnet mellom stegene slik de er
-            registrert. Periode {from} til {to}; tallene gjelder saker meldt i perioden.
+            {t('owner.footnote', { from, to })}
           </Paragraph>
         </>
       )}
@@ -122,18 +121,18 @@ export function OwnerDashboardPage() {
 function KeyFigures({ total }: { total: SupervisionTotals }) {
   const open = total.cases - (total.byState.closed ?? 0);
   const figures: Array<[string, number | string]> = [
-    ['Saker meldt i perioden', total.cases],
-    ['Åpne nå', open],
-    ['Saker med frist passert nå', total.ownerFollowUp.casesWithOverdueNow],
-    ['Frister passert nå', total.ownerFollowUp.overdueItemsNow],
-    ['Eskalert til kommunen', total.ownerFollowUp.escalatedToOwner],
-    ['Alvorlige saker', total.ownerFollowUp.seriousCases],
-    ['Saker der en ansatt krenker', total.staffOffence.cases],
+    [tr('owner.fig.cases'), total.cases],
+    [tr('owner.fig.open'), open],
+    [tr('owner.fig.casesOverdue'), total.ownerFollowUp.casesWithOverdueNow],
+    [tr('owner.fig.overdue'), total.ownerFollowUp.overdueItemsNow],
+    [tr('owner.fig.escalated'), total.ownerFollowUp.escalatedToOwner],
+    [tr('owner.fig.serious'), total.ownerFollowUp.seriousCases],
+    [tr('owner.fig.staff'), total.staffOffence.cases],
   ];
   return (
     <section aria-labelledby="nokkeltall">
       <Heading level={2} data-size="md" id="nokkeltall">
-        Nøkkeltall
+        {tr('owner.keyFigures')}
       </Heading>
       <dl className="key-figures">
         {figures.map(([label, value]) => (
@@ -155,23 +154,23 @@ function CasesByState({ units, total }: { units: UnitRow[]; total: SupervisionTo
     [units],
   );
   const categories = useMemo(() => units.map((u) => u.unitName), [units]);
-  const title = 'Saker meldt i perioden etter hvor de står nå, per enhet';
+  const title = tr('owner.byStateTitle');
   return (
     <section aria-labelledby="status">
       <Heading level={2} data-size="md" id="status">
-        Saker etter status
+        {tr('owner.byState')}
       </Heading>
-      <BarChart title={title} categories={categories} series={series} stacked unit="saker" />
+      <BarChart title={title} categories={categories} series={series} stacked unit={tr('owner.casesUnit')} />
       <TableScroll label={title}>
         <Table data-table="status">
           <caption>{title}</caption>
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>Enhet</Table.HeaderCell>
+              <Table.HeaderCell>{tr('owner.unitCol')}</Table.HeaderCell>
               {STATES.map((s) => (
                 <Table.HeaderCell key={s}>{STATE_LABEL[s]}</Table.HeaderCell>
               ))}
-              <Table.HeaderCell>I alt</Table.HeaderCell>
+              <Table.HeaderCell>{tr('owner.total')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -185,7 +184,7 @@ function CasesByState({ units, total }: { units: UnitRow[]; total: SupervisionTo
               </Table.Row>
             ))}
             <Table.Row>
-              <Table.HeaderCell scope="row">Alle enheter</Table.HeaderCell>
+              <Table.HeaderCell scope="row">{tr('owner.allUnits')}</Table.HeaderCell>
               {STATES.map((s) => (
                 <Table.Cell key={s}>{total.byState[s] ?? 0}</Table.Cell>
               ))}
@@ -205,19 +204,19 @@ function StepTimes({ units, policy }: { units: UnitRow[]; policy: Policy }) {
     () =>
       [
         {
-          name: 'Fra meldt til bekreftet',
+          name: tr('owner.step.acknowledged'),
           hours: (t: SupervisionTotals) => t.dutyToAct.medianHours.reportedToAcknowledged,
           onTime: (t: SupervisionTotals) => t.dutyToAct.acknowledgedOnTime,
           policy: policy?.acknowledgeSchoolDays,
         },
         {
-          name: 'Fra bekreftet til undersøkelsen er avsluttet',
+          name: tr('owner.step.concluded'),
           hours: (t: SupervisionTotals) => t.dutyToAct.medianHours.acknowledgedToConcluded,
           onTime: (t: SupervisionTotals) => t.dutyToAct.investigatedOnTime,
           policy: policy?.investigationSchoolDays,
         },
         {
-          name: 'Fra undersøkelsen til godkjent plan',
+          name: tr('owner.step.plan'),
           hours: (t: SupervisionTotals) => t.dutyToAct.medianHours.concludedToPlanApproved,
           onTime: (t: SupervisionTotals) => t.dutyToAct.planOnTime,
           policy: policy?.planSchoolDays,
@@ -233,30 +232,27 @@ function StepTimes({ units, policy }: { units: UnitRow[]; policy: Policy }) {
         reference:
           s.policy === undefined
             ? undefined
-            : { label: `Fristregel: ${s.policy} ${s.policy === 1 ? 'skoledag' : 'skoledager'}`, value: s.policy },
+            : { label: s.policy === 1 ? tr('owner.policyLineOne') : tr('owner.policyLine', { n: s.policy }), value: s.policy },
       })),
     [steps, units],
   );
   const categories = useMemo(() => units.map((u) => u.unitName), [units]);
-  const title = 'Median tid for hvert steg, i dager, per enhet, med kommunens fristregler som linjer';
+  const title = tr('owner.timesTitle');
   return (
     <section aria-labelledby="tid">
       <Heading level={2} data-size="md" id="tid">
-        Tid fra melding til bekreftet, undersøkt og plan
+        {tr('owner.times')}
       </Heading>
-      <Paragraph data-size="sm">
-        Fristreglene teller skoledager; tiden her er kalenderdager, så en sak over en helg kan ligge over linjen og likevel være innen
-        fristen. «Innen fristen» i tabellen er regnet med skoledager.
-      </Paragraph>
-      <BarChart title={title} categories={categories} series={series} unit="dager" />
+      <Paragraph data-size="sm">{tr('owner.timesNote')}</Paragraph>
+      <BarChart title={title} categories={categories} series={series} unit={tr('owner.daysUnit')} />
       <TableScroll label={title}>
         <Table data-table="tid">
           <caption>{title}</caption>
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>Enhet</Table.HeaderCell>
+              <Table.HeaderCell>{tr('owner.unitCol')}</Table.HeaderCell>
               {steps.map((s) => (
-                <Table.HeaderCell key={s.name}>{s.name} (median, dager; innen fristen)</Table.HeaderCell>
+                <Table.HeaderCell key={s.name}>{tr('owner.stepCol', { step: s.name })}</Table.HeaderCell>
               ))}
             </Table.Row>
           </Table.Head>
@@ -280,33 +276,33 @@ function StepTimes({ units, policy }: { units: UnitRow[]; policy: Policy }) {
 
 function Evaluations({ units, total }: { units: UnitRow[]; total: SupervisionTotals }) {
   const parts = [
-    ['I tide', (t: SupervisionTotals) => t.measuresEvaluated.evaluationsOnTime],
-    ['For sent', (t: SupervisionTotals) => t.measuresEvaluated.evaluationsLate],
-    ['Ikke holdt', (t: SupervisionTotals) => t.measuresEvaluated.evaluationsMissed],
+    [tr('owner.eval.onTime'), (t: SupervisionTotals) => t.measuresEvaluated.evaluationsOnTime],
+    [tr('owner.eval.late'), (t: SupervisionTotals) => t.measuresEvaluated.evaluationsLate],
+    [tr('owner.eval.missed'), (t: SupervisionTotals) => t.measuresEvaluated.evaluationsMissed],
   ] as const;
   const series: ChartSeries[] = useMemo(() => parts.map(([name, f]) => ({ name, data: units.map((u) => f(u.totals)) })), [units]); // eslint-disable-line react-hooks/exhaustive-deps -- `parts` is a constant table
   const categories = useMemo(() => units.map((u) => u.unitName), [units]);
-  const title = 'Evalueringer som skulle holdes i perioden: i tide, for sent og ikke holdt, per enhet';
+  const title = tr('owner.evalTitle');
   return (
     <section aria-labelledby="evalueringer">
       <Heading level={2} data-size="md" id="evalueringer">
-        Evalueringer holdt i tide
+        {tr('owner.evaluations')}
       </Heading>
-      <BarChart title={title} categories={categories} series={series} stacked unit="evalueringer" />
+      <BarChart title={title} categories={categories} series={series} stacked unit={tr('owner.evalUnit')} />
       <TableScroll label={title}>
         <Table data-table="evalueringer">
           <caption>{title}</caption>
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>Enhet</Table.HeaderCell>
+              <Table.HeaderCell>{tr('owner.unitCol')}</Table.HeaderCell>
               {parts.map(([name]) => (
                 <Table.HeaderCell key={name}>{name}</Table.HeaderCell>
               ))}
-              <Table.HeaderCell>Skulle holdes</Table.HeaderCell>
+              <Table.HeaderCell>{tr('owner.due')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {[...units, { unitId: 'alle', unitName: 'Alle enheter', regime: '', totals: total }].map((u) => (
+            {[...units, { unitId: 'alle', unitName: tr('owner.allUnits'), regime: '', totals: total }].map((u) => (
               <Table.Row key={u.unitId}>
                 <Table.HeaderCell scope="row">{u.unitName}</Table.HeaderCell>
                 {parts.map(([name, f]) => (

@@ -19,7 +19,10 @@ import { ProblemSummary, norwegianMessage } from '../components/problem-summary'
 import { TableScroll } from '../components/table-scroll';
 import { formatDate, formatDateTime } from '../format/time';
 import { useVersionedSave } from '../settings/versioned-save';
+import { SUGGESTION_CODES } from '../../../../libs/workflow/src/omni';
 import { useMe } from '../session/session';
+import { tr } from '../i18n/translate';
+import type { MessageKey } from '../i18n/nb';
 
 /** Kommunens innstillinger: every number and rule the owner sets, each with its version, who changed it and when. */
 export function SettingsPage() {
@@ -29,18 +32,18 @@ export function SettingsPage() {
   return (
     <div className="page page--wide">
       <Heading level={1} data-size="lg">
-        Kommunens innstillinger
+        {tr('set.title')}
       </Heading>
       <Paragraph>
-        Tallene og reglene her er kommunens egne (policy), ikke lovens. Endringer gjelder frister og saker som kommer etterpå.
-        {!mayChange && ' Du kan lese innstillingene; bare kommunen (eier) kan endre dem.'}
+        {tr('set.intro')}
+        {!mayChange && tr('set.readOnly')}
       </Paragraph>
       <Tabs defaultValue="frister">
         <Tabs.List>
-          <Tabs.Tab value="frister">Fristregler</Tabs.Tab>
-          <Tabs.Tab value="skolerute">Skolerute</Tabs.Tab>
-          <Tabs.Tab value="omni">Omni-veiledning</Tabs.Tab>
-          <Tabs.Tab value="sletting">Sletting</Tabs.Tab>
+          <Tabs.Tab value="frister">{tr('set.tab.deadlines')}</Tabs.Tab>
+          <Tabs.Tab value="skolerute">{tr('set.tab.holidays')}</Tabs.Tab>
+          <Tabs.Tab value="omni">{tr('set.tab.omni')}</Tabs.Tab>
+          <Tabs.Tab value="sletting">{tr('set.tab.retention')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister">
           <DeadlinePolicy ownerId={ownerId} mayChange={mayChange} />
@@ -62,8 +65,8 @@ export function SettingsPage() {
 function VersionLine({ version, changedAt, isDefault }: { version: number; changedAt: string | null; isDefault?: boolean }) {
   return (
     <Paragraph data-size="sm" className="app-muted" data-version={version}>
-      Versjon {version}
-      {isDefault ? ' (Tryggs standard, ikke endret av kommunen)' : changedAt ? `, endret ${formatDateTime(changedAt)}` : ''}.
+      {tr('set.version', { version })}
+      {isDefault ? tr('set.default') : changedAt ? tr('set.changed', { date: formatDateTime(changedAt) }) : ''}.
     </Paragraph>
   );
 }
@@ -74,29 +77,32 @@ function Conflict({ on, reload, what }: { on: boolean; reload: () => void; what:
   return (
     <Alert data-color="warning" role="alert">
       <Heading level={3} data-size="xs">
-        Noen andre endret {what} før deg
+        {tr('set.conflict', { what })}
       </Heading>
-      <Paragraph>Det du skrev, står fortsatt i skjemaet. Last inn den nye versjonen, se over, og lagre igjen.</Paragraph>
+      <Paragraph>{tr('set.conflictText')}</Paragraph>
       <Button variant="secondary" data-size="sm" onClick={reload}>
-        Last inn den nye versjonen
+        {tr('set.reload')}
       </Button>
     </Alert>
   );
 }
 
-const POLICY_FIELDS: Array<[string, string, string?]> = [
-  ['acknowledgeSchoolDays', 'Bekrefte mottatt melding innen (skoledager)'],
-  ['acknowledgeStaffOffenceHours', 'Bekrefte melding om at en ansatt krenker innen (timer)', 'Loven sier «straks».'],
-  ['investigationSchoolDays', 'Avslutte undersøkelsen innen (skoledager etter bekreftet)', 'Loven sier «snarast».'],
-  ['planSchoolDays', 'Godkjent aktivitetsplan innen (skoledager etter undersøkelsen)'],
-  ['approvalSchoolDays', 'Godkjenne eller sende tilbake en plan innen (skoledager)'],
-  ['reminderSchoolDaysBefore', 'Påminnelse før fristen (skoledager)'],
-  ['escalateToPrincipalSchoolDays', 'Sendes til rektor/styrer når fristen er passert med (skoledager)'],
-  ['escalateToOwnerSchoolDays', 'Sendes til kommunen når fristen er passert med (skoledager)'],
-  ['btiDecisionDays', 'Bestemme BTI-nivå innen (dager)'],
-  ['consentExpiryReminderDays', 'Påminnelse før et samtykke utløper (dager)'],
-  ['pptAdviceSchoolDays', 'PPT gir råd innen (skoledager)'],
+/** Every number of the deadline policy, with what the law itself says where it says something. */
+const POLICY_NUMBERS: Array<[string, MessageKey?]> = [
+  ['acknowledgeSchoolDays'],
+  ['acknowledgeStaffOffenceHours', 'set.p.straks'],
+  ['investigationSchoolDays', 'set.p.snarast'],
+  ['planSchoolDays'],
+  ['approvalSchoolDays'],
+  ['reminderSchoolDaysBefore'],
+  ['escalateToPrincipalSchoolDays'],
+  ['escalateToOwnerSchoolDays'],
+  ['btiDecisionDays'],
+  ['consentExpiryReminderDays'],
+  ['pptAdviceSchoolDays'],
 ];
+const policyFields = (): Array<[string, string, string?]> =>
+  POLICY_NUMBERS.map(([k, hint]) => [k, tr(`set.p.${k}` as MessageKey), hint && tr(hint)]);
 
 function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: boolean }) {
   const key = ['deadline-policy', ownerId];
@@ -107,8 +113,9 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
   const { problem, saved, saving, save, reload, conflict } = useVersionedSave(key);
   // Only the fields this person changed: after someone else's save is loaded, their other numbers show and these stay.
   const [edits, setEdits] = useState<Record<string, string>>({});
-  if (policy.isPending) return <Spinner aria-label="Henter fristreglene" />;
-  if (policy.isError) return <Alert data-color="danger">Fristreglene kunne ikke hentes.</Alert>;
+  if (policy.isPending) return <Spinner aria-label={tr('set.p.loading')} />;
+  if (policy.isError) return <Alert data-color="danger">{tr('set.p.failed')}</Alert>;
+  const POLICY_FIELDS = policyFields();
   const p = policy.data as unknown as Record<string, unknown> & {
     version: number;
     changedAt: string | null;
@@ -120,7 +127,7 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
     ...edits,
   };
   const ids = Object.fromEntries([...POLICY_FIELDS.map(([k]) => [k, `frist-${k}`]), ['schoolDayEndsAt', 'frist-schoolDayEndsAt']]);
-  const labels = Object.fromEntries([...POLICY_FIELDS.map(([k, l]) => [k, l]), ['schoolDayEndsAt', 'Skoledagen slutter kl.']]);
+  const labels = Object.fromEntries([...POLICY_FIELDS.map(([k, l]) => [k, l]), ['schoolDayEndsAt', tr('set.p.schoolDayEndsAt')]]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = Object.fromEntries(POLICY_FIELDS.map(([k]) => [k, Number(values[k])]));
@@ -132,20 +139,17 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
             body: { ...body, schoolDayEndsAt: values.schoolDayEndsAt, expectedVersion: p.version } as never,
           }),
         ),
-      'Fristreglene',
+      tr('set.p.what'),
     ).then((ok) => ok && setEdits({}));
   };
   return (
     <section aria-labelledby="fristregler" className="settings-section">
       <Heading level={2} data-size="md" id="fristregler">
-        Fristregler
+        {tr('set.tab.deadlines')}
       </Heading>
-      <Paragraph>
-        Kommunens egne tall, ikke lovens: loven sier «snarast» og «straks». En endring gjelder frister som opprettes etterpå; frister som
-        løper, beholder sine.
-      </Paragraph>
+      <Paragraph>{tr('set.p.intro')}</Paragraph>
       <VersionLine version={p.version} changedAt={p.changedAt} isDefault={p.isDefault} />
-      <Conflict on={conflict} reload={() => void reload()} what="fristreglene" />
+      <Conflict on={conflict} reload={() => void reload()} what={tr('set.p.whatLower')} />
       <form onSubmit={submit} noValidate className="form settings-grid">
         {POLICY_FIELDS.map(([k, label, hint]) => (
           <Textfield
@@ -164,7 +168,7 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
         <Textfield
           id={ids.schoolDayEndsAt}
           label={labels.schoolDayEndsAt}
-          description="«Innen dagens slutt» betyr dette klokkeslettet (TT:MM)."
+          description={tr('set.p.schoolDayEndsAtHint')}
           readOnly={!mayChange}
           value={values.schoolDayEndsAt}
           error={problem?.fieldError('schoolDayEndsAt')}
@@ -174,7 +178,7 @@ function DeadlinePolicy({ ownerId, mayChange }: { ownerId: string; mayChange: bo
         {saved && <Alert data-color="success">{saved}</Alert>}
         {mayChange && (
           <Button type="submit" loading={saving}>
-            Lagre fristreglene
+            {tr('set.p.save')}
           </Button>
         )}
       </form>
@@ -209,7 +213,8 @@ function SchoolHolidays({ ownerId, mayChange }: { ownerId: string; mayChange: bo
       unwrap(api.DELETE('/api/owners/{ownerId}/school-holidays/{holidayId}', { params: { path: { ownerId, holidayId } } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
-  const unitName = (id: string | null | undefined) => (id ? (me.units.find((u) => u.id === id)?.name ?? 'en enhet') : 'Alle enheter');
+  const unitName = (id: string | null | undefined) =>
+    id ? (me.units.find((u) => u.id === id)?.name ?? tr('set.h.aUnit')) : tr('set.h.allUnits');
   const err = (field: string) => {
     const e = add.error as { fieldError?: (f: string) => string | undefined } | null;
     const m = e?.fieldError?.(`holidays[0].${field}`);
@@ -218,24 +223,22 @@ function SchoolHolidays({ ownerId, mayChange }: { ownerId: string; mayChange: bo
   return (
     <section aria-labelledby="skolerute" className="settings-section">
       <Heading level={2} data-size="md" id="skolerute">
-        Skolerute
+        {tr('set.tab.holidays')}
       </Heading>
-      <Paragraph>
-        Ferier og fridager i skoleruten. Frister som telles i skoledager, hopper over dem (i tillegg til helger og helligdager).
-      </Paragraph>
+      <Paragraph>{tr('set.h.intro')}</Paragraph>
       {list.isPending ? (
-        <Spinner aria-label="Henter skoleruten" />
+        <Spinner aria-label={tr('set.h.loading')} />
       ) : (
-        <TableScroll label="Ferier og fridager">
+        <TableScroll label={tr('set.h.table')}>
           <Table data-table="skolerute">
-            <caption className="visually-hidden">Ferier og fridager</caption>
+            <caption className="visually-hidden">{tr('set.h.table')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>Navn</Table.HeaderCell>
-                <Table.HeaderCell>Fra og med</Table.HeaderCell>
-                <Table.HeaderCell>Til og med</Table.HeaderCell>
-                <Table.HeaderCell>Gjelder</Table.HeaderCell>
-                {mayChange && <Table.HeaderCell>Slett</Table.HeaderCell>}
+                <Table.HeaderCell>{tr('set.h.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('set.h.from')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('set.h.to')}</Table.HeaderCell>
+                <Table.HeaderCell>{tr('set.h.appliesTo')}</Table.HeaderCell>
+                {mayChange && <Table.HeaderCell>{tr('set.h.delete')}</Table.HeaderCell>}
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -247,8 +250,13 @@ function SchoolHolidays({ ownerId, mayChange }: { ownerId: string; mayChange: bo
                   <Table.Cell>{unitName(h.unitId)}</Table.Cell>
                   {mayChange && (
                     <Table.Cell>
-                      <Button variant="tertiary" data-size="sm" onClick={() => remove.mutate(h.id)} aria-label={`Slett ${h.name}`}>
-                        Slett
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        onClick={() => remove.mutate(h.id)}
+                        aria-label={tr('set.h.deleteOne', { name: h.name })}
+                      >
+                        {tr('set.h.delete')}
                       </Button>
                     </Table.Cell>
                   )}
@@ -268,19 +276,24 @@ function SchoolHolidays({ ownerId, mayChange }: { ownerId: string; mayChange: bo
           }}
         >
           <Heading level={3} data-size="sm">
-            Legg til
+            {tr('set.h.add')}
           </Heading>
-          <Textfield label="Navn" value={form.name} error={err('name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <Textfield
+            label={tr('set.h.name')}
+            value={form.name}
+            error={err('name')}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
           <div className="row">
             <Textfield
-              label="Fra og med"
+              label={tr('set.h.from')}
               type="date"
               value={form.from}
               error={err('from')}
               onChange={(e) => setForm({ ...form, from: e.target.value })}
             />
             <Textfield
-              label="Til og med"
+              label={tr('set.h.to')}
               type="date"
               value={form.to}
               error={err('to')}
@@ -288,9 +301,9 @@ function SchoolHolidays({ ownerId, mayChange }: { ownerId: string; mayChange: bo
             />
           </div>
           <Field>
-            <Label>Gjelder</Label>
+            <Label>{tr('set.h.appliesTo')}</Label>
             <Select value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
-              <Select.Option value="">Alle enheter</Select.Option>
+              <Select.Option value="">{tr('set.h.allUnits')}</Select.Option>
               {me.units.map((u) => (
                 <Select.Option key={u.id} value={u.id}>
                   {u.name}
@@ -300,7 +313,7 @@ function SchoolHolidays({ ownerId, mayChange }: { ownerId: string; mayChange: bo
           </Field>
           {add.isError && !err('from') && !err('to') && !err('name') && <Alert data-color="danger">{(add.error as Error).message}</Alert>}
           <Button type="submit" loading={add.isPending}>
-            Legg til i skoleruten
+            {tr('set.h.submit')}
           </Button>
         </form>
       )}
@@ -308,12 +321,7 @@ function SchoolHolidays({ ownerId, mayChange }: { ownerId: string; mayChange: bo
   );
 }
 
-const SUGGESTIONS: Array<[string, string]> = [
-  ['MARK_SERIOUS', 'Vurder å melde saken som alvorlig til kommunen'],
-  ['BTI_LEVEL_2_OR_HIGHER', 'Vurder BTI nivå 2 eller høyere'],
-  ['INVOLVE_PPT', 'Vurder å be PPT om råd'],
-  ['ADD_STOPPE_OR_STOTTE_MEASURE', 'Vurder et tiltak som stopper eller støtter'],
-];
+const SUGGESTIONS = SUGGESTION_CODES;
 
 type Rule = { whenStepAtLeast: number; suggest: string[] };
 type GuidanceForm = { ffssWarningFromStep: string; rules: Rule[]; btiServices: string };
@@ -327,8 +335,8 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
   const { problem, saved, saving, save, reload, conflict } = useVersionedSave(key);
   // Only what this person changed, laid over the stored guidance (so a reloaded version keeps these edits).
   const [edits, setEdits] = useState<Partial<GuidanceForm>>({});
-  if (guidance.isPending) return <Spinner aria-label="Henter Omni-veiledningen" />;
-  if (guidance.isError) return <Alert data-color="danger">Omni-veiledningen kunne ikke hentes.</Alert>;
+  if (guidance.isPending) return <Spinner aria-label={tr('set.g.loading')} />;
+  if (guidance.isError) return <Alert data-color="danger">{tr('set.g.failed')}</Alert>;
   const g = guidance.data as unknown as {
     version: number;
     changedAt: string | null;
@@ -367,22 +375,22 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
             } as never,
           }),
         ),
-      'Omni-veiledningen',
+      tr('set.g.what'),
     ).then((ok) => ok && setEdits({}));
   };
   return (
     <section aria-labelledby="omni" className="settings-section">
       <Heading level={2} data-size="md" id="omni">
-        Omni-veiledning
+        {tr('set.tab.omni')}
       </Heading>
-      <Paragraph>Råd som vises i sakene når en gruppe står høyt på Omni-trappa. Rådene er kommunens policy og stopper aldri noe.</Paragraph>
+      <Paragraph>{tr('set.g.intro')}</Paragraph>
       <VersionLine version={g.version} changedAt={g.changedAt} />
-      <Conflict on={conflict} reload={() => void reload()} what="Omni-veiledningen" />
+      <Conflict on={conflict} reload={() => void reload()} what={tr('set.g.what')} />
       <form onSubmit={submit} noValidate className="form">
         <Textfield
           id="omni-ffss"
-          label="Varsel om FFSS fra trinn"
-          description="Planer får et varsel fra dette trinnet når ingen tiltak stopper eller støtter (1–5)."
+          label={tr('set.g.ffss')}
+          description={tr('set.g.ffssHint')}
           type="number"
           min={1}
           max={5}
@@ -395,9 +403,9 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
         />
         {v.rules.map((r, i) => (
           <fieldset key={i} className="rule">
-            <legend>Regel {i + 1}</legend>
+            <legend>{tr('set.g.rule', { n: i + 1 })}</legend>
             <Textfield
-              label="Når gruppen står på trinn (eller høyere)"
+              label={tr('set.g.fromStep')}
               type="number"
               min={1}
               max={5}
@@ -405,7 +413,7 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
               value={String(r.whenStepAtLeast)}
               onChange={(e) => setRule(i, { ...r, whenStepAtLeast: Number(e.target.value) })}
             />
-            {SUGGESTIONS.map(([code, label]) => (
+            {SUGGESTIONS.map((code) => (
               <label key={code} className="checkbox-line">
                 <input
                   type="checkbox"
@@ -415,7 +423,7 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
                     setRule(i, { ...r, suggest: e.target.checked ? [...r.suggest, code] : r.suggest.filter((c) => c !== code) })
                   }
                 />{' '}
-                {label}
+                {tr(`set.g.s.${code}`)}
               </label>
             ))}
           </fieldset>
@@ -427,13 +435,13 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
             data-size="sm"
             onClick={() => setDraft({ ...v, rules: [...v.rules, { whenStepAtLeast: 4, suggest: [] }] })}
           >
-            Legg til en regel
+            {tr('set.g.addRule')}
           </Button>
         )}
         <Textfield
           id="omni-services"
-          label="Kommunens egne BTI-tjenester (kommaseparert)"
-          description="Standardtjenestene (PPT, helsestasjon, skolehelsetjeneste, barnevern, BUP, annen) er alltid med."
+          label={tr('set.g.services')}
+          description={tr('set.g.servicesHint')}
           readOnly={!mayChange}
           value={v.btiServices}
           onChange={(e) => setDraft({ ...v, btiServices: e.target.value })}
@@ -441,12 +449,12 @@ function Guidance({ ownerId, mayChange }: { ownerId: string; mayChange: boolean 
         <ProblemSummary
           problem={problem}
           fieldIds={{ ffssWarningFromStep: 'omni-ffss', btiServices: 'omni-services' }}
-          labels={{ ffssWarningFromStep: 'Varsel om FFSS fra trinn' }}
+          labels={{ ffssWarningFromStep: tr('set.g.ffss') }}
         />
         {saved && <Alert data-color="success">{saved}</Alert>}
         {mayChange && (
           <Button type="submit" loading={saving}>
-            Lagre Omni-veiledningen
+            {tr('set.g.save')}
           </Button>
         )}
       </form>
@@ -485,12 +493,12 @@ function Retention({ ownerId, mayChange }: { ownerId: string; mayChange: boolean
       }>,
     onSuccess: (r) => {
       dialog.current?.close();
-      setRan(`${r.anonymised.length} saker er anonymisert.`);
+      setRan(tr('set.r.ran', { n: r.anonymised.length }));
       void qc.invalidateQueries({ queryKey: ['retention-preview', ownerId] });
     },
   });
-  if (retention.isPending) return <Spinner aria-label="Henter bevaringsreglene" />;
-  if (retention.isError) return <Alert data-color="danger">Bevaringsreglene kunne ikke hentes.</Alert>;
+  if (retention.isPending) return <Spinner aria-label={tr('set.r.loading')} />;
+  if (retention.isError) return <Alert data-color="danger">{tr('set.r.failed')}</Alert>;
   const r = retention.data as unknown as { retentionYears: number | null; version: number; changedAt: string | null };
   const years = draft ?? (r.retentionYears === null ? '' : String(r.retentionYears));
   const unitName = (id: string) => me.units.find((u) => u.id === id)?.name ?? '';
@@ -505,7 +513,7 @@ function Retention({ ownerId, mayChange }: { ownerId: string; mayChange: boolean
             body: { retentionYears: years.trim() === '' ? null : Number(years), expectedVersion: r.version },
           }),
         ),
-      'Bevaringsregelen',
+      tr('set.r.what'),
     ).then((ok) => {
       if (ok) {
         setDraft(null);
@@ -516,19 +524,16 @@ function Retention({ ownerId, mayChange }: { ownerId: string; mayChange: boolean
   return (
     <section aria-labelledby="sletting" className="settings-section">
       <Heading level={2} data-size="md" id="sletting">
-        Sletting (bevaring)
+        {tr('set.r.title')}
       </Heading>
-      <Paragraph>
-        Hvor mange år etter at en sak er avsluttet, den anonymiseres. Tomt betyr aldri: kommunens arkivplan bestemmer. Historikken kan
-        fortsatt kontrolleres etter anonymisering.
-      </Paragraph>
+      <Paragraph>{tr('set.r.intro')}</Paragraph>
       <VersionLine version={r.version} changedAt={r.changedAt} />
-      <Conflict on={conflict} reload={() => void reload()} what="bevaringsregelen" />
+      <Conflict on={conflict} reload={() => void reload()} what={tr('set.r.whatLower')} />
       <form onSubmit={submit} noValidate className="form">
         <Textfield
           id="sletting-aar"
-          label="Anonymiser saker så mange år etter at de ble avsluttet"
-          description="1–100, eller tomt for aldri"
+          label={tr('set.r.years')}
+          description={tr('set.r.yearsHint')}
           type="number"
           min={1}
           max={100}
@@ -537,56 +542,60 @@ function Retention({ ownerId, mayChange }: { ownerId: string; mayChange: boolean
           error={problem?.fieldError('retentionYears') ? norwegianMessage(problem.fieldError('retentionYears') as string) : undefined}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <ProblemSummary problem={problem} fieldIds={{ retentionYears: 'sletting-aar' }} labels={{ retentionYears: 'Antall år' }} />
+        <ProblemSummary
+          problem={problem}
+          fieldIds={{ retentionYears: 'sletting-aar' }}
+          labels={{ retentionYears: tr('set.r.yearsShort') }}
+        />
         {saved && <Alert data-color="success">{saved}</Alert>}
         {mayChange && (
           <Button type="submit" loading={saving}>
-            Lagre bevaringsregelen
+            {tr('set.r.save')}
           </Button>
         )}
       </form>
       <Heading level={3} data-size="sm">
-        Forhåndsvisning
+        {tr('set.r.preview')}
       </Heading>
       {preview.isPending ? (
-        <Spinner aria-label="Henter forhåndsvisningen" />
+        <Spinner aria-label={tr('set.r.previewLoading')} />
       ) : !preview.data || preview.data.retentionYears === null ? (
-        <Paragraph>Ingen saker anonymiseres: kommunen har ikke satt en bevaringstid.</Paragraph>
+        <Paragraph>{tr('set.r.never')}</Paragraph>
       ) : (
         <>
           <Paragraph data-due={due.length}>
-            {due.length} saker avsluttet før {formatDate(String(preview.data.closedBefore))} kan anonymiseres nå;{' '}
-            {preview.data.blocked.length} holdes tilbake.
+            {tr('set.r.dueLine', {
+              due: due.length,
+              date: formatDate(String(preview.data.closedBefore)),
+              blocked: preview.data.blocked.length,
+            })}
           </Paragraph>
           <PreviewTable
-            caption="Holdes tilbake, og hvorfor"
+            caption={tr('set.r.blockedCaption')}
             rows={preview.data.blocked.map((b) => [unitName(b.unitId), formatDate(b.closedAt), blockedReason(b)])}
           />
           {mayChange && due.length > 0 && (
             <Button type="button" data-color="danger" onClick={() => dialog.current?.showModal()}>
-              Anonymiser {due.length} saker …
+              {tr('set.r.run', { n: due.length })}
             </Button>
           )}
         </>
       )}
       {ran && <Alert data-color="success">{ran}</Alert>}
-      <Dialog ref={dialog} closeButton="Avbryt">
+      <Dialog ref={dialog} closeButton={tr('set.r.cancel')}>
         <Dialog.Block>
           <Heading level={2} data-size="sm">
-            Anonymisere {due.length} saker?
+            {tr('set.r.confirmTitle', { n: due.length })}
           </Heading>
         </Dialog.Block>
         <Dialog.Block>
-          <Paragraph>
-            Innholdet i {due.length} saker (tekst, navn og hvem sakene gjelder) slettes for godt. Hva som skjedde og når, blir stående, og
-            historikken kan fortsatt kontrolleres. Dette kan ikke angres.
-          </Paragraph>
+          <Paragraph>{tr('set.r.confirmText', { n: due.length })}</Paragraph>
           <div className="row">
             <Button data-color="danger" loading={run.isPending} onClick={() => run.mutate()}>
-              Ja, anonymiser {due.length} saker
+              {tr('set.r.confirm', { n: due.length })}
             </Button>
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Avbryt
+              {tr('set.r.cancel')}
             </Button>
           </div>
         </Dialog.Block>
@@ -596,8 +605,8 @@ function Retention({ ownerId, mayChange }: { ownerId: string; mayChange: boolean
 }
 
 function blockedReason(b: { legalHold: string | null; reason: string }): string {
-  if (b.legalHold) return `Sperret mot sletting: ${b.legalHold}`;
-  if (/Statsforvalteren/.test(b.reason)) return 'Saken er hos Statsforvalteren';
+  if (b.legalHold) return tr('set.r.held', { reason: b.legalHold });
+  if (/Statsforvalteren/.test(b.reason)) return tr('set.r.atSf');
   return b.reason;
 }
 
@@ -609,9 +618,9 @@ function PreviewTable({ caption, rows }: { caption: string; rows: ReactNode[][] 
         <caption>{caption}</caption>
         <Table.Head>
           <Table.Row>
-            <Table.HeaderCell>Enhet</Table.HeaderCell>
-            <Table.HeaderCell>Avsluttet</Table.HeaderCell>
-            <Table.HeaderCell>Hvorfor</Table.HeaderCell>
+            <Table.HeaderCell>{tr('set.r.unit')}</Table.HeaderCell>
+            <Table.HeaderCell>{tr('set.r.closed')}</Table.HeaderCell>
+            <Table.HeaderCell>{tr('set.r.why')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>

@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 /**
  * The supervision report's totals as the API sends them (`SupervisionTotals` in libs/cases; the
  * OpenAPI document describes them loosely, so the web app names the fields it reads here).
@@ -39,7 +40,7 @@ export interface SupervisionTotals {
 
 /** "3 av 4", or a dash when the question applies to no case yet. */
 export function ratioText(r: Ratio): string {
-  return r.of === 0 ? '–' : `${r.yes} av ${r.of}`;
+  return r.of === 0 ? '–' : tr('owner.ratio', { yes: r.yes, of: r.of });
 }
 
 /** The same report as CSV (the API answers `Accept: text/csv`), saved as a file. */

@@ -4,6 +4,8 @@ import { CASE_MESSAGES } from './case.messages';
 import { COMMAND_MESSAGES } from './commands.messages';
 import { COMMON_MESSAGES } from './common.messages';
 import { OMNI_MESSAGES } from './omni.messages';
+import { OWNER_MESSAGES } from './owner.messages';
+import { SETTINGS_MESSAGES } from './settings.messages';
 
 /** Each area's messages, per language; nb.ts and nn.ts take them in. */
 const AREAS = [
@@ -14,6 +16,8 @@ const AREAS = [
   BTI_LOG_FIELD_MESSAGES,
   OMNI_MESSAGES,
   AUDIT_MESSAGES,
+  OWNER_MESSAGES,
+  SETTINGS_MESSAGES,
 ] as const;
 type Merged = (typeof AREAS)[number]['nb'];
 type AllKeys = Merged extends infer M ? (M extends Record<infer K, string> ? K : never) : never;
