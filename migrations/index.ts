@@ -3,6 +3,7 @@ import { DeadlinesAtWork1764100000000 } from './1764100000000-deadlines-at-work'
 import { OmniStaircase1764200000000 } from './1764200000000-omni-staircase';
 import { TrustedHistory1764300000000 } from './1764300000000-trusted-history';
 import { DemoMarker1764400000000 } from './1764400000000-demo-marker';
+import { OwnerLanguage1764500000000 } from './1764500000000-owner-language';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OmniStaircase1764200000000,
   TrustedHistory1764300000000,
   DemoMarker1764400000000,
+  OwnerLanguage1764500000000,
 ];

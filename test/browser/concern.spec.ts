@@ -1,7 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { nb } from '../../apps/web/src/i18n/nb';
-import { nn } from '../../apps/web/src/i18n/nn';
-import { baseUrl, expectAccessible, signIn, tabTo } from './helpers';
+import { expect, test } from '@playwright/test';
+import { baseUrl, expectAccessible, expectNoBokmalOnly, signIn, tabTo } from './helpers';
 
 /** Meld bekymring: a teacher gets a concern to the principal on one screen, and is told what happens next. */
 test('a teacher reports a concern about a pupil; the receipt says who acknowledges by when', async ({ page }) => {
@@ -93,15 +91,6 @@ test('a staff offence: the owner is told and the receipt says so; a leadership c
 });
 
 /** Every bokmål message of the catalogue that nynorsk words differently is gone from the page (placeholders aside). */
-async function expectNoBokmalOnly(page: Page, where: string) {
-  const text = await page.locator('body').innerText();
-  for (const key of Object.keys(nb) as Array<keyof typeof nb>) {
-    if (nb[key] === nn[key]) continue;
-    for (const part of nb[key].split(/\{\w+\}/).filter((p) => p.trim().length > 3)) {
-      if (!nn[key].includes(part)) expect({ where, key, shown: text.includes(part.trim()) }).toEqual({ where, key, shown: false });
-    }
-  }
-}
 
 test('The start page and Meld bekymring in nynorsk: the switch is remembered, <html lang> follows it, and no bokmål-only label is left', async ({
   page,

@@ -2,6 +2,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { readStack } from './stack';
+import { nb } from '../../apps/web/src/i18n/nb';
+import { nn } from '../../apps/web/src/i18n/nn';
 
 export function baseUrl(): string {
   return process.env.TRYGG_BASE_URL ?? readStack()!.baseUrl;
@@ -39,4 +41,29 @@ export async function tabTo(page: Page, name: RegExp, max = 80): Promise<void> {
     if (name.test(label)) return;
   }
   throw new Error(`no element named ${name} was reached with Tab`);
+}
+
+/**
+ * In nynorsk, no message whose bokmål differs is shown in bokmål (each part between placeholders is
+ * looked for). A one-word message counts only as a whole label (a text node of its own), so the same
+ * word inside what somebody wrote in a case ("Hvordan kan klassen …") is not taken for a label.
+ */
+export async function expectNoBokmalOnly(page: Page, where: string) {
+  const text = await page.locator('body').innerText();
+  const labels = new Set(
+    await page.evaluate(() => {
+      const out: string[] = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.textContent?.trim()) out.push(n.textContent.trim());
+      return out;
+    }),
+  );
+  for (const key of Object.keys(nb) as Array<keyof typeof nb>) {
+    if (nb[key] === nn[key]) continue;
+    for (const part of nb[key].split(/\{\w+\}/).filter((p) => p.trim().length > 3)) {
+      if (nn[key].includes(part)) continue;
+      const shown = /\s/.test(part.trim()) ? text.includes(part.trim()) : labels.has(part.trim());
+      expect({ where, key, shown }).toEqual({ where, key, shown: false });
+    }
+  }
 }

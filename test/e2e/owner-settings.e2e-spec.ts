@@ -54,6 +54,33 @@ describe('per-owner deadline policy and school holidays', () => {
     expect((await t.as('rektor').get(policyUrl)).body.version).toBe(1);
   });
 
+  it('the default language: bokmål until the owner chooses; validated, versioned, a stale change is 409', async () => {
+    const url = `/api/owners/${DEMO_OWNER.id}/language`;
+    expect((await t.as('larer').get(url)).body).toMatchObject({ defaultLanguage: 'nb', version: 1, isDefault: true });
+    expect((await t.as('rektor').put(url, { expectedVersion: 1, defaultLanguage: 'nn' })).status).toBe(403);
+    const bad = await t.as('kommune').put(url, { expectedVersion: 1, defaultLanguage: 'en' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'defaultLanguage', message: expect.stringMatching(/nb, nn/) })]);
+    const chosen = await t.as('kommune').put(url, { expectedVersion: 1, defaultLanguage: 'nn' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body).toMatchObject({ defaultLanguage: 'nn', version: 2, isDefault: false, changedBy: expect.any(String) });
+    const stale = await t.as('kommune').put(url, { expectedVersion: 1, defaultLanguage: 'nb' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ version: 2 });
+    // Everyone working for the owner reads it (the web app applies it to whoever has not chosen); others do not.
+    expect((await t.as('ppt').get(url)).body.defaultLanguage).toBe('nn');
+    expect((await t.as('drift').get(url)).status).toBe(404);
+    await t.as('kommune').put(url, { expectedVersion: 2, defaultLanguage: 'nb' });
+  });
+
+  it('labels the history in nynorsk for a reader who asks for it first; bokmål otherwise', async () => {
+    const c = await open(t, 'larer', schoolConcern());
+    const nn = await t.as('rektor').get(`/api/cases/${c.id}/events`).set('Accept-Language', 'nn, nb;q=0.8');
+    expect(nn.body[0].label).toBe('Melde frå: bekymring meld til rektor/styrar');
+    const nb = await t.as('rektor').get(`/api/cases/${c.id}/events`);
+    expect(nb.body[0].label).toBe('Melde fra: bekymring meldt til rektor/styrer');
+  });
+
   it('a new policy applies to new deadlines; running ones keep theirs', async () => {
     const before = await open(t, 'larer', schoolConcern());
     expect(deadline(before, 'acknowledge')[0]).toMatchObject({

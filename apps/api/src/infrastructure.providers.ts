@@ -29,6 +29,7 @@ import {
   CaseViews,
   GroupStaircase,
   OwnerGuidance,
+  OwnerLanguageSetting,
   GetBtiLog,
   ACCESS_LOG,
   CaseReader,
@@ -144,6 +145,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(MarkNotificationRead, [NOTIFICATION_STORE, CLOCK]),
     useCase(GroupStaircase, [DIRECTORY, STAIRCASE_STORE, CLOCK]),
     useCase(OwnerGuidance, [OWNER_SETTINGS_STORE, CLOCK]),
+    useCase(OwnerLanguageSetting, [OWNER_SETTINGS_STORE, CLOCK]),
   ];
 }
 

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_DEADLINE_POLICY, DEFAULT_GUIDANCE, DeadlinePolicy, Guidance, SchoolCalendar } from '../../workflow/src';
 import {
+  DEFAULT_OWNER_LANGUAGE,
   DEFAULT_RETENTION,
+  OwnerLanguage,
   OwnerSettingsStore,
   PolicyProvider,
   RetentionPolicy,
@@ -9,7 +11,7 @@ import {
   StoredPolicy,
 } from '../../cases/src/ports';
 
-type VersionedTable = 'deadline_policies' | 'owner_guidance' | 'owner_retention';
+type VersionedTable = 'deadline_policies' | 'owner_guidance' | 'owner_retention' | 'owner_language';
 
 const HOLIDAY_COLUMNS = `id, owner_id, unit_id, to_char(from_date, 'YYYY-MM-DD') AS from_date,
   to_char(to_date, 'YYYY-MM-DD') AS to_date, name, created_by, created_at`;
@@ -46,6 +48,15 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
 
   saveRetention(ownerId: string, retention: RetentionPolicy, expectedVersion: number, by: string, at: Date): Promise<boolean> {
     return this.append('owner_retention', 'retention', DEFAULT_RETENTION.version, ownerId, retention, expectedVersion, by, at);
+  }
+
+  async currentLanguage(ownerId: string): Promise<{ language: OwnerLanguage; changedBy: string | null; changedAt: Date | null }> {
+    const { doc, changedBy, changedAt } = await this.current('owner_language', 'language', ownerId, DEFAULT_OWNER_LANGUAGE);
+    return { language: doc, changedBy, changedAt };
+  }
+
+  saveLanguage(ownerId: string, language: OwnerLanguage, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    return this.append('owner_language', 'language', DEFAULT_OWNER_LANGUAGE.version, ownerId, language, expectedVersion, by, at);
   }
 
   /** The setting in force: the newest version over the defaults (fields added later keep their default). */

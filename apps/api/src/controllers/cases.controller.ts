@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -27,6 +27,7 @@ import {
   ExportCaseFile,
 } from '../../../../libs/cases/src';
 import type { Response } from 'express';
+import { languageOf } from '../../../../libs/cases/src/history/entry-labels';
 import { caseFilePdf } from '../presenters/case-file.pdf';
 import { PURPOSE_QUERY, purposeOf } from '../dto/query-params';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -95,8 +96,13 @@ export class CasesController {
   @ApiOperation({ summary: 'The stafettlogg: BTI decisions, levels, coordinator and consents over time, with who is responsible now' })
   @ApiQuery(PURPOSE_QUERY)
   @ApiProblems(401, 404, 422)
-  bti(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Query('purpose') purpose: unknown) {
-    return this.btiLog.execute(user, caseId, { purpose: purposeOf(purpose) });
+  bti(
+    @CurrentUser() user: UserContext,
+    @Param('caseId', UuidParam) caseId: string,
+    @Query('purpose') purpose: unknown,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.btiLog.execute(user, caseId, { purpose: purposeOf(purpose), language: languageOf(acceptLanguage) });
   }
 
   @Get(':caseId/verify')
@@ -161,8 +167,13 @@ export class CasesController {
   @ApiOkResponse({ type: [EventDto] })
   @ApiQuery(PURPOSE_QUERY)
   @ApiProblems(401, 404, 422)
-  events(@CurrentUser() user: UserContext, @Param('caseId', UuidParam) caseId: string, @Query('purpose') purpose: unknown) {
-    return this.history.execute(user, caseId, { purpose: purposeOf(purpose) });
+  events(
+    @CurrentUser() user: UserContext,
+    @Param('caseId', UuidParam) caseId: string,
+    @Query('purpose') purpose: unknown,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.history.execute(user, caseId, { purpose: purposeOf(purpose), language: languageOf(acceptLanguage) });
   }
 
   @Post(':caseId/commands')

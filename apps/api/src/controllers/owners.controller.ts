@@ -1,14 +1,28 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangeDeadlinePolicy, GetDeadlinePolicy, OwnerGuidance, SchoolHolidays, UserContext } from '../../../../libs/cases/src';
+import {
+  ChangeDeadlinePolicy,
+  GetDeadlinePolicy,
+  OwnerGuidance,
+  OwnerLanguageSetting,
+  SchoolHolidays,
+  UserContext,
+} from '../../../../libs/cases/src';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateBody } from '../errors/validate-body';
 import { ApiProblems } from '../dto/api-problems.decorator';
-import { DeadlinePolicyDto, DeadlinePolicyViewDto, SchoolHolidaysDto, SchoolHolidayViewDto } from '../dto/owner-settings.dto';
+import {
+  DeadlinePolicyDto,
+  DeadlinePolicyViewDto,
+  OwnerLanguageDto,
+  OwnerLanguageViewDto,
+  SchoolHolidaysDto,
+  SchoolHolidayViewDto,
+} from '../dto/owner-settings.dto';
 import { GuidanceDto, GuidanceViewDto } from '../dto/omni.dto';
 import { UuidParam } from './uuid-param.pipe';
 
-/** The owner's (kommune's) settings: deadline policy and school holidays (skolerute). */
+/** The owner's (kommune's) settings: deadline policy, school holidays (skolerute), Omni guidance and default language. */
 @ApiTags('owner settings')
 @ApiBearerAuth()
 @Controller('owners/:ownerId')
@@ -18,7 +32,26 @@ export class OwnersController {
     private readonly changePolicy: ChangeDeadlinePolicy,
     private readonly holidays: SchoolHolidays,
     private readonly guidance: OwnerGuidance,
+    private readonly language: OwnerLanguageSetting,
   ) {}
+
+  @Get('language')
+  @ApiOperation({ summary: 'The default language (bokmål or nynorsk) for everyone working for the owner who has not chosen one' })
+  @ApiOkResponse({ type: OwnerLanguageViewDto })
+  @ApiProblems(401, 404)
+  getLanguage(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string) {
+    return this.language.get(user, ownerId);
+  }
+
+  @Put('language')
+  @ApiOperation({ summary: 'Choose the default language (owner only)' })
+  @ApiBody({ type: OwnerLanguageDto })
+  @ApiOkResponse({ type: OwnerLanguageViewDto })
+  @ApiProblems(401, 403, 404, 409, 422)
+  async setLanguage(@CurrentUser() user: UserContext, @Param('ownerId', UuidParam) ownerId: string, @Body() body: unknown) {
+    const dto = await validateBody(OwnerLanguageDto, body);
+    return this.language.change(user, ownerId, { expectedVersion: dto.expectedVersion, defaultLanguage: dto.defaultLanguage });
+  }
 
   @Get('guidance')
   @ApiOperation({ summary: 'Omni decision support: FFSS warning threshold and suggestion rules (policy, not law)' })

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -15,6 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+
+const LANGUAGES = ['nb', 'nn'] as const;
 
 /** PUT /api/owners/{ownerId}/deadline-policy: the whole policy, based on the version read. */
 export class DeadlinePolicyDto {
@@ -103,4 +106,25 @@ export class DeadlinePolicyViewDto extends IntersectionType(DeadlinePolicyDto, S
 export class SchoolHolidayViewDto extends SchoolHolidayDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) ownerId: string;
+}
+
+/** PUT /api/owners/{ownerId}/language: the default language, based on the version read. */
+export class OwnerLanguageDto {
+  @ApiProperty({ description: 'the version this change is based on (from GET); a stale one is 409' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @ApiProperty({ enum: LANGUAGES, description: 'bokmål (nb) or nynorsk (nn), for everyone who has not chosen' })
+  @IsIn(LANGUAGES, { message: `defaultLanguage must be one of ${LANGUAGES.join(', ')}` })
+  defaultLanguage: 'nb' | 'nn';
+}
+
+export class OwnerLanguageViewDto {
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: LANGUAGES }) defaultLanguage: 'nb' | 'nn';
+  @ApiProperty() isDefault: boolean;
+  @ApiProperty({ nullable: true, type: String }) changedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) changedAt: string | null;
 }

@@ -1,3 +1,4 @@
+import { currentLanguage } from '../i18n/current';
 import { tr } from '../i18n/translate';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
@@ -49,9 +50,17 @@ const csrf: Middleware = {
   },
 };
 
+/** The history's entry labels come from the API: it labels them in the language the pages are in. */
+const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', currentLanguage() === 'nn' ? 'nn, nb;q=0.8' : 'nb, nn;q=0.8');
+    return request;
+  },
+};
+
 /** The API, typed from its own OpenAPI document; the browser's session cookie goes along. */
 export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
-api.use(csrf);
+api.use(csrf, language);
 
 /** Unwraps an openapi-fetch result: the data, or an ApiProblem the page can show where it belongs. */
 export async function unwrap<T>(p: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

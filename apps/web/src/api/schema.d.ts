@@ -395,6 +395,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/owners/{ownerId}/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The default language (bokmål or nynorsk) for everyone working for the owner who has not chosen one */
+        get: operations["OwnersController_getLanguage"];
+        /** Choose the default language (owner only) */
+        put: operations["OwnersController_setLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/owners/{ownerId}/retention": {
         parameters: {
             query?: never;
@@ -1226,6 +1244,26 @@ export interface components {
             staffOffender: boolean;
             /** Format: uuid */
             unitId: string;
+        };
+        OwnerLanguageDto: {
+            /**
+             * @description bokmål (nb) or nynorsk (nn), for everyone who has not chosen
+             * @enum {string}
+             */
+            defaultLanguage: "nb" | "nn";
+            /** @description the version this change is based on (from GET); a stale one is 409 */
+            expectedVersion: number;
+        };
+        OwnerLanguageViewDto: {
+            /** Format: date-time */
+            changedAt: string | null;
+            changedBy: string | null;
+            /** @enum {string} */
+            defaultLanguage: "nb" | "nn";
+            isDefault: boolean;
+            /** Format: uuid */
+            ownerId: string;
+            version: number;
         };
         OwnerSupervisionDto: {
             /** Format: date */
@@ -3071,6 +3109,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GuidanceViewDto"];
+                };
+            };
+            /** @description no token, or an invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description your role may not do this (detail says who may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description stale version, or not allowed in the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description invalid input: errors names each field and rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OwnersController_getLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerLanguageViewDto"];
+                };
+            };
+            /** @description no token, or an invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OwnersController_setLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnerLanguageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerLanguageViewDto"];
                 };
             };
             /** @description no token, or an invalid one */

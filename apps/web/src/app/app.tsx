@@ -14,16 +14,19 @@ import { BtiLogPage } from '../pages/bti-log-page';
 import { SettingsPage } from '../pages/settings-page';
 import { GroupPage } from '../pages/group-page';
 import { ChildSearchPage, ChronologyPage } from '../pages/chronology-page';
+import { OwnerLanguageDefault } from '../session/owner-language';
+import { tr } from '../i18n/translate';
 
 /** Routes in Norwegian, as people read them in the address bar; everything but login needs a session. */
 export function App() {
   const session = useSessionQuery();
   const location = useLocation();
-  if (session.isPending) return <Spinner aria-label="Laster Trygg" data-size="lg" />;
+  if (session.isPending) return <Spinner aria-label={tr('common.loadingApp')} data-size="lg" />;
   if (location.pathname === '/logg-inn') return <LoginPage session={session.data} />;
   if (!session.data?.signedIn) return <Navigate to={`/logg-inn?til=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return (
     <SessionProvider session={session.data}>
+      <OwnerLanguageDefault />
       <PurposeProvider>
         <AppLayout>
           <PurposeGate>

@@ -99,7 +99,7 @@ function FieldInput({
   options: Array<[string, string]>;
   onChange: (v: unknown) => void;
 }) {
-  const optional = f.optional ? ' (valgfritt)' : '';
+  const optional = f.optional ? ` ${tr('cmd.optional')}` : '';
   switch (f.kind) {
     case 'textarea':
       return (

@@ -2,16 +2,28 @@
 export type Language = 'nb' | 'nn';
 const KEY = 'trygg-sprak';
 
-let current: Language = (() => {
+const stored = (): string | null => {
   try {
-    return localStorage.getItem(KEY) === 'nn' ? 'nn' : 'nb';
+    return localStorage.getItem(KEY);
   } catch {
-    return 'nb';
+    return null;
   }
-})();
+};
+
+let current: Language = stored() === 'nn' ? 'nn' : 'nb';
+
+/** Whether this browser's user chose a language; until they do, the owner's default applies. */
+export function hasChosenLanguage(): boolean {
+  return stored() === 'nb' || stored() === 'nn';
+}
 
 export function currentLanguage(): Language {
   return current;
+}
+
+/** The owner's default, for someone who has not chosen: shown, not remembered as their choice. */
+export function adoptLanguage(lang: Language): void {
+  current = lang;
 }
 
 export function chooseLanguage(lang: Language): void {

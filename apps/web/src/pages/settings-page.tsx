@@ -17,8 +17,10 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, unwrap } from '../api/client';
 import { ProblemSummary, norwegianMessage } from '../components/problem-summary';
 import { TableScroll } from '../components/table-scroll';
-import { formatDate, formatDateTime } from '../format/time';
+import { formatDate } from '../format/time';
 import { useVersionedSave } from '../settings/versioned-save';
+import { Conflict, VersionLine } from '../settings/setting-parts';
+import { LanguageSetting } from '../settings/language-setting';
 import { SUGGESTION_CODES } from '../../../../libs/workflow/src/omni';
 import { useMe } from '../session/session';
 import { tr } from '../i18n/translate';
@@ -44,6 +46,7 @@ export function SettingsPage() {
           <Tabs.Tab value="skolerute">{tr('set.tab.holidays')}</Tabs.Tab>
           <Tabs.Tab value="omni">{tr('set.tab.omni')}</Tabs.Tab>
           <Tabs.Tab value="sletting">{tr('set.tab.retention')}</Tabs.Tab>
+          <Tabs.Tab value="sprak">{tr('set.tab.language')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister">
           <DeadlinePolicy ownerId={ownerId} mayChange={mayChange} />
@@ -57,33 +60,11 @@ export function SettingsPage() {
         <Tabs.Panel value="sletting">
           <Retention ownerId={ownerId} mayChange={mayChange} />
         </Tabs.Panel>
+        <Tabs.Panel value="sprak">
+          <LanguageSetting ownerId={ownerId} mayChange={mayChange} />
+        </Tabs.Panel>
       </Tabs>
     </div>
-  );
-}
-
-function VersionLine({ version, changedAt, isDefault }: { version: number; changedAt: string | null; isDefault?: boolean }) {
-  return (
-    <Paragraph data-size="sm" className="app-muted" data-version={version}>
-      {tr('set.version', { version })}
-      {isDefault ? tr('set.default') : changedAt ? tr('set.changed', { date: formatDateTime(changedAt) }) : ''}.
-    </Paragraph>
-  );
-}
-
-/** Someone else saved first: say so, keep what was typed, and offer their version. */
-function Conflict({ on, reload, what }: { on: boolean; reload: () => void; what: string }) {
-  if (!on) return null;
-  return (
-    <Alert data-color="warning" role="alert">
-      <Heading level={3} data-size="xs">
-        {tr('set.conflict', { what })}
-      </Heading>
-      <Paragraph>{tr('set.conflictText')}</Paragraph>
-      <Button variant="secondary" data-size="sm" onClick={reload}>
-        {tr('set.reload')}
-      </Button>
-    </Alert>
   );
 }
 

@@ -10,6 +10,8 @@ export interface ReadOptions {
   detail?: string | null;
   /** Only these roles may make this read (checked before it is logged). */
   roles?: readonly string[];
+  /** The language the entries are labelled in (bokmål unless nynorsk is asked for). */
+  language?: 'nb' | 'nn';
 }
 
 export interface CaseRead {

@@ -2,7 +2,7 @@ import { BTI_COMMAND_TYPES, btiStateOf, toOsloIso } from '../../../workflow/src'
 import { CaseReader, ReadOptions } from '../audit/case-reader';
 import { CaseRecord, CaseStore, StoredEvent, UserContext } from '../ports';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
-import { entryLabel } from '../history/entry-labels';
+import { entryLabel, Language } from '../history/entry-labels';
 
 export interface BtiLogEntry {
   seq: number;
@@ -43,12 +43,12 @@ export class GetBtiLog {
     const { rec, now } = await this.reader.read(user, caseId, 'bti_log', opts);
     const anonymous = seesAnonymously(user, rec, now);
     const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
-    return btiLogOf(rec, events);
+    return btiLogOf(rec, events, opts.language);
   }
 }
 
 /** The stafettlogg of a case from its history (also part of the case file export). */
-export function btiLogOf(rec: CaseRecord, events: StoredEvent[]): BtiLog {
+export function btiLogOf(rec: CaseRecord, events: StoredEvent[], language: Language = 'nb'): BtiLog {
   const c = rec.bti.context;
   return {
     caseId: rec.id,
@@ -62,7 +62,7 @@ export function btiLogOf(rec: CaseRecord, events: StoredEvent[]): BtiLog {
         seq: e.seq,
         at: toOsloIso(e.at),
         type: e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type,
-        label: entryLabel(e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type),
+        label: entryLabel(e.type === 'CASE_OPENED' ? 'BTI_LEVEL_0_STARTED' : e.type, language),
         by: { userId: e.actorUserId, role: e.actorRole },
         // Level 0 starts with the concern; its content stays in the case history.
         details: e.type === 'CASE_OPENED' ? { level: 0 } : e.payload,

@@ -3,3 +3,4 @@ export * from './get-deadline-policy.query';
 export * from './change-deadline-policy.usecase';
 export * from './school-holidays.usecases';
 export * from './guidance.usecases';
+export * from './language.usecases';

@@ -16,6 +16,14 @@ export interface SchoolHolidayRecord extends Required<HolidayRange> {
   createdAt: Date;
 }
 
+/** The language everyone in the owner's units sees until they choose one themselves. */
+export interface OwnerLanguage {
+  version: number;
+  defaultLanguage: 'nb' | 'nn';
+}
+
+export const DEFAULT_OWNER_LANGUAGE: OwnerLanguage = Object.freeze({ version: 1, defaultLanguage: 'nb' });
+
 /** Per-owner settings: versioned deadline policies and school holidays. */
 export interface OwnerSettingsStore {
   currentPolicy(ownerId: string): Promise<StoredPolicy>;
@@ -31,6 +39,9 @@ export interface OwnerSettingsStore {
   saveRetention(ownerId: string, retention: RetentionPolicy, expectedVersion: number, by: string, at: Date): Promise<boolean>;
   /** Appends a new guidance version; false when `expectedVersion` is no longer current. */
   saveGuidance(ownerId: string, guidance: Guidance, expectedVersion: number, by: string, at: Date): Promise<boolean>;
+  currentLanguage(ownerId: string): Promise<{ language: OwnerLanguage; changedBy: string | null; changedAt: Date | null }>;
+  /** Appends a new language version; false when `expectedVersion` is no longer current. */
+  saveLanguage(ownerId: string, language: OwnerLanguage, expectedVersion: number, by: string, at: Date): Promise<boolean>;
 }
 
 export const OWNER_SETTINGS_STORE = token<OwnerSettingsStore>('OwnerSettingsStore');

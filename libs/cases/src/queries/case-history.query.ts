@@ -1,13 +1,13 @@
 import { toOsloIso } from '../../../workflow/src';
 import { CaseStore, Directory, StoredEvent, UserContext } from '../ports';
-import { entryLabel } from '../history/entry-labels';
+import { entryLabel, Language } from '../history/entry-labels';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 import { CaseReader, ReadOptions } from '../audit/case-reader';
 
 export interface EventView {
   seq: number;
   type: string;
-  /** The entry in words (bokmål), the same as in the case file. */
+  /** The entry in words (bokmål, the same as in the case file; nynorsk when asked for). */
   label: string;
   at: string;
   /** Who acted, by name; `{ userId: null, role: 'system' }` when Trygg itself acted on a date (reminders, escalation, evaluation start). */
@@ -29,7 +29,7 @@ export interface CorrectionView {
 }
 
 /** The history as people read it: each entry with its corrections beside it. */
-export function historyView(events: StoredEvent[], names: Map<string, string> = new Map()): EventView[] {
+export function historyView(events: StoredEvent[], names: Map<string, string> = new Map(), language: Language = 'nb'): EventView[] {
   const actorOf = (e: StoredEvent): EventView['actor'] =>
     e.actorUserId
       ? { userId: e.actorUserId, role: e.actorRole as string, name: names.get(e.actorUserId) ?? null }
@@ -48,7 +48,7 @@ export function historyView(events: StoredEvent[], names: Map<string, string> = 
   return events.map((e) => ({
     seq: e.seq,
     type: e.type,
-    label: entryLabel(e.type),
+    label: entryLabel(e.type, language),
     at: toOsloIso(e.at),
     actor: actorOf(e),
     payload: e.payload,
@@ -72,6 +72,6 @@ export class GetCaseHistory {
     const anonymous = seesAnonymously(user, rec, now);
     const events = (await this.store.events(caseId)).filter((e) => !anonymous || PPT_ANONYMOUS_EVENTS.has(e.type));
     const names = await this.directory.userNames([...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))]);
-    return historyView(events, names);
+    return historyView(events, names, opts.language);
   }
 }

@@ -2,6 +2,7 @@ import { defineMessages } from '../define-messages';
 
 /** Words every page shares: errors, the API's field rules, people nobody can name. */
 export const COMMON_MESSAGES = defineMessages({
+  'common.loadingApp': ['Laster Trygg', 'Lastar Trygg'],
   'common.noContact': ['Ingen kontakt med Trygg', 'Ingen kontakt med Trygg'],
   'common.noContactDetail': [
     'Sjekk nettverket og prøv igjen. Det du har skrevet, er ikke borte.',
