@@ -220,6 +220,8 @@ test('the retention run anonymises only after a confirmation that names how many
     await page.getByRole('button', { name: `Anonymiser ${n} saker …` }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { name: `Anonymisere ${n} saker?` })).toBeVisible();
+    // The dialog fades in: contrast is checked once it is fully shown.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await expectAccessible(page, 'bekreft anonymisering');
     await dialog.getByRole('button', { name: 'Avbryt' }).last().click();
     await expect(dialog).toBeHidden();

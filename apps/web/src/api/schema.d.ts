@@ -2221,7 +2221,9 @@ export interface operations {
                 /** @description why you read the case (e.g. "tilsyn 2027", "klage fra foreldre"); kept in the access log */
                 purpose?: string;
             };
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 caseId: string;
             };
@@ -2334,7 +2336,9 @@ export interface operations {
                 /** @description why you read the case (e.g. "tilsyn 2027", "klage fra foreldre"); kept in the access log */
                 purpose?: string;
             };
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 caseId: string;
             };
