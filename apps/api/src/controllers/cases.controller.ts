@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiHeader,
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -28,6 +29,9 @@ import {
 } from '../../../../libs/cases/src';
 import type { Response } from 'express';
 import { languageOf } from '../../../../libs/cases/src/history/entry-labels';
+
+/** The entries' labels follow the reader's language: nynorsk when `nn` comes first, else bokmål. */
+const LANGUAGE_HEADER = { name: 'accept-language', required: false, description: 'nn first for nynorsk labels; bokmål otherwise' };
 import { caseFilePdf } from '../presenters/case-file.pdf';
 import { PURPOSE_QUERY, purposeOf } from '../dto/query-params';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -93,6 +97,7 @@ export class CasesController {
   }
 
   @Get(':caseId/bti-log')
+  @ApiHeader(LANGUAGE_HEADER)
   @ApiOperation({ summary: 'The stafettlogg: BTI decisions, levels, coordinator and consents over time, with who is responsible now' })
   @ApiQuery(PURPOSE_QUERY)
   @ApiProblems(401, 404, 422)
@@ -163,6 +168,7 @@ export class CasesController {
   }
 
   @Get(':caseId/events')
+  @ApiHeader(LANGUAGE_HEADER)
   @ApiOperation({ summary: 'The full history of the case, oldest first' })
   @ApiOkResponse({ type: [EventDto] })
   @ApiQuery(PURPOSE_QUERY)

@@ -2221,8 +2221,9 @@ export interface operations {
                 /** @description why you read the case (e.g. "tilsyn 2027", "klage fra foreldre"); kept in the access log */
                 purpose?: string;
             };
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description nn first for nynorsk labels; bokmål otherwise */
+                "accept-language"?: string;
             };
             path: {
                 caseId: string;
@@ -2336,8 +2337,9 @@ export interface operations {
                 /** @description why you read the case (e.g. "tilsyn 2027", "klage fra foreldre"); kept in the access log */
                 purpose?: string;
             };
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description nn first for nynorsk labels; bokmål otherwise */
+                "accept-language"?: string;
             };
             path: {
                 caseId: string;
