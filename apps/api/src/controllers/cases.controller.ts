@@ -28,10 +28,7 @@ import {
   ExportCaseFile,
 } from '../../../../libs/cases/src';
 import type { Response } from 'express';
-import { languageOf } from '../../../../libs/cases/src/history/entry-labels';
-
-/** The entries' labels follow the reader's language: nynorsk when `nn` comes first, else bokmål. */
-const LANGUAGE_HEADER = { name: 'accept-language', required: false, description: 'nn first for nynorsk labels; bokmål otherwise' };
+import { LANGUAGE_HEADER, languageOf } from '../http/accept-language';
 import { caseFilePdf } from '../presenters/case-file.pdf';
 import { PURPOSE_QUERY, purposeOf } from '../dto/query-params';
 import { CurrentUser } from '../auth/current-user.decorator';

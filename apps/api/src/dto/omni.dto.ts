@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { SUGGESTION_CODES, SuggestionCode } from '../../../../libs/workflow/src';
 import { SettingsVersionDto } from './owner-settings.dto';
+import { VersionedChangeDto } from './versioned-change.dto';
 
 /** An Omni-trappa step, 1 (safe and inclusive) to 5 (parents take over the identification). */
 export function StaircaseStepField(description: string) {
@@ -35,9 +36,7 @@ export class GuidanceRuleDto {
 }
 
 /** PUT /api/owners/{ownerId}/guidance: the owner's Omni decision support (policy). */
-export class GuidanceDto {
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) expectedVersion: number;
-
+export class GuidanceDto extends VersionedChangeDto {
   @StaircaseStepField('plans get an FFSS warning from this step when no measure is stoppe or stotte')
   ffssWarningFromStep: 1 | 2 | 3 | 4 | 5;
 

@@ -16,16 +16,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-
-const LANGUAGES = ['nb', 'nn'] as const;
+import { VersionedChangeDto } from './versioned-change.dto';
+import { Language, LANGUAGES } from '../../../../libs/cases/src/ports';
 
 /** PUT /api/owners/{ownerId}/deadline-policy: the whole policy, based on the version read. */
-export class DeadlinePolicyDto {
-  @ApiProperty({ description: 'the version this change is based on (from GET); a stale one is 409' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
+export class DeadlinePolicyDto extends VersionedChangeDto {
   @ApiProperty({ example: '16:00', description: 'when a school day ends, Oslo time (HH:MM)' })
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'schoolDayEndsAt must be a time HH:MM (00:00–23:59)' })
   schoolDayEndsAt: string;
@@ -109,21 +104,16 @@ export class SchoolHolidayViewDto extends SchoolHolidayDto {
 }
 
 /** PUT /api/owners/{ownerId}/language: the default language, based on the version read. */
-export class OwnerLanguageDto {
-  @ApiProperty({ description: 'the version this change is based on (from GET); a stale one is 409' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
+export class OwnerLanguageDto extends VersionedChangeDto {
   @ApiProperty({ enum: LANGUAGES, description: 'bokmål (nb) or nynorsk (nn), for everyone who has not chosen' })
   @IsIn(LANGUAGES, { message: `defaultLanguage must be one of ${LANGUAGES.join(', ')}` })
-  defaultLanguage: 'nb' | 'nn';
+  defaultLanguage: Language;
 }
 
 export class OwnerLanguageViewDto {
   @ApiProperty({ format: 'uuid' }) ownerId: string;
   @ApiProperty() version: number;
-  @ApiProperty({ enum: LANGUAGES }) defaultLanguage: 'nb' | 'nn';
+  @ApiProperty({ enum: LANGUAGES }) defaultLanguage: Language;
   @ApiProperty() isDefault: boolean;
   @ApiProperty({ nullable: true, type: String }) changedBy: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) changedAt: string | null;

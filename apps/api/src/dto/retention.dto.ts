@@ -1,13 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { VersionedChangeDto } from './versioned-change.dto';
 
 /** PUT /api/owners/{ownerId}/retention */
-export class RetentionDto {
-  @ApiProperty({ minimum: 1, description: 'the version this change is based on (optimistic concurrency)' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
+export class RetentionDto extends VersionedChangeDto {
   @ApiProperty({
     nullable: true,
     type: Number,

@@ -1139,6 +1139,7 @@ export interface components {
         GuidanceDto: {
             /** @description BTI services a case can involve; the standard ones (ppt, helsestasjon, skolehelsetjeneste, barnevern, bup, other) are always kept, add your own */
             btiServices?: string[];
+            /** @description the version this change is based on (from GET); a stale one is 409 */
             expectedVersion: number;
             /** @description plans get an FFSS warning from this step when no measure is stoppe or stotte */
             ffssWarningFromStep: number;
@@ -1154,6 +1155,7 @@ export interface components {
             btiServices?: string[];
             changedAt: string | null;
             changedBy: string | null;
+            /** @description the version this change is based on (from GET); a stale one is 409 */
             expectedVersion: number;
             /** @description plans get an FFSS warning from this step when no measure is stoppe or stotte */
             ffssWarningFromStep: number;
@@ -1532,7 +1534,7 @@ export interface components {
             type: "REQUEST_PPT";
         };
         RetentionDto: {
-            /** @description the version this change is based on (optimistic concurrency) */
+            /** @description the version this change is based on (from GET); a stale one is 409 */
             expectedVersion: number;
             /** @description years after closing before a case is anonymised; null = never (the owner's arkivplan decides) */
             retentionYears: number | null;

@@ -1,7 +1,7 @@
 import { roleInCase } from '../authorization.policy';
 import { factsOf, loadVisibleCase } from '../case-access';
 import { ForbiddenError } from '../errors';
-import { AccessKind, AccessLog, CaseRecord, CaseStore, Clock, UserContext } from '../ports';
+import { AccessKind, AccessLog, CaseRecord, CaseStore, Clock, Language, UserContext } from '../ports';
 
 export interface ReadOptions {
   /** Why the user reads the case, when they said (`?purpose=`). */
@@ -11,7 +11,7 @@ export interface ReadOptions {
   /** Only these roles may make this read (checked before it is logged). */
   roles?: readonly string[];
   /** The language the entries are labelled in (bokmål unless nynorsk is asked for). */
-  language?: 'nb' | 'nn';
+  language?: Language;
 }
 
 export interface CaseRead {

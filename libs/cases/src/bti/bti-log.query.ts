@@ -1,8 +1,8 @@
 import { BTI_COMMAND_TYPES, btiStateOf, toOsloIso } from '../../../workflow/src';
 import { CaseReader, ReadOptions } from '../audit/case-reader';
-import { CaseRecord, CaseStore, StoredEvent, UserContext } from '../ports';
+import { CaseRecord, CaseStore, Language, StoredEvent, UserContext } from '../ports';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
-import { entryLabel, Language } from '../history/entry-labels';
+import { entryLabel } from '../history/entry-labels';
 
 export interface BtiLogEntry {
   seq: number;

@@ -1,5 +1,6 @@
 import { CASE_COMMANDS } from '../commands/case-commands';
 import type { AnyCommandType } from '../commands/command.usecase';
+import type { Language } from '../ports';
 
 /**
  * The history's entries in the words a principal or a supervisor reads (bokmål): one table for the
@@ -18,8 +19,6 @@ const SYSTEM_ENTRIES: Record<string, { label: string; duty?: true }> = {
 };
 
 const ENTRIES: Record<string, { label: string; duty?: true }> = { ...CASE_COMMANDS, ...SYSTEM_ENTRIES };
-
-export type Language = 'nb' | 'nn';
 
 /**
  * The same entries in nynorsk, for whoever reads Trygg in it (the web app asks with Accept-Language).
@@ -72,11 +71,6 @@ const NYNORSK: Record<AnyCommandType | keyof typeof SYSTEM_ENTRIES, string> = {
 export function entryLabel(type: string, language: Language = 'nb'): string {
   if (language === 'nn' && type in NYNORSK) return NYNORSK[type as keyof typeof NYNORSK];
   return ENTRIES[type]?.label ?? type;
-}
-
-/** Bokmål unless the reader asks for nynorsk first (an Accept-Language header such as `nn, nb;q=0.9`). */
-export function languageOf(acceptLanguage: string | undefined): Language {
-  return /^\s*(nn|no-nyn)\b/i.test(acceptLanguage ?? '') ? 'nn' : 'nb';
 }
 
 /** What an entry means for the duty to act, for the case file's duty timeline; undefined when it is not a step of it. */

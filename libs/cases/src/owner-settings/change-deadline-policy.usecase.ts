@@ -1,6 +1,6 @@
 import { DeadlinePolicy } from '../../../workflow/src';
-import { mayChangeOwnerSettings, mayReadOwnerSettings } from '../authorization.policy';
-import { FieldError, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from '../errors';
+import { FieldError, InvalidInputError, StaleVersionError } from '../errors';
+import { assertMayChangeSetting } from './versioned-setting';
 import { Clock, OwnerSettingsStore, UserContext } from '../ports';
 import { deadlinePolicyView, DeadlinePolicyView } from './deadline-policy.view';
 
@@ -18,8 +18,7 @@ export class ChangeDeadlinePolicy {
   ) {}
 
   async execute(user: UserContext, ownerId: string, input: DeadlinePolicyInput): Promise<DeadlinePolicyView> {
-    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
-    if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) changes its deadline policy', 'owner');
+    assertMayChangeSetting(user, ownerId, 'changes its deadline policy');
     const errors: FieldError[] = [];
     if (input.escalateToOwnerSchoolDays <= input.escalateToPrincipalSchoolDays) {
       errors.push({

@@ -1,4 +1,5 @@
-import { DeadlinePolicy, toOsloIso } from '../../../workflow/src';
+import { DeadlinePolicy } from '../../../workflow/src';
+import { changeStamp } from './versioned-setting';
 import { StoredPolicy } from '../ports';
 
 export interface DeadlinePolicyView extends DeadlinePolicy {
@@ -18,9 +19,7 @@ export function deadlinePolicyView(ownerId: string, stored: StoredPolicy): Deadl
   return {
     ownerId,
     ...stored.policy,
-    isDefault: stored.changedAt === null,
-    changedBy: stored.changedBy,
-    changedAt: stored.changedAt ? toOsloIso(stored.changedAt) : null,
+    ...changeStamp(stored),
     notice: POLICY_NOTICE,
   };
 }

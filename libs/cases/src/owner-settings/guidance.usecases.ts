@@ -1,7 +1,8 @@
-import { BTI_SERVICES, Guidance, GuidanceRule, toOsloIso } from '../../../workflow/src';
-import { mayChangeOwnerSettings, mayReadOwnerSettings } from '../authorization.policy';
-import { ForbiddenError, NotFoundError, StaleVersionError } from '../errors';
+import { BTI_SERVICES, Guidance, GuidanceRule } from '../../../workflow/src';
+import { mayReadOwnerSettings } from '../authorization.policy';
+import { NotFoundError } from '../errors';
 import { Clock, OwnerSettingsStore, UserContext } from '../ports';
+import { assertMayChangeSetting, changeStamp, saveNextVersion } from './versioned-setting';
 
 export interface GuidanceView extends Guidance {
   ownerId: string;
@@ -30,25 +31,23 @@ export class OwnerGuidance {
     ownerId: string,
     input: { expectedVersion: number; ffssWarningFromStep: Guidance['ffssWarningFromStep']; rules: GuidanceRule[]; btiServices?: string[] },
   ): Promise<GuidanceView> {
-    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
-    if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) sets its guidance', 'owner');
+    assertMayChangeSetting(user, ownerId, 'sets its guidance');
     const { expectedVersion, btiServices, ...fields } = input;
     // The standard services are always there; the owner adds its own.
     const services = [...new Set([...BTI_SERVICES, ...(btiServices ?? [])])];
-    const saved = await this.settings.saveGuidance(
-      ownerId,
-      { ...fields, btiServices: services, version: expectedVersion + 1 },
+    return saveNextVersion(
+      'guidance',
       expectedVersion,
-      user.id,
-      this.clock.now(),
+      () =>
+        this.settings.saveGuidance(
+          ownerId,
+          { ...fields, btiServices: services, version: expectedVersion + 1 },
+          expectedVersion,
+          user.id,
+          this.clock.now(),
+        ),
+      () => this.view(ownerId),
     );
-    const now = await this.view(ownerId);
-    if (!saved)
-      throw new StaleVersionError(
-        `the guidance is at version ${now.version}, not ${expectedVersion}: reload it and try again`,
-        now.version,
-      );
-    return now;
   }
 
   private async view(ownerId: string): Promise<GuidanceView> {
@@ -56,9 +55,7 @@ export class OwnerGuidance {
     return {
       ownerId,
       ...g.guidance,
-      isDefault: g.changedAt === null,
-      changedBy: g.changedBy,
-      changedAt: g.changedAt ? toOsloIso(g.changedAt) : null,
+      ...changeStamp(g),
       notice: NOTICE,
     };
   }

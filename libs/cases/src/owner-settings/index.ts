@@ -4,3 +4,4 @@ export * from './change-deadline-policy.usecase';
 export * from './school-holidays.usecases';
 export * from './guidance.usecases';
 export * from './language.usecases';
+export * from './versioned-setting';

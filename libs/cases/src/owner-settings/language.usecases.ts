@@ -1,7 +1,7 @@
-import { toOsloIso } from '../../../workflow/src';
-import { mayChangeOwnerSettings, mayReadOwnerSettings } from '../authorization.policy';
-import { ForbiddenError, NotFoundError, StaleVersionError } from '../errors';
-import { Clock, OwnerLanguage, OwnerSettingsStore, UserContext } from '../ports';
+import { mayReadOwnerSettings } from '../authorization.policy';
+import { NotFoundError } from '../errors';
+import { Clock, Language, OwnerLanguage, OwnerSettingsStore, UserContext } from '../ports';
+import { assertMayChangeSetting, changeStamp, saveNextVersion } from './versioned-setting';
 
 export interface OwnerLanguageView extends OwnerLanguage {
   ownerId: string;
@@ -12,7 +12,7 @@ export interface OwnerLanguageView extends OwnerLanguage {
 
 /**
  * The owner's default language: what everyone working for it sees until they choose bokmål or
- * nynorsk themselves (målloven lets each municipality choose its form, or stay neutral).
+ * nynorsk themselves (språklova § 13 lets each municipality choose its written form, or stay neutral).
  */
 export class OwnerLanguageSetting {
   constructor(
@@ -25,33 +25,20 @@ export class OwnerLanguageSetting {
     return this.view(ownerId);
   }
 
-  async change(user: UserContext, ownerId: string, input: { expectedVersion: number; defaultLanguage: 'nb' | 'nn' }) {
-    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
-    if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) chooses its default language', 'owner');
-    const saved = await this.settings.saveLanguage(
-      ownerId,
-      { version: input.expectedVersion + 1, defaultLanguage: input.defaultLanguage },
-      input.expectedVersion,
-      user.id,
-      this.clock.now(),
+  async change(user: UserContext, ownerId: string, input: { expectedVersion: number; defaultLanguage: Language }) {
+    assertMayChangeSetting(user, ownerId, 'chooses its default language');
+    const { expectedVersion, defaultLanguage } = input;
+    return saveNextVersion(
+      'language setting',
+      expectedVersion,
+      () =>
+        this.settings.saveLanguage(ownerId, { version: expectedVersion + 1, defaultLanguage }, expectedVersion, user.id, this.clock.now()),
+      () => this.view(ownerId),
     );
-    const now = await this.view(ownerId);
-    if (!saved)
-      throw new StaleVersionError(
-        `the language setting is at version ${now.version}, not ${input.expectedVersion}: reload it and try again`,
-        now.version,
-      );
-    return now;
   }
 
   private async view(ownerId: string): Promise<OwnerLanguageView> {
     const l = await this.settings.currentLanguage(ownerId);
-    return {
-      ownerId,
-      ...l.language,
-      isDefault: l.changedAt === null,
-      changedBy: l.changedBy,
-      changedAt: l.changedAt ? toOsloIso(l.changedAt) : null,
-    };
+    return { ownerId, ...l.language, ...changeStamp(l) };
   }
 }

@@ -16,10 +16,14 @@ export interface SchoolHolidayRecord extends Required<HolidayRange> {
   createdAt: Date;
 }
 
+/** Norwegian's two written forms: bokmål and nynorsk. */
+export const LANGUAGES = ['nb', 'nn'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** The language everyone in the owner's units sees until they choose one themselves. */
 export interface OwnerLanguage {
   version: number;
-  defaultLanguage: 'nb' | 'nn';
+  defaultLanguage: Language;
 }
 
 export const DEFAULT_OWNER_LANGUAGE: OwnerLanguage = Object.freeze({ version: 1, defaultLanguage: 'nb' });

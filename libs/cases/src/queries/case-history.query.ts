@@ -1,6 +1,6 @@
 import { toOsloIso } from '../../../workflow/src';
-import { CaseStore, Directory, StoredEvent, UserContext } from '../ports';
-import { entryLabel, Language } from '../history/entry-labels';
+import { CaseStore, Directory, Language, StoredEvent, UserContext } from '../ports';
+import { entryLabel } from '../history/entry-labels';
 import { PPT_ANONYMOUS_EVENTS, seesAnonymously } from '../ppt-anonymity';
 import { CaseReader, ReadOptions } from '../audit/case-reader';
 

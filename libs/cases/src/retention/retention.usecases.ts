@@ -1,6 +1,7 @@
 import { toOsloIso } from '../../../workflow/src';
 import { mayChangeOwnerSettings, mayReadOwnerSettings, maySuperviseOwner } from '../authorization.policy';
-import { ForbiddenError, NotFoundError, StaleVersionError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { assertMayChangeSetting, changeStamp, saveNextVersion } from '../owner-settings/versioned-setting';
 import { Clock, OwnerSettingsStore, RetentionCandidate, RetentionPolicy, RetentionStore, UserContext } from '../ports';
 
 export interface RetentionView extends RetentionPolicy {
@@ -47,22 +48,15 @@ export class Retention {
     ownerId: string,
     input: { expectedVersion: number; retentionYears: number | null },
   ): Promise<RetentionView> {
-    if (!mayReadOwnerSettings(user, ownerId)) throw new NotFoundError('owner not found');
-    if (!mayChangeOwnerSettings(user, ownerId)) throw new ForbiddenError('only the owner (kommune) sets how long cases are kept', 'owner');
-    const saved = await this.settings.saveRetention(
-      ownerId,
-      { version: input.expectedVersion + 1, retentionYears: input.retentionYears },
-      input.expectedVersion,
-      user.id,
-      this.clock.now(),
+    assertMayChangeSetting(user, ownerId, 'sets how long cases are kept');
+    const { expectedVersion, retentionYears } = input;
+    return saveNextVersion(
+      'retention setting',
+      expectedVersion,
+      () =>
+        this.settings.saveRetention(ownerId, { version: expectedVersion + 1, retentionYears }, expectedVersion, user.id, this.clock.now()),
+      () => this.view(ownerId),
     );
-    const now = await this.view(ownerId);
-    if (!saved)
-      throw new StaleVersionError(
-        `the retention setting is at version ${now.version}, not ${input.expectedVersion}: reload it and try again`,
-        now.version,
-      );
-    return now;
   }
 
   async preview(user: UserContext, ownerId: string): Promise<RetentionPreview> {
@@ -125,9 +119,7 @@ export class Retention {
     return {
       ownerId,
       ...r.retention,
-      isDefault: r.changedAt === null,
-      changedBy: r.changedBy,
-      changedAt: r.changedAt ? toOsloIso(r.changedAt) : null,
+      ...changeStamp(r),
       notice: NOTICE,
     };
   }
