@@ -19,15 +19,19 @@ export async function apiAs(username: string, method: string, path: string, body
 
 export const child = (name: string) => DEMO_CHILDREN.find((c) => c.name === name)!.id;
 
-/** A school case about the child, opened by the teacher; `to` takes it on as far as planning. */
-export async function schoolCase(childName: string, to: 'reported' | 'planning' = 'reported'): Promise<{ id: string; version: number }> {
+/** A school case about the child, opened by the teacher; `to` takes it on to planning (not safe) or closed (safe). */
+export async function schoolCase(
+  childName: string,
+  to: 'reported' | 'planning' | 'closed' = 'reported',
+): Promise<{ id: string; version: number }> {
   let c = await apiAs('larer', 'POST', '/api/cases', {
     unitId: DEMO_UNITS.demoSkole.id,
     childIds: [child(childName)],
     concern: `${childName.split(' ')[0]} blir holdt utenfor i friminuttene.`,
     source: 'staff_observation',
   });
-  if (to === 'planning') {
+  if (to !== 'reported') {
+    const safe = to === 'closed';
     const run = async (user: string, type: string, payload: Record<string, unknown> = {}) =>
       (c = await apiAs(user, 'POST', `/api/cases/${c.id}/commands`, { type, expectedVersion: c.version, ...payload }));
     await run('rektor', 'ACKNOWLEDGE');
@@ -35,9 +39,15 @@ export async function schoolCase(childName: string, to: 'reported' | 'planning' 
       childId: child(childName),
       heardAt: new Date().toISOString(),
       heardBy: 'Lærer Larsen',
-      summary: 'Redd i friminuttene',
+      summary: safe ? 'Har det bra nå' : 'Redd i friminuttene',
     });
-    await run('rektor', 'CONCLUDE_INVESTIGATION', { outcome: 'not_safe', summary: 'Ikke trygt', bestInterest: 'Trygghet i friminuttene' });
+    await run(
+      'rektor',
+      'CONCLUDE_INVESTIGATION',
+      safe
+        ? { outcome: 'safe', summary: 'Trygt og godt', bestInterest: 'Ingen tiltak trengs' }
+        : { outcome: 'not_safe', summary: 'Ikke trygt', bestInterest: 'Trygghet i friminuttene' },
+    );
   }
   return { id: c.id as string, version: c.version as number };
 }

@@ -28,6 +28,44 @@ export class SuggestionDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: 'the staircase step from which that rule applies' }) fromStep: number;
 }
 
+export class ConsentViewDto {
+  @ApiProperty({ example: 'ppt' }) service: string;
+  @ApiProperty({ enum: ['given', 'withdrawn', 'refused'] }) status: 'given' | 'withdrawn' | 'refused';
+  @ApiProperty({ nullable: true, type: String, enum: ['written', 'oral'] }) form: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'what may be shared, and for what (free text); null for PPT asked anonymously',
+  })
+  scope: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) givenAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt: string | null;
+  @ApiProperty({ description: 'given, not withdrawn and not expired now' }) valid: boolean;
+}
+
+export class BtiViewDto {
+  @ApiProperty({ enum: [0, 1, 2, 3], description: 'the BTI responsibility level' }) level: 0 | 1 | 2 | 3;
+  @ApiProperty({ enum: ['level0', 'level1', 'level2', 'level3', 'closed'] }) state: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the stafettholder' }) coordinator: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'assigned, not yet accepted (the coordinator stays responsible)',
+  })
+  pendingCoordinator: string | null;
+  @ApiProperty({ type: [String], description: 'the services taking part' }) services: string[];
+  @ApiProperty({ type: [ConsentViewDto] }) consents: ConsentViewDto[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) barnevernReportedAt: string | null;
+}
+
+export class PptViewDto {
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty() question: string;
+  @ApiProperty({ description: 'PPT sees no child identity, only the anonymous summary' }) anonymous: boolean;
+  @ApiProperty({ nullable: true, type: String }) anonymousSummary: string | null;
+}
+
 export class PlanWarningDto {
   @ApiProperty({ enum: ['FFSS_NO_STOPPE_OR_STOTTE'] }) code: string;
   @ApiProperty() message: string;
@@ -99,25 +137,14 @@ export class CaseDto {
   suggestions: SuggestionDto[];
   @ApiPropertyOptional({ type: [PlanWarningDto], description: 'only in the response to the command that caused them (SUBMIT_PLAN: FFSS)' })
   warnings?: PlanWarningDto[];
-  @ApiProperty({
-    description: 'BTI responsibility level (0–3), state, coordinator (stafettholder), services taking part and consents',
-    example: {
-      level: 0,
-      state: 'level0',
-      coordinator: null,
-      pendingCoordinator: null,
-      services: [],
-      consents: [],
-      barnevernReportedAt: null,
-    },
-  })
-  bti: Record<string, unknown>;
+  @ApiProperty({ type: BtiViewDto, description: 'BTI: the level (0–3), the stafettholder, the services taking part and their consents' })
+  bti: BtiViewDto;
   @ApiProperty({
     nullable: true,
-    description: "PPT's part once asked (REQUEST_PPT): question, anonymous, anonymousSummary. In anonymous mode PPT sees no child identity",
-    example: null,
+    type: PptViewDto,
+    description: "PPT's part once asked (REQUEST_PPT). In anonymous mode PPT sees no child identity",
   })
-  ppt: Record<string, unknown> | null;
+  ppt: PptViewDto | null;
   @ApiProperty({
     nullable: true,
     description:

@@ -765,6 +765,30 @@ export interface components {
              */
             type: "BTI_EVALUATE";
         };
+        BtiViewDto: {
+            /** Format: date-time */
+            barnevernReportedAt: string | null;
+            consents: components["schemas"]["ConsentViewDto"][];
+            /**
+             * Format: uuid
+             * @description the stafettholder
+             */
+            coordinator: string | null;
+            /**
+             * @description the BTI responsibility level
+             * @enum {number}
+             */
+            level: 0 | 1 | 2 | 3;
+            /**
+             * Format: uuid
+             * @description assigned, not yet accepted (the coordinator stays responsible)
+             */
+            pendingCoordinator: string | null;
+            /** @description the services taking part */
+            services: string[];
+            /** @enum {string} */
+            state: "level0" | "level1" | "level2" | "level3" | "closed";
+        };
         CaseDto: {
             allowedCommands: ("ACKNOWLEDGE" | "MARK_SERIOUS" | "ADD_NOTE" | "RECORD_CHILD_VOICE" | "CONCLUDE_INVESTIGATION" | "SUBMIT_PLAN" | "APPROVE_PLAN" | "RETURN_PLAN" | "RECORD_MEASURE" | "START_EVALUATION" | "EVALUATE" | "CLOSE" | "REOPEN" | "ASSESS_STAIRCASE" | "BTI_DECIDE" | "BTI_ESCALATE" | "BTI_DEESCALATE" | "ASSIGN_COORDINATOR" | "ACCEPT_COORDINATION" | "RECORD_CONSENT" | "RECORD_CONSENT_REFUSAL" | "WITHDRAW_CONSENT" | "BTI_EVALUATE" | "REQUEST_PPT" | "PPT_ADVICE" | "RAISED_WITH_PRINCIPAL" | "REPORTED_TO_STATSFORVALTEREN" | "SF_DECISION" | "SF_COMPLIANCE" | "CORRECT_ENTRY" | "PLACE_LEGAL_HOLD" | "RELEASE_LEGAL_HOLD")[];
             /**
@@ -772,19 +796,8 @@ export interface components {
              * @description when retention anonymised the case
              */
             anonymisedAt: string | null;
-            /**
-             * @description BTI responsibility level (0–3), state, coordinator (stafettholder), services taking part and consents
-             * @example {
-             *       "level": 0,
-             *       "state": "level0",
-             *       "coordinator": null,
-             *       "pendingCoordinator": null,
-             *       "services": [],
-             *       "consents": [],
-             *       "barnevernReportedAt": null
-             *     }
-             */
-            bti: Record<string, never>;
+            /** @description BTI: the level (0–3), the stafettholder, the services taking part and their consents */
+            bti: components["schemas"]["BtiViewDto"];
             childIds: string[];
             childSaysUnsafe: boolean;
             /** @description children whose voice (or why not heard) is on record */
@@ -838,11 +851,8 @@ export interface components {
             ownerNotified: boolean;
             plan: components["schemas"]["PlanVersionDto"] | null;
             planVersions: components["schemas"]["PlanVersionDto"][];
-            /**
-             * @description PPT's part once asked (REQUEST_PPT): question, anonymous, anonymousSummary. In anonymous mode PPT sees no child identity
-             * @example null
-             */
-            ppt: Record<string, never> | null;
+            /** @description PPT's part once asked (REQUEST_PPT). In anonymous mode PPT sees no child identity */
+            ppt: components["schemas"]["PptViewDto"] | null;
             /** @enum {string} */
             regime: "school" | "kindergarten";
             serious: boolean;
@@ -899,6 +909,22 @@ export interface components {
              * @enum {string}
              */
             type: "CONCLUDE_INVESTIGATION";
+        };
+        ConsentViewDto: {
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @enum {string|null} */
+            form: "written" | "oral" | null;
+            /** Format: date-time */
+            givenAt: string | null;
+            /** @description what may be shared, and for what (free text); null for PPT asked anonymously */
+            scope: string | null;
+            /** @example ppt */
+            service: string;
+            /** @enum {string} */
+            status: "given" | "withdrawn" | "refused";
+            /** @description given, not withdrawn and not expired now */
+            valid: boolean;
         };
         CorrectEntryDto: {
             /**
@@ -1055,6 +1081,17 @@ export interface components {
             unitNames: string[];
             username: string;
         };
+        DutyToActTotalsDto: {
+            acknowledged: number;
+            acknowledgedOnTime: components["schemas"]["RatioDto"];
+            childVoiceOnRecord: components["schemas"]["RatioDto"];
+            investigatedOnTime: components["schemas"]["RatioDto"];
+            /** @example Tema 1: … */
+            label: string;
+            medianHours: components["schemas"]["StepHoursDto"];
+            planOnTime: components["schemas"]["RatioDto"];
+            plansWithFiveElements: components["schemas"]["RatioDto"];
+        };
         EscalationDto: {
             /** @description users it has been escalated to; it shows in their tasks */
             escalatedTo: string[];
@@ -1183,6 +1220,15 @@ export interface components {
              */
             type: "MARK_SERIOUS";
         };
+        MeasuresEvaluatedTotalsDto: {
+            casesWithPlan: number;
+            evaluationsDue: number;
+            evaluationsLate: number;
+            evaluationsMissed: number;
+            evaluationsOnTime: number;
+            label: string;
+            revisedPlans: number;
+        };
         MeDto: {
             displayName: string;
             /** Format: uuid */
@@ -1247,6 +1293,14 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        OwnerFollowUpTotalsDto: {
+            casesWithOverdueNow: number;
+            escalatedToOwner: number;
+            label: string;
+            overdueItemsNow: number;
+            ownerInformedOfSerious: components["schemas"]["RatioDto"];
+            seriousCases: number;
+        };
         OwnerLanguageDto: {
             /**
              * @description bokmål (nb) or nynorsk (nn), for everyone who has not chosen
@@ -1279,8 +1333,16 @@ export interface components {
             to: string;
             /** @description across all units */
             totals: components["schemas"]["SupervisionTotalsDto"];
-            /** @description { unitId, unitName, regime, totals } per unit */
-            units: Record<string, never>[];
+            /** @description per unit */
+            units: components["schemas"]["OwnerUnitTotalsDto"][];
+        };
+        OwnerUnitTotalsDto: {
+            /** @enum {string} */
+            regime: "school" | "kindergarten";
+            totals: components["schemas"]["SupervisionTotalsDto"];
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
         PlaceLegalHoldDto: {
             /** @description the case version the command was decided on (optimistic concurrency) */
@@ -1366,6 +1428,14 @@ export interface components {
              */
             type: "PPT_ADVICE";
         };
+        PptViewDto: {
+            /** @description PPT sees no child identity, only the anonymous summary */
+            anonymous: boolean;
+            anonymousSummary: string | null;
+            question: string;
+            /** Format: date-time */
+            requestedAt: string;
+        };
         ProblemDto: {
             /** @description 409: what you may send now */
             allowedCommands?: ("ACKNOWLEDGE" | "MARK_SERIOUS" | "ADD_NOTE" | "RECORD_CHILD_VOICE" | "CONCLUDE_INVESTIGATION" | "SUBMIT_PLAN" | "APPROVE_PLAN" | "RETURN_PLAN" | "RECORD_MEASURE" | "START_EVALUATION" | "EVALUATE" | "CLOSE" | "REOPEN" | "ASSESS_STAIRCASE" | "BTI_DECIDE" | "BTI_ESCALATE" | "BTI_DEESCALATE" | "ASSIGN_COORDINATOR" | "ACCEPT_COORDINATION" | "RECORD_CONSENT" | "RECORD_CONSENT_REFUSAL" | "WITHDRAW_CONSENT" | "BTI_EVALUATE" | "REQUEST_PPT" | "PPT_ADVICE" | "RAISED_WITH_PRINCIPAL" | "REPORTED_TO_STATSFORVALTEREN" | "SF_DECISION" | "SF_COMPLIANCE" | "CORRECT_ENTRY" | "PLACE_LEGAL_HOLD" | "RELEASE_LEGAL_HOLD")[];
@@ -1401,6 +1471,10 @@ export interface components {
              * @enum {string}
              */
             type: "RAISED_WITH_PRINCIPAL";
+        };
+        RatioDto: {
+            of: number;
+            yes: number;
         };
         RecordChildVoiceDto: {
             /** Format: uuid */
@@ -1693,6 +1767,13 @@ export interface components {
             /** @enum {string} */
             role: "staff" | "principal";
         };
+        StaffOffenceTotalsDto: {
+            acknowledgedInTime: components["schemas"]["RatioDto"];
+            cases: number;
+            label: string;
+            ownerInformed: components["schemas"]["RatioDto"];
+            reportedImmediately: components["schemas"]["RatioDto"];
+        };
         StaircaseAssessmentDto: {
             /** @description what the assessment rests on */
             basis: string;
@@ -1726,6 +1807,18 @@ export interface components {
              */
             type: "START_EVALUATION";
         };
+        StepHoursDto: {
+            /** @description median hours, over the cases that got that far */
+            acknowledgedToConcluded: number | null;
+            /** @description median hours, over the cases that got that far */
+            concludedToPlanApproved: number | null;
+            /** @description median hours, over the cases that got that far */
+            occurredToReported: number | null;
+            /** @description median hours, over the cases that got that far */
+            planApprovedToFirstEvaluation: number | null;
+            /** @description median hours, over the cases that got that far */
+            reportedToAcknowledged: number | null;
+        };
         SubmitPlanDto: {
             /** @description the case version the command was decided on (optimistic concurrency) */
             expectedVersion: number;
@@ -1758,35 +1851,10 @@ export interface components {
                 [key: string]: number;
             };
             cases: number;
-            /**
-             * @description Tema 1: acknowledged, acknowledgedOnTime, investigatedOnTime, planOnTime, childVoiceOnRecord, plansWithFiveElements (ratios) and medianHours per step
-             * @example {
-             *       "label": "Tema 1: …",
-             *       "acknowledged": 3,
-             *       "acknowledgedOnTime": {
-             *         "yes": 2,
-             *         "of": 3
-             *       },
-             *       "medianHours": {
-             *         "reportedToAcknowledged": 4.5
-             *       }
-             *     }
-             */
-            dutyToAct: {
-                [key: string]: unknown;
-            };
-            /** @description Tema 3: casesWithPlan, revisedPlans, evaluationsDue, evaluationsOnTime, evaluationsLate, evaluationsMissed */
-            measuresEvaluated: {
-                [key: string]: unknown;
-            };
-            /** @description Tema 4: casesWithOverdueNow, overdueItemsNow, escalatedToOwner, seriousCases, ownerInformedOfSerious */
-            ownerFollowUp: {
-                [key: string]: unknown;
-            };
-            /** @description Tema 2: cases, reportedImmediately, acknowledgedInTime, ownerInformed (ratios) */
-            staffOffence: {
-                [key: string]: unknown;
-            };
+            dutyToAct: components["schemas"]["DutyToActTotalsDto"];
+            measuresEvaluated: components["schemas"]["MeasuresEvaluatedTotalsDto"];
+            ownerFollowUp: components["schemas"]["OwnerFollowUpTotalsDto"];
+            staffOffence: components["schemas"]["StaffOffenceTotalsDto"];
         };
         TaskDto: {
             /** Format: uuid */

@@ -1,4 +1,6 @@
 import { currentLanguage, inLanguage } from '../i18n/current';
+import type { MessageKey } from '../i18n/nb';
+import { tr } from '../i18n/translate';
 import { STAIRCASE_LABELS } from '../../../../libs/workflow/src/omni';
 
 /**
@@ -248,3 +250,8 @@ export const STEP_LABEL: Record<string, string> = inLanguage({
     5: 'Foreldre tek over identifiseringa',
   },
 });
+
+const OUTCOMES = new Set(['safe', 'not_safe', 'resolved', 'continue', 'revise']);
+
+/** What an investigation or an evaluation concluded, in words; an unknown code as it came. */
+export const outcomeLabel = (code: string) => (OUTCOMES.has(code) ? tr(`history.outcome.${code}` as MessageKey) : code);

@@ -1,6 +1,7 @@
 import { serviceLabel } from '../commands/command-forms';
 import { formatDateTime } from '../format/time';
-import { nb, type MessageKey } from '../i18n/nb';
+import { MEASURE_STATUS_LABEL, outcomeLabel } from '../app/words';
+import type { MessageKey } from '../i18n/nb';
 import { tr } from '../i18n/translate';
 
 /** The payload fields a stafettlogg entry can carry, each with its label; others are shown as they came. */
@@ -32,12 +33,23 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 const DATES = new Set<string>(['givenAt', 'expiresAt', 'nextEvaluationAt']);
-/** Fields whose value is a code with words of its own. */
-const CODED: Partial<Record<Field, string>> = {
-  decision: 'btilog.decision',
-  outcome: 'btilog.outcome',
-  status: 'btilog.status',
-  form: 'btilog.form',
+/** A BTI decision in the words of the forms that make it (BTI_DECIDE's levels, BTI_EVALUATE's choices). */
+const DECISION: Record<string, MessageKey> = {
+  close: 'cmd.BTI_EVALUATE.close',
+  level1: 'bti.level.1',
+  level2: 'bti.level.2',
+  level3: 'bti.level.3',
+  continue: 'cmd.BTI_EVALUATE.continue',
+  change_level: 'cmd.BTI_EVALUATE.change_level',
+};
+const FORM: Record<string, MessageKey> = { written: 'cmd.RECORD_CONSENT.written', oral: 'cmd.RECORD_CONSENT.oral' };
+
+/** Fields whose value is a code, shown in the words the rest of the app uses for it. */
+const CODED: Partial<Record<Field, (code: string) => string | undefined>> = {
+  decision: (c) => (DECISION[c] ? tr(DECISION[c]) : undefined),
+  outcome: (c) => outcomeLabel(c),
+  status: (c) => MEASURE_STATUS_LABEL[c],
+  form: (c) => (FORM[c] ? tr(FORM[c]) : undefined),
 };
 
 /** One line per field of a stafettlogg entry, in the chosen language, in a fixed order. */
@@ -58,10 +70,5 @@ function valueOf(k: Field, v: unknown, personName: (id: string | null) => string
   if (k === 'anonymous') return tr(v ? 'omni.yes' : 'omni.no');
   if (DATES.has(k)) return formatDateTime(String(v));
   if (Array.isArray(v)) return v.join(', ');
-  const coded = CODED[k];
-  if (coded) {
-    const key = `${coded}.${String(v)}` as MessageKey;
-    return key in nb ? tr(key) : String(v);
-  }
-  return String(v);
+  return CODED[k]?.(String(v)) ?? String(v);
 }

@@ -6,7 +6,7 @@ import { TableScroll } from '../components/table-scroll';
 import { formatDateTime } from '../format/time';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nb';
-import { btiLevelLabel, btiOf, pptOf } from './bti-view';
+import { btiLevelLabel } from './bti-view';
 
 const SOON_MS = 14 * 86_400_000;
 
@@ -27,9 +27,7 @@ export function BtiPanel({
   now: number;
 }) {
   const { t } = useLanguage();
-  const bti = btiOf(c);
-  const ppt = pptOf(c);
-  if (!bti) return null;
+  const { bti, ppt } = c;
   const advice = history.filter((e) => e.type === 'PPT_ADVICE');
   return (
     <section aria-labelledby="bti">

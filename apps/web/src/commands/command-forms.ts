@@ -1,5 +1,4 @@
 import type { CaseView, EventView } from '../api/client';
-import { btiOf } from '../bti/bti-view';
 import { BTI_DECISIONS } from '../../../../libs/workflow/src/bti.types';
 import { NOTE_KINDS } from '../../../../libs/workflow/src/duty-to-act.types';
 import { FFSS_LABEL, MEASURE_STATUS_LABEL, STEP_LABEL, type RegimeWords } from '../app/words';
@@ -65,10 +64,10 @@ function formsIn(lang: Language): Record<string, CommandForm> {
   });
   const levels = (...n: number[]): Array<[string, string]> => n.map((l) => [String(l), s('cmd.level', { n: l })]);
   const serviceOptions = (): Array<[string, string]> => SERVICES.map((k) => [k, s(`service.${k}`)]);
-  const serviceLabel = (k: string) => ((SERVICES as readonly string[]).includes(k) ? s(`service.${k as (typeof SERVICES)[number]}`) : k);
+  // A form without a submit text of its own says "Lagre".
   const titled = (type: string) => ({
     title: s(`cmd.${type}.title` as MessageKey),
-    submit: (`cmd.${type}.submit` as MessageKey) in CATALOGUE_KEYS ? s(`cmd.${type}.submit` as MessageKey) : s('cmd.save'),
+    submit: s(`cmd.${type}.submit` in nb ? (`cmd.${type}.submit` as MessageKey) : 'cmd.save'),
   });
   return {
     ACKNOWLEDGE: {
@@ -310,8 +309,8 @@ function formsIn(lang: Language): Record<string, CommandForm> {
           name: 'service',
           label: s('cmd.service'),
           kind: 'select',
-          options: (c) => (btiOf(c)?.consents ?? []).filter((x) => x.status === 'given').map((x) => [x.service, serviceLabel(x.service)]),
-          initial: (c) => btiOf(c)?.consents.find((x) => x.status === 'given')?.service,
+          options: (c) => c.bti.consents.filter((x) => x.status === 'given').map((x) => [x.service, serviceLabel(x.service)]),
+          initial: (c) => c.bti.consents.find((x) => x.status === 'given')?.service,
         },
         text('reason', 'cmd.WITHDRAW_CONSENT.reason'),
       ],
@@ -392,8 +391,7 @@ function formsIn(lang: Language): Record<string, CommandForm> {
   };
 }
 
-const CATALOGUE_KEYS: Record<string, unknown> = nb;
-const hasPptConsent = (c: CaseView) => btiOf(c)?.consents.some((x) => x.service === 'ppt' && x.valid) ?? false;
+const hasPptConsent = (c: CaseView) => c.bti.consents.some((x) => x.service === 'ppt' && x.valid);
 
 export const COMMAND_FORMS: Record<string, CommandForm> = inLanguage({ nb: formsIn('nb'), nn: formsIn('nn') });
 

@@ -14,6 +14,7 @@ import {
   FFSS_LABEL,
   MEASURE_STATUS_LABEL,
   nextStep,
+  outcomeLabel,
   REGIME,
   regimeOf,
   roleLabel,
@@ -29,7 +30,6 @@ import { OmniPanel } from '../omni/omni-panel';
 import { usePurposeQuery } from '../session/purpose';
 import { useMe } from '../session/session';
 import { useLanguage } from '../i18n/language';
-import type { MessageKey } from '../i18n/nb';
 import { tr } from '../i18n/translate';
 
 type Plan = NonNullable<CaseView['plan']>;
@@ -388,8 +388,6 @@ export function planChanges(a: Plan, b: Plan): string[] {
 }
 
 const SHOWN = ['concern', 'text', 'summary', 'reason', 'bestInterest', 'childVoice', 'note', 'question', 'outcome'];
-const OUTCOMES = new Set(['safe', 'not_safe', 'resolved', 'continue', 'revise']);
-const outcomeLabel = (v: string) => (OUTCOMES.has(v) ? tr(`history.outcome.${v}` as MessageKey) : v);
 
 /** Historikk: every entry, oldest first, who and when; corrections beside what they correct. */
 function History({ events, unitKind }: { events: EventView[]; unitKind: string }) {

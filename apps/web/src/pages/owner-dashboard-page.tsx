@@ -6,7 +6,7 @@ import { api, unwrap } from '../api/client';
 import { BarChart, type ChartSeries } from '../charts/bar-chart';
 import { TableScroll } from '../components/table-scroll';
 import { STATE_LABEL } from '../app/words';
-import { downloadCsv, ratioText, type SupervisionTotals } from '../supervision/supervision';
+import { downloadCsv, ratioText, type SupervisionTotals, type UnitTotals } from '../supervision/supervision';
 import { useMe } from '../session/session';
 import { useLanguage } from '../i18n/language';
 import { tr } from '../i18n/translate';
@@ -21,13 +21,6 @@ function lastYear(): { from: string; to: string } {
   return { from: osloDate(new Date(now.getTime() - 365 * 86_400_000)), to: osloDate(now) };
 }
 const days = (hours: number | null | undefined) => (hours === null || hours === undefined ? null : Math.round((hours / DAY) * 10) / 10);
-
-interface UnitRow {
-  unitId: string;
-  unitName: string;
-  regime: string;
-  totals: SupervisionTotals;
-}
 
 /**
  * Tilsyn og oppfølging: the owner's view over all its units (its forsvarlig system). The figures are
@@ -56,8 +49,8 @@ export function OwnerDashboardPage() {
     queryKey: ['deadline-policy', ownerId],
     queryFn: () => unwrap(api.GET('/api/owners/{ownerId}/deadline-policy', { params: { path: { ownerId } } })),
   });
-  const units = (report.data?.units ?? []) as unknown as UnitRow[];
-  const total = report.data?.totals as unknown as SupervisionTotals | undefined;
+  const units = report.data?.units ?? [];
+  const total = report.data?.totals;
   const [csvError, setCsvError] = useState<string | null>(null);
 
   return (
@@ -148,7 +141,7 @@ function KeyFigures({ total }: { total: SupervisionTotals }) {
   );
 }
 
-function CasesByState({ units, total }: { units: UnitRow[]; total: SupervisionTotals }) {
+function CasesByState({ units, total }: { units: UnitTotals[]; total: SupervisionTotals }) {
   const series: ChartSeries[] = useMemo(
     () => STATES.map((s) => ({ name: STATE_LABEL[s], data: units.map((u) => u.totals.byState[s] ?? 0) })),
     [units],
@@ -199,7 +192,7 @@ function CasesByState({ units, total }: { units: UnitRow[]; total: SupervisionTo
 
 type Policy = { acknowledgeSchoolDays: number; investigationSchoolDays: number; planSchoolDays: number } | undefined;
 
-function StepTimes({ units, policy }: { units: UnitRow[]; policy: Policy }) {
+function StepTimes({ units, policy }: { units: UnitTotals[]; policy: Policy }) {
   const steps = useMemo(
     () =>
       [
@@ -274,7 +267,7 @@ function StepTimes({ units, policy }: { units: UnitRow[]; policy: Policy }) {
   );
 }
 
-function Evaluations({ units, total }: { units: UnitRow[]; total: SupervisionTotals }) {
+function Evaluations({ units, total }: { units: UnitTotals[]; total: SupervisionTotals }) {
   const parts = [
     [tr('owner.eval.onTime'), (t: SupervisionTotals) => t.measuresEvaluated.evaluationsOnTime],
     [tr('owner.eval.late'), (t: SupervisionTotals) => t.measuresEvaluated.evaluationsLate],

@@ -10,7 +10,6 @@ import { DEADLINE_LABEL, NOTIFICATION_LABEL, STATE_LABEL } from '../app/words';
 import { formatDeadline, formatDateTime } from '../format/time';
 import { leadsAnyUnit, mayReport, useMe } from '../session/session';
 import { usePurposeQuery } from '../session/purpose';
-import { pptOf } from '../bti/bti-view';
 import { useLanguage } from '../i18n/language';
 
 const byUrgency = (a: Task, b: Task) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt);
@@ -296,7 +295,7 @@ function PptRequests() {
     queryKey: ['ppt-requests'],
     queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { open: true, limit: 100 } } })),
   });
-  const rows = (cases.data?.items ?? []).filter((c) => pptOf(c));
+  const rows = (cases.data?.items ?? []).filter((c) => c.ppt);
   return (
     <section aria-labelledby="forespørsler">
       <Heading level={2} data-size="md" id="forespørsler">
@@ -319,7 +318,7 @@ function PptRequests() {
             </Table.Head>
             <Table.Body>
               {rows.map((c) => {
-                const ppt = pptOf(c)!;
+                const ppt = c.ppt!;
                 const due = c.deadlines.find((d) => d.kind === 'ppt_advice' && (d.status === 'pending' || d.status === 'overdue'));
                 return (
                   <Table.Row key={c.id}>

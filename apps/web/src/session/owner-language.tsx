@@ -17,7 +17,7 @@ export function OwnerLanguageDefault() {
   });
   const lang = setting.data?.defaultLanguage;
   useEffect(() => {
-    if (lang === 'nb' || lang === 'nn') adoptDefault(lang);
+    if (lang) adoptDefault(lang);
   }, [lang, adoptDefault]);
   return null;
 }

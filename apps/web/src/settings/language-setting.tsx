@@ -2,11 +2,10 @@ import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Spinner } from '@di
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
+import type { Language } from '../i18n/current';
 import { tr } from '../i18n/translate';
 import { Conflict, VersionLine } from './setting-parts';
 import { useVersionedSave } from './versioned-save';
-
-type Language = 'nb' | 'nn';
 
 /** Språk: the language everyone in the kommune sees until they choose one themselves. */
 export function LanguageSetting({ ownerId, mayChange }: { ownerId: string; mayChange: boolean }) {

@@ -1,42 +1,9 @@
+import type { Schemas } from '../api/client';
 import { tr } from '../i18n/translate';
-/**
- * The supervision report's totals as the API sends them (`SupervisionTotals` in libs/cases; the
- * OpenAPI document describes them loosely, so the web app names the fields it reads here).
- */
-export interface Ratio {
-  yes: number;
-  of: number;
-}
-
-export interface SupervisionTotals {
-  cases: number;
-  byState: Record<string, number>;
-  dutyToAct: {
-    acknowledged: number;
-    acknowledgedOnTime: Ratio;
-    investigatedOnTime: Ratio;
-    planOnTime: Ratio;
-    childVoiceOnRecord: Ratio;
-    plansWithFiveElements: Ratio;
-    medianHours: {
-      occurredToReported: number | null;
-      reportedToAcknowledged: number | null;
-      acknowledgedToConcluded: number | null;
-      concludedToPlanApproved: number | null;
-      planApprovedToFirstEvaluation: number | null;
-    };
-  };
-  staffOffence: { cases: number; reportedImmediately: Ratio; acknowledgedInTime: Ratio; ownerInformed: Ratio };
-  measuresEvaluated: {
-    casesWithPlan: number;
-    revisedPlans: number;
-    evaluationsDue: number;
-    evaluationsOnTime: number;
-    evaluationsLate: number;
-    evaluationsMissed: number;
-  };
-  ownerFollowUp: { casesWithOverdueNow: number; overdueItemsNow: number; escalatedToOwner: number; seriousCases: number };
-}
+/** The supervision report's totals and one unit's row, as the API describes them. */
+export type SupervisionTotals = Schemas['SupervisionTotalsDto'];
+export type UnitTotals = Schemas['OwnerUnitTotalsDto'];
+type Ratio = Schemas['RatioDto'];
 
 /** "3 av 4", or a dash when the question applies to no case yet. */
 export function ratioText(r: Ratio): string {

@@ -52,7 +52,7 @@ export const BTI_MESSAGES = defineMessages({
   'btilog.details': ['Detaljer', 'Detaljar'],
 });
 
-/** The fields of a stafettlogg entry, and the codes they hold. */
+/** The fields of a stafettlogg entry (their codes are worded as in the forms that set them). */
 export const BTI_LOG_FIELD_MESSAGES = defineMessages({
   'btilog.field.level': ['Nivå', 'Nivå'],
   'btilog.field.decision': ['Beslutning', 'Avgjerd'],
@@ -78,18 +78,4 @@ export const BTI_LOG_FIELD_MESSAGES = defineMessages({
   'btilog.field.note': ['Notat', 'Notat'],
   'btilog.field.text': ['Tekst', 'Tekst'],
   'btilog.field.nextEvaluationAt': ['Ny evalueringsdato', 'Ny evalueringsdato'],
-  'btilog.decision.close': ['Avslutt i BTI', 'Avslutt i BTI'],
-  'btilog.decision.level1': ['Nivå 1', 'Nivå 1'],
-  'btilog.decision.level2': ['Nivå 2', 'Nivå 2'],
-  'btilog.decision.level3': ['Nivå 3', 'Nivå 3'],
-  'btilog.decision.continue': ['Fortsett på samme nivå', 'Hald fram på same nivå'],
-  'btilog.decision.change_level': ['Endre nivå', 'Endre nivå'],
-  'btilog.outcome.resolved': ['Løst', 'Løyst'],
-  'btilog.outcome.continue': ['Fortsetter med ny dato', 'Held fram med ny dato'],
-  'btilog.outcome.revise': ['Planen skal endres', 'Planen skal endrast'],
-  'btilog.status.done': ['Gjort', 'Gjort'],
-  'btilog.status.not_done': ['Ikke gjort', 'Ikkje gjort'],
-  'btilog.status.ongoing': ['Pågår', 'Pågår'],
-  'btilog.form.written': ['Skriftlig', 'Skriftleg'],
-  'btilog.form.oral': ['Muntlig', 'Munnleg'],
 });

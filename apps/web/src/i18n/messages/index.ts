@@ -19,8 +19,9 @@ const AREAS = [
   OWNER_MESSAGES,
   SETTINGS_MESSAGES,
 ] as const;
-type Merged = (typeof AREAS)[number]['nb'];
-type AllKeys = Merged extends infer M ? (M extends Record<infer K, string> ? K : never) : never;
+// Every area's keys together (a conditional type distributes over the union of areas).
+type KeysOf<T> = T extends Record<infer K, string> ? K : never;
+type AllKeys = KeysOf<(typeof AREAS)[number]['nb']>;
 
 export const AREAS_NB = Object.assign({}, ...AREAS.map((a) => a.nb)) as Record<AllKeys, string>;
 export const AREAS_NN = Object.assign({}, ...AREAS.map((a) => a.nn)) as Record<AllKeys, string>;
