@@ -12,6 +12,7 @@ const FIELDS = [
   'services',
   'service',
   'userId',
+  'measureId',
   'givenBy',
   'refusedBy',
   'form',
@@ -52,9 +53,15 @@ const CODED: Partial<Record<Field, (code: string) => string | undefined>> = {
   form: (c) => (FORM[c] ? tr(FORM[c]) : undefined),
 };
 
+/** Who and which measure an entry names, by the names the page knows. */
+export interface DetailNames {
+  person(id: string | null): string;
+  measure(id: string): string;
+}
+
 /** One line per field of a stafettlogg entry, in the chosen language, in a fixed order. */
-export function detailLines(details: Record<string, unknown>, personName: (id: string | null) => string): string[] {
-  const known = FIELDS.filter((k) => present(details[k])).map((k) => `${tr(`btilog.field.${k}`)}: ${valueOf(k, details[k], personName)}`);
+export function detailLines(details: Record<string, unknown>, names: DetailNames): string[] {
+  const known = FIELDS.filter((k) => present(details[k])).map((k) => `${tr(`btilog.field.${k}`)}: ${valueOf(k, details[k], names)}`);
   const other = Object.entries(details)
     .filter(([k, v]) => !(FIELDS as readonly string[]).includes(k) && present(v) && typeof v !== 'object')
     .map(([k, v]) => `${k}: ${String(v)}`);
@@ -63,8 +70,9 @@ export function detailLines(details: Record<string, unknown>, personName: (id: s
 
 const present = (v: unknown) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
 
-function valueOf(k: Field, v: unknown, personName: (id: string | null) => string): string {
-  if (k === 'userId') return personName(String(v));
+function valueOf(k: Field, v: unknown, names: DetailNames): string {
+  if (k === 'userId') return names.person(String(v));
+  if (k === 'measureId') return names.measure(String(v));
   if (k === 'service') return serviceLabel(String(v));
   if (k === 'services') return (v as string[]).map(serviceLabel).join(', ');
   if (k === 'anonymous') return tr(v ? 'omni.yes' : 'omni.no');

@@ -43,6 +43,11 @@ export function BtiLogPage() {
   if (log.error instanceof ApiProblem && log.error.status === 404) return <NotFoundPage what="case" />;
   if (log.isError) return <Alert data-color="danger">{t('btilog.failed')}</Alert>;
   const data = log.data as unknown as BtiLog;
+  const measures = [...(c.data?.planVersions ?? []), ...(c.data?.plan ? [c.data.plan] : [])].flatMap((p) => p.measures);
+  const names = {
+    person: dir.personName,
+    measure: (id: string) => measures.findLast((m) => m.id === id)?.description ?? id,
+  };
   return (
     <div className="page print-a4">
       <Heading level={1} data-size="lg">
@@ -76,7 +81,7 @@ export function BtiLogPage() {
               <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
               <Table.Cell>{e.label ?? e.type}</Table.Cell>
               <Table.Cell>{e.by?.name ?? (e.by?.userId ? dir.personName(e.by.userId) : 'Trygg')}</Table.Cell>
-              <Table.Cell className="prewrap">{detailLines(e.details, dir.personName).join('\n')}</Table.Cell>
+              <Table.Cell className="prewrap">{detailLines(e.details, names).join('\n')}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

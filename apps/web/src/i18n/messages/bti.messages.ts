@@ -60,6 +60,7 @@ export const BTI_LOG_FIELD_MESSAGES = defineMessages({
   'btilog.field.services': ['Tjenester', 'Tenester'],
   'btilog.field.service': ['Tjeneste', 'Teneste'],
   'btilog.field.userId': ['Stafettholder', 'Stafetthaldar'],
+  'btilog.field.measureId': ['Tiltak', 'Tiltak'],
   'btilog.field.givenBy': ['Gitt av', 'Gitt av'],
   'btilog.field.refusedBy': ['Nektet av', 'Nekta av'],
   'btilog.field.form': ['Form', 'Form'],
