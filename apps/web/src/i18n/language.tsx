@@ -5,7 +5,6 @@ import type { MessageKey } from './nb';
 import { translate } from './translate';
 
 export type { Language };
-export { translate };
 
 interface LanguageState {
   lang: Language;
@@ -27,8 +26,8 @@ const LanguageContext = createContext<LanguageState>({
 });
 
 /**
- * Bokmål or nynorsk, remembered in this browser once chosen (before that, the owner's default); `lang` on <html> follows the choice. A change draws
- * the app again from the top (the label tables in app/words.ts read the language when they are read);
+ * Bokmål or nynorsk, remembered in this browser once chosen (before that, the owner's default);
+ * `lang` on <html> follows it. A change draws the app again from the top (the label tables in app/words.ts read the language when they are read);
  * what is typed survives in the drafts, and what was fetched in the query cache.
  */
 export function LanguageProvider({ children }: { children: ReactNode }) {

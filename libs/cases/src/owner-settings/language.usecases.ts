@@ -12,7 +12,8 @@ export interface OwnerLanguageView extends OwnerLanguage {
 
 /**
  * The owner's default language: what everyone working for it sees until they choose bokmål or
- * nynorsk themselves (språklova § 13 lets each municipality choose its written form, or stay neutral).
+ * nynorsk themselves. Under språklova § 11 a municipality decides on bokmål, nynorsk or neutrality (its
+ * språkvedtak), and may apply it to its own services; this is where it says so in Trygg.
  */
 export class OwnerLanguageSetting {
   constructor(
