@@ -4,6 +4,7 @@ import { OmniStaircase1764200000000 } from './1764200000000-omni-staircase';
 import { TrustedHistory1764300000000 } from './1764300000000-trusted-history';
 import { DemoMarker1764400000000 } from './1764400000000-demo-marker';
 import { OwnerLanguage1764500000000 } from './1764500000000-owner-language';
+import { ArchiveJournal1764600000000 } from './1764600000000-archive-journal';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   TrustedHistory1764300000000,
   DemoMarker1764400000000,
   OwnerLanguage1764500000000,
+  ArchiveJournal1764600000000,
 ];

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
-import { ensureSystemTools, freePort, POPPLER, REDIS_SERVER, startEmbeddedPostgres, startRedisServer } from '../../libs/embedded/src';
+import { ensureSystemTools, freePort, POPPLER, REDIS_SERVER, startEmbeddedPostgres, startRedisServer, XMLLINT } from '../../libs/embedded/src';
 import { createDataSource, runMigrations } from '../../libs/persistence/src/data-source';
 import { seedDemoData } from '../../libs/persistence/src/seed/seed-demo';
 
@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
 export async function startHarness(): Promise<void> {
   if ((globalThis as Record<string, unknown>).__TRYGG_HARNESS__) return;
   // `npm ci && npm test` is the whole set-up, on a fresh machine too (see system-tools.ts).
-  ensureSystemTools([REDIS_SERVER, POPPLER]);
+  ensureSystemTools([REDIS_SERVER, POPPLER, XMLLINT]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-test-'));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false, fast: true });
   const redis = await startRedisServer({ port: await freePort() });

@@ -10,6 +10,7 @@ import {
 } from '../../libs/persistence/src';
 import { DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
 import { FixedClock } from '../../libs/platform/src';
+import { PdfJournalRenderer } from '../../libs/archive/src';
 import { createTestDatabase } from '../harness/test-db';
 
 /**
@@ -36,13 +37,14 @@ export async function startMediumRig(at = '2027-03-01T09:00:00+01:00'): Promise<
   const settings = new TypeormOwnerSettingsStore(ds);
   const omni = new OmniInsight(directory, new TypeormStaircaseStore(ds), settings);
   const views = new CaseViews(store, omni);
+  const renderer = new PdfJournalRenderer();
   return {
     ds,
     clock,
     store,
     directory,
-    open: new OpenConcern(store, directory, settings, clock, views),
-    run: new RunCaseCommand(store, directory, settings, clock, views, omni, new TypeormAccessLog(ds)),
+    open: new OpenConcern(store, directory, settings, clock, views, renderer),
+    run: new RunCaseCommand(store, directory, settings, clock, views, omni, new TypeormAccessLog(ds), renderer),
     async user(username) {
       const u = await directory.userByUsername(username);
       if (!u) throw new Error(`no demo user ${username}`);

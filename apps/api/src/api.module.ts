@@ -17,6 +17,7 @@ import { MetricsController } from './controllers/metrics.controller';
 import { GroupsController } from './controllers/groups.controller';
 import { SupervisionController } from './controllers/supervision.controller';
 import { RetentionController } from './controllers/retention.controller';
+import { ArchiveController } from './controllers/archive.controller';
 import { API_RUNTIME, ApiRuntime, infrastructureProviders, QUEUES, RATE_REDIS, REDIS } from './infrastructure.providers';
 import { AuthFailureLimiter, DEFAULT_RATE_LIMITS, SharedThrottlerStorage, throttlerOptions } from './http/rate-limits';
 import { Queue } from 'bullmq';
@@ -57,8 +58,7 @@ export class ApiModule implements OnApplicationShutdown {
         GroupsController,
         SupervisionController,
         RetentionController,
-        MetricsController,
-      ],
+        MetricsController, ArchiveController],
       providers: [
         ...infrastructureProviders(rt),
         { provide: API_RUNTIME, useValue: rt },

@@ -40,7 +40,14 @@ import {
   ExportCaseFile,
   Retention,
   RETENTION_STORE,
+  JOURNAL_RENDERER,
+  JOURNAL_STORE,
+  ARCHIVE_DEPOSIT_STORE,
+  DEPOSIT_PACKAGE_WRITER,
+  GetCaseJournal,
+  BuildArchiveDeposit,
 } from '../../../libs/cases/src';
+import { Noark5DepositWriter, PdfJournalRenderer } from '../../../libs/archive/src';
 import {
   createDataSource,
   TypeormCaseStore,
@@ -50,6 +57,8 @@ import {
   TypeormStaircaseStore,
   TypeormAccessLog,
   TypeormRetentionStore,
+  TypeormJournalStore,
+  TypeormArchiveDepositStore,
 } from '../../../libs/persistence/src';
 import { ALL_QUEUES } from '../../../libs/scheduling/src/queues';
 import { RateLimits } from './http/rate-limits';
@@ -130,8 +139,14 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(Supervision, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CaseReader, CLOCK]),
     useCase(OmniInsight, [DIRECTORY, STAIRCASE_STORE, OWNER_SETTINGS_STORE]),
     useCase(CaseViews, [CASE_STORE, OmniInsight]),
-    useCase(OpenConcern, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews]),
-    useCase(RunCaseCommand, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews, OmniInsight, ACCESS_LOG]),
+    { provide: JOURNAL_RENDERER, useValue: new PdfJournalRenderer() },
+    store(JOURNAL_STORE, (ds) => new TypeormJournalStore(ds)),
+    store(ARCHIVE_DEPOSIT_STORE, (ds) => new TypeormArchiveDepositStore(ds)),
+    { provide: DEPOSIT_PACKAGE_WRITER, useValue: new Noark5DepositWriter() },
+    useCase(GetCaseJournal, [CaseReader, JOURNAL_STORE]),
+    useCase(BuildArchiveDeposit, [ARCHIVE_DEPOSIT_STORE, DEPOSIT_PACKAGE_WRITER, DIRECTORY, CaseReader, CLOCK]),
+    useCase(OpenConcern, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews, JOURNAL_RENDERER]),
+    useCase(RunCaseCommand, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CLOCK, CaseViews, OmniInsight, ACCESS_LOG, JOURNAL_RENDERER]),
     useCase(GetCase, [CaseReader, CaseViews]),
     useCase(ListCases, [CASE_STORE, CaseViews, CLOCK, CaseReader]),
     useCase(GetCaseHistory, [CaseReader, CASE_STORE, DIRECTORY]),

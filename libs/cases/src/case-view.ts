@@ -28,6 +28,10 @@ export interface DeadlineView {
 
 export interface CaseView {
   id: string;
+  /** The case number in the archive (saksår/sekvensnummer, e.g. 2027/17). */
+  caseNumber: string | null;
+  /** When a deposit to the archive (arkivuttrekk) took the case. */
+  depositedAt: string | null;
   version: number;
   regime: string;
   legalBasis: string[];
@@ -170,6 +174,8 @@ export function toCaseView(
   const ctx = rec.snapshot.context;
   return {
     id: rec.id,
+    caseNumber: rec.caseNumber,
+    depositedAt: rec.depositedAt ? toOsloIso(rec.depositedAt) : null,
     version: rec.version,
     regime: rec.regime,
     legalBasis: ctx.legalBasis,

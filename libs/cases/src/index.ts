@@ -25,3 +25,4 @@ export * from './history';
 export * from './supervision';
 export * from './export';
 export * from './retention';
+export * from './archive';

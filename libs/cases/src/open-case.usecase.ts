@@ -5,7 +5,8 @@ import { mayOpenCase } from './authorization.policy';
 import { CaseView } from './case-view';
 import { planEffects } from './effect.planner';
 import { FieldError, ForbiddenError, InvalidInputError } from './errors';
-import { CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
+import { CaseRecord, CaseStore, Clock, Directory, JournalRenderer, PolicyProvider, UserContext } from './ports';
+import { journalEntriesFor } from './archive/journal-entries';
 
 export interface OpenConcernInput {
   unitId: string;
@@ -30,6 +31,7 @@ export class OpenConcern {
     private readonly policies: PolicyProvider,
     private readonly clock: Clock,
     private readonly views: CaseViews,
+    private readonly renderer: JournalRenderer,
   ) {}
 
   async execute(user: UserContext, input: OpenConcernInput): Promise<CaseView> {
@@ -100,6 +102,8 @@ export class OpenConcern {
       occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
       openedAt: now,
       closedAt: null,
+      caseNumber: null,
+      depositedAt: null,
     };
     const opened = {
       type: 'CASE_OPENED',
@@ -115,8 +119,14 @@ export class OpenConcern {
       at: now,
       payload: { at: now.toISOString(), automatic: true },
     };
-    await this.store.create(rec, { ...writes, events: [opened, ...writes.events, ...(raisedEvent ? [raisedEvent] : [])] });
-    return this.views.one(user, rec, now);
+    const events = [opened, ...writes.events, ...(raisedEvent ? [raisedEvent] : [])];
+    const journal = await journalEntriesFor(
+      events,
+      { ownerId: unit.ownerId, unit, regime: unit.kind, childIds: input.childIds, legalBasis: ctx.legalBasis, plan: null },
+      { directory: this.directory, renderer: this.renderer },
+    );
+    const { caseNumber } = await this.store.create(rec, { ...writes, events, journal });
+    return this.views.one(user, { ...rec, caseNumber }, now);
   }
 }
 

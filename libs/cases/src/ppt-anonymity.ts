@@ -17,6 +17,9 @@ export function anonymousCaseView(v: CaseView): CaseView {
   // here until someone decides what PPT may see of it.
   return {
     id: v.id,
+    // The case number finds the case in the municipality's journal, and so the school's records.
+    caseNumber: null,
+    depositedAt: null,
     version: v.version,
     regime: v.regime,
     legalBasis: v.legalBasis,

@@ -17,7 +17,9 @@ import { CaseView } from './case-view';
 import { AnyCommandType, CommandBody, CommandContext, CommandPayload, hooksOf, targetOf } from './commands';
 import { planEffects } from './effect.planner';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
-import { AccessLog, CaseChange, CaseRecord, CaseStore, Clock, Directory, PolicyProvider, UserContext } from './ports';
+import { AccessLog, CaseChange, CaseRecord, CaseStore, Clock, Directory, JournalRenderer, PolicyProvider, UserContext } from './ports';
+import { journalEntriesFor } from './archive/journal-entries';
+import { saksstatusOf } from './archive/journal-rules';
 
 export interface CaseCommandInput<T extends AnyCommandType = AnyCommandType> {
   caseId: string;
@@ -50,6 +52,7 @@ export class RunCaseCommand {
     private readonly views: CaseViews,
     private readonly omni: OmniInsight,
     private readonly accessLog: AccessLog,
+    private readonly renderer: JournalRenderer,
   ) {}
 
   async execute<T extends AnyCommandType>(user: UserContext, input: CaseCommandInput<T>): Promise<CaseView & { warnings?: PlanWarning[] }> {
@@ -131,6 +134,19 @@ export class RunCaseCommand {
     const duty = next.snapshot.context;
     const extra = useCase.writes?.(rec, input.payload, ctx) ?? {};
     const warnings = (await useCase.warnings?.(rec, input.payload, ctx)) ?? [];
+    const events = [
+      { type: input.type, actorUserId: user.id, actorRole: actor.role, at: now, payload: { ...input.payload } },
+      ...writes.events,
+      ...(extra.events ?? []),
+    ];
+    // The documents the law says are archived become journal entries in this same transaction.
+    const journal = await journalEntriesFor(
+      events,
+      { ownerId: rec.ownerId, unit, regime: rec.regime, childIds: rec.childIds, legalBasis: duty.legalBasis, plan: duty.plan },
+      { directory: this.directory, renderer: this.renderer },
+    );
+    const status = { from: saksstatusOf(rec.state), to: saksstatusOf(next.state) };
+    const statusChange = status.from !== status.to ? { by: user.id, ...status } : undefined;
     const committed = await this.store.commit(
       rec.id,
       input.expectedVersion,
@@ -144,15 +160,7 @@ export class RunCaseCommand {
         involvedUserIds: [...involved],
         closedAt: duty.closedAt ? new Date(duty.closedAt) : null,
       },
-      {
-        ...writes,
-        ...extra,
-        events: [
-          { type: input.type, actorUserId: user.id, actorRole: actor.role, at: now, payload: { ...input.payload } },
-          ...writes.events,
-          ...(extra.events ?? []),
-        ],
-      },
+      { ...writes, ...extra, events, journal, statusChange },
       now,
     );
     if (!committed) {

@@ -51,6 +51,8 @@ function caseRecord(): CaseRecord {
     occurredAt: null,
     openedAt: AT,
     closedAt: null,
+    caseNumber: '2027/1',
+    depositedAt: null,
   };
 }
 
@@ -72,6 +74,8 @@ function pipeline() {
     pptUsers: async () => [],
     groups: async () => [],
     existingUserIds: async (_o: string, ids: string[]) => ids,
+    userNames: async () => new Map(),
+    children: async () => [],
   } as unknown as Directory;
   const policies: PolicyProvider = {
     policyFor: async () => DEFAULT_DEADLINE_POLICY,
@@ -80,7 +84,9 @@ function pipeline() {
   const accessLog: AccessLog = { record: async (entries: AccessEntry[]) => void logged.push(...entries) } as unknown as AccessLog;
   const omni = { staircaseStep: async () => null, guidance: async () => ({}) } as unknown as OmniInsight;
   const views = { one: async (_u: UserContext, r: CaseRecord) => ({ id: r.id }) } as unknown as CaseViews;
-  const run = new RunCaseCommand(store, directory, policies, { now: () => AT }, views, omni, accessLog);
+  // Unit tests need no I/O: a journalled document renders to its title.
+  const renderer = { render: async (d: { title: string }) => Buffer.from(d.title) };
+  const run = new RunCaseCommand(store, directory, policies, { now: () => AT }, views, omni, accessLog, renderer);
   return { run, commits, logged };
 }
 

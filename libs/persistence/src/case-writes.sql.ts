@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DEADLINE_STEPS, DeadlineStep } from '../../workflow/src';
 import { SealedEvent, sealEvents } from '../../cases/src/history';
-import { CaseWrites, DeadlineOp, DeadlineRecord, NewEvent, NewNotification, StaircaseAssessment } from '../../cases/src/ports';
+import {
+  CaseWrites,
+  DeadlineOp,
+  DeadlineRecord,
+  NewEvent,
+  NewJournalEntry,
+  NewNotification,
+  StaircaseAssessment,
+} from '../../cases/src/ports';
 
 /**
  * The SQL every case transaction shares: history, deadline rows, notifications and the outbox.
@@ -19,7 +27,18 @@ export const STEP_COLUMNS: Record<DeadlineStep, { at: string; done: string }> = 
 };
 
 export async function writeCaseWrites(m: EntityManager, caseId: string, writes: CaseWrites, at: Date): Promise<void> {
-  await appendEvents(m, caseId, writes.events);
+  const firstSeq = await appendEvents(m, caseId, writes.events);
+  if (writes.journal?.length) await insertJournalEntries(m, caseId, firstSeq, writes.journal);
+  if (writes.statusChange) {
+    const c = writes.statusChange;
+    await m.query(`INSERT INTO case_status_changes (case_id, at, changed_by, from_status, to_status) VALUES ($1, $2, $3, $4, $5)`, [
+      caseId,
+      at,
+      c.by,
+      c.from,
+      c.to,
+    ]);
+  }
   const touched = await applyDeadlines(m, caseId, writes.deadlines, at);
   await writeOutbox(m, 'deadline', touched);
   await insertNotifications(m, writes.notifications, at);
@@ -34,12 +53,73 @@ export async function insertStaircaseAssessment(m: Queryable, a: StaircaseAssess
   );
 }
 
-export async function appendEvents(m: Queryable, caseId: string, events: NewEvent[]): Promise<void> {
-  if (!events.length) return;
+/** Appends events after the case's last link; returns the seq the first of them got. */
+export async function appendEvents(m: Queryable, caseId: string, events: NewEvent[]): Promise<number> {
   // The caller's lock on the case row keeps the chain linear: nobody else appends meanwhile.
   const last = await lastLink(m, caseId);
+  if (!events.length) return (last?.seq ?? 0) + 1;
   const sealed = sealEvents(caseId, last, events);
   await m.query(`${eventsCte(sealed)} SELECT 1`, [caseId, eventsJson(sealed)]);
+  return sealed[0].seq;
+}
+
+/**
+ * The next `count` numbers of the owner's series for the year, in the caller's transaction: the
+ * counter row stays locked until it commits, and a rollback takes the numbers back, so there are
+ * no gaps and no duplicates however many commands run at once. Returns the first.
+ */
+export async function nextArchiveNumbers(m: Queryable, ownerId: string, series: 'case' | 'journal', year: number, count: number) {
+  const rows = (await m.query(
+    `INSERT INTO archive_counters (owner_id, series, year, last) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (owner_id, series, year) DO UPDATE SET last = archive_counters.last + EXCLUDED.last
+     RETURNING last`,
+    [ownerId, series, year, count],
+  )) as Array<{ last: number }>;
+  return rows[0].last - count + 1;
+}
+
+/** The year in Oslo: numbers follow the Norwegian calendar year. */
+export function osloYearOf(at: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(at));
+}
+
+/** Journal entries of events just appended from `firstSeq`, numbered in the owner's journal year. */
+async function insertJournalEntries(m: Queryable, caseId: string, firstSeq: number, entries: NewJournalEntry[]): Promise<void> {
+  // One transaction's entries share an instant, so one year and one counter bump.
+  const year = osloYearOf(entries[0].createdAt);
+  const first = await nextArchiveNumbers(m, entries[0].ownerId, 'journal', year, entries.length);
+  await m.query(
+    `INSERT INTO journal_entries (id, owner_id, case_id, event_seq, kind, journal_year, journal_seq, journalposttype, title,
+       public_title, created_at, created_by, created_by_role, document, document_sha256, document_size)
+     SELECT x.id, x.owner_id, $1, x.event_seq, x.kind, $2, x.journal_seq, x.journalposttype, x.title, x.public_title,
+       x.created_at, x.created_by, x.created_by_role, decode(x.document, 'base64'), x.sha256, x.size
+     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, owner_id uuid, event_seq int, kind text, journal_seq int, journalposttype text,
+       title text, public_title text, created_at timestamptz, created_by uuid, created_by_role text, document text, sha256 text, size int)`,
+    [
+      caseId,
+      year,
+      JSON.stringify(
+        entries.map((e, i) => ({
+          id: e.id,
+          owner_id: e.ownerId,
+          event_seq: firstSeq + e.eventIndex,
+          kind: e.kind,
+          journal_seq: first + i,
+          journalposttype: e.journalposttype,
+          title: e.title,
+          public_title: e.publicTitle,
+          created_at: e.createdAt.toISOString(),
+          created_by: e.createdBy,
+          created_by_role: e.createdByRole,
+          document: e.document.toString('base64'),
+          sha256: e.sha256,
+          size: e.document.length,
+        })),
+      ),
+    ],
+  );
+  // The archive service (when there is one) gets each entry through the outbox.
+  await m.query(`INSERT INTO outbox (topic, ref) SELECT 'archive', unnest($1::uuid[])`, [entries.map((e) => e.id)]);
 }
 
 /** The case's last event (seq and hash), or null for a case without history. */

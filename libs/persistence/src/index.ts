@@ -15,3 +15,5 @@ export * from './typeorm-outbox.store';
 export * from './typeorm-email-delivery.store';
 export * from './typeorm-omni-reminder.store';
 export * from './operations.queries';
+export * from './typeorm-journal.store';
+export * from './typeorm-archive-deposit.store';

@@ -11,7 +11,9 @@ import {
   TaskRow,
   CaseScope,
 } from '../../cases/src/ports';
-import { toDeadline, writeCaseWrites } from './case-writes.sql';
+import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
+import { nextArchiveNumbers, osloYearOf, toDeadline, writeCaseWrites } from './case-writes.sql';
+import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 
 /**
@@ -22,13 +24,15 @@ import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 export class TypeormCaseStore implements CaseStore {
   constructor(private readonly ds: DataSource) {}
 
-  async create(rec: CaseRecord, writes: CaseWrites): Promise<void> {
-    await this.ds.transaction(async (m) => {
+  async create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string }> {
+    return this.ds.transaction(async (m) => {
+      const year = osloYearOf(rec.openedAt);
+      const seq = await nextArchiveNumbers(m, rec.ownerId, 'case', year, 1);
       await m.query(
         `INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
            serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at, bti,
-           enforcement, legal_hold)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20,$21,$22)`,
+           enforcement, legal_hold, case_year, case_seq)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20,$21,$22,$23,$24)`,
         [
           rec.id,
           rec.ownerId,
@@ -52,9 +56,12 @@ export class TypeormCaseStore implements CaseStore {
           JSON.stringify(rec.bti),
           JSON.stringify(rec.enforcement),
           rec.legalHold,
+          year,
+          seq,
         ],
       );
       await writeCaseWrites(m, rec.id, writes, rec.openedAt);
+      return { caseNumber: caseNumberOf(year, seq) };
     });
   }
 
@@ -108,28 +115,8 @@ export class TypeormCaseStore implements CaseStore {
   }
 
   async chain(caseId: string): Promise<StoredChainRow[]> {
-    const rows = await this.ds.query(
-      `SELECT e.*, c.nonce, c.content, c.erased_at, c.case_id IS NOT NULL AS has_content
-       FROM case_events e LEFT JOIN case_event_contents c ON c.case_id = e.case_id AND c.seq = e.seq
-       WHERE e.case_id = $1 ORDER BY e.seq`,
-      [caseId],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      caseId: r.case_id as string,
-      seq: r.seq as number,
-      type: r.type as string,
-      actorUserId: r.actor_user_id as string | null,
-      actorRole: r.actor_role as string | null,
-      at: r.at as Date,
-      payload: r.payload as Record<string, unknown>,
-      contentHash: r.content_hash as string | null,
-      prevHash: r.prev_hash as string | null,
-      hash: r.hash as string,
-      recordedAt: r.recorded_at as Date,
-      content: r.has_content
-        ? { nonce: r.nonce as string | null, personal: r.content as Record<string, unknown> | null, erasedAt: r.erased_at as Date | null }
-        : null,
-    }));
+    const rows = await this.ds.query(`${CHAIN_SELECT} WHERE e.case_id = $1 ORDER BY e.seq`, [caseId]);
+    return rows.map(chainRowOf);
   }
 
   async openedBetween(unitIds: string[], from: Date, to: Date): Promise<CaseRecord[]> {
@@ -249,5 +236,7 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     occurredAt: r.occurred_at as Date | null,
     openedAt: r.opened_at as Date,
     closedAt: r.closed_at as Date | null,
+    caseNumber: r.case_year ? caseNumberOf(r.case_year as number, r.case_seq as number) : null,
+    depositedAt: (r.deposited_at as Date | null) ?? null,
   };
 }

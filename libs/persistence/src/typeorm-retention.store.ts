@@ -10,13 +10,19 @@ import { appendEvents } from './case-writes.sql';
  */
 /** Statsforvalteren's part is open while the case is reported or a decision awaits compliance. */
 const ENFORCEMENT_OPEN = `coalesce(enforcement->>'value', 'not_raised') IN ('reported', 'decided')`;
+/**
+ * The archive has its copy: a deposit delivered it, or the archive service acknowledged every
+ * journal entry of it (arkivloven: what is archived must not be lost to retention).
+ */
+const IN_ARCHIVE = `(deposited_at IS NOT NULL OR (EXISTS (SELECT 1 FROM journal_entries j WHERE j.case_id = cases.id)
+  AND NOT EXISTS (SELECT 1 FROM journal_entries j WHERE j.case_id = cases.id AND j.archived_at IS NULL)))`;
 
 export class TypeormRetentionStore implements RetentionStore {
   constructor(private readonly ds: DataSource) {}
 
   async due(ownerId: string, closedBefore: Date): Promise<RetentionCandidate[]> {
     const rows = await this.ds.query(
-      `SELECT id, unit_id, closed_at, legal_hold, ${ENFORCEMENT_OPEN} AS enforcement_open FROM cases
+      `SELECT id, unit_id, closed_at, legal_hold, ${ENFORCEMENT_OPEN} AS enforcement_open, ${IN_ARCHIVE} AS in_archive FROM cases
        WHERE owner_id = $1 AND state = 'closed' AND anonymised_at IS NULL AND closed_at < $2
        ORDER BY closed_at, id`,
       [ownerId, closedBefore],
@@ -27,6 +33,7 @@ export class TypeormRetentionStore implements RetentionStore {
       closedAt: r.closed_at as Date,
       legalHold: r.legal_hold as string | null,
       enforcementOpen: r.enforcement_open as boolean,
+      inArchive: r.in_archive as boolean,
     }));
   }
 
@@ -35,6 +42,7 @@ export class TypeormRetentionStore implements RetentionStore {
       const [c] = await m.query(
         `SELECT snapshot, bti, enforcement FROM cases
          WHERE id = $1 AND state = 'closed' AND anonymised_at IS NULL AND legal_hold IS NULL AND closed_at < $2 AND NOT ${ENFORCEMENT_OPEN}
+           AND ${IN_ARCHIVE}
          FOR UPDATE`,
         [caseId, closedBefore],
       );
@@ -59,6 +67,11 @@ export class TypeormRetentionStore implements RetentionStore {
         ],
       );
       await m.query('UPDATE staircase_assessments SET basis = $2 WHERE case_id = $1', [caseId, ERASED]);
+      // The archive keeps the documents now; Trygg keeps their numbers and checksums.
+      await m.query('UPDATE journal_entries SET document = NULL, document_erased_at = $2 WHERE case_id = $1 AND document IS NOT NULL', [
+        caseId,
+        at,
+      ]);
       await m.query('UPDATE access_log SET purpose = NULL WHERE case_id = $1 AND purpose IS NOT NULL', [caseId]);
       await appendEvents(m, caseId, [event]);
       return true;

@@ -110,6 +110,10 @@ export class PlanVersionDto extends PlanSchema {
 
 export class CaseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true, example: '2027/17', description: 'the case number in the archive (saksår/sekvensnummer)' })
+  caseNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when a deposit to the archive took the case' })
+  depositedAt: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ enum: ['school', 'kindergarten'] }) regime: string;
   @ApiProperty({ type: [String], example: ['opplæringslova §12-4'] }) legalBasis: string[];

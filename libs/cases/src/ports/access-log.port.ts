@@ -10,6 +10,10 @@ export type AccessKind =
   | 'access_log'
   | 'supervision'
   | 'list'
+  /** The case's journal entries, or one journalled document. */
+  | 'journal'
+  /** Taken into a deposit to the archive (arkivuttrekk). */
+  | 'archive_deposit'
   /** A write the user was refused (an auditor's command; any 403 on a case command). */
   | 'write_refused';
 

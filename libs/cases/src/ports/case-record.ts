@@ -9,6 +9,7 @@ import {
   Regime,
   Role,
 } from '../../../workflow/src';
+import type { NewJournalEntry } from './journal.port';
 
 export interface CaseRecord {
   id: string;
@@ -37,6 +38,10 @@ export interface CaseRecord {
   occurredAt: Date | null;
   openedAt: Date;
   closedAt: Date | null;
+  /** The case number in the archive (saksår/sekvensnummer), given when the case is created. */
+  caseNumber: string | null;
+  /** When a deposit to the archive (arkivuttrekk) took the case; null until then. */
+  depositedAt: Date | null;
 }
 
 export type DeadlineStatus = 'pending' | 'met' | 'cancelled';
@@ -134,7 +139,14 @@ export interface CaseWrites {
   deadlines: DeadlineOp[];
   notifications: NewNotification[];
   staircase?: StaircaseAssessment[];
+  /** Documents among `events` that are journalled (archive/journal-rules.ts). */
+  journal?: NewJournalEntry[];
+  /** The case's saksstatus changed (closed, or reopened): kept for the archive's endringslogg. */
+  statusChange?: { by: string | null; from: Saksstatus; to: Saksstatus };
 }
+
+/** Noark 5 saksstatus as Trygg keeps it: a case is under work until it is closed. */
+export type Saksstatus = 'Under behandling' | 'Avsluttet';
 
 export interface CaseChange {
   state: CaseState;

@@ -42,8 +42,8 @@ export interface TaskRow {
 }
 
 export interface CaseStore {
-  /** Writes a new case with its first events and deadlines, all or nothing. */
-  create(rec: CaseRecord, writes: CaseWrites): Promise<void>;
+  /** Writes a new case with its first events and deadlines, all or nothing; numbers it in the owner's year. */
+  create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string }>;
   /**
    * Commits a transition: `UPDATE … WHERE version = expectedVersion` plus events and deadline
    * writes in one transaction. Returns false, writing nothing, when the version has moved on.

@@ -18,3 +18,5 @@ export * from './retention-store.port';
 export * from './outbox-store.port';
 export * from './email-delivery-store.port';
 export * from './omni-reminder-store.port';
+export * from './journal.port';
+export * from './archive-deposit.port';

@@ -17,6 +17,8 @@ export interface RetentionCandidate {
   legalHold: string | null;
   /** Statsforvalteren is still dealing with the case (reported, or a decision not yet complied with). */
   enforcementOpen: boolean;
+  /** The archive has its copy (a delivered deposit, or every journal entry acknowledged by the archive service). */
+  inArchive: boolean;
 }
 
 export interface RetentionStore {
@@ -24,8 +26,9 @@ export interface RetentionStore {
   due(ownerId: string, closedBefore: Date): Promise<RetentionCandidate[]>;
   /**
    * Anonymises one case in one transaction: erases its personal content (the events and their
-   * hashes stay), redacts its current state, and appends `event`. False, writing nothing, when the
-   * case is no longer due (reopened, put on hold, before Statsforvalteren, already anonymised) by the
+   * hashes stay), redacts its current state, erases its journalled documents (their numbers and
+   * checksums stay), and appends `event`. False, writing nothing, when the case is no longer due
+   * (reopened, put on hold, before Statsforvalteren, not in the archive, already anonymised) by the
    * time it is locked.
    */
   anonymise(caseId: string, closedBefore: Date, event: NewEvent, at: Date): Promise<boolean>;

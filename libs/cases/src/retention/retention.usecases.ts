@@ -19,7 +19,7 @@ export interface RetentionPreview {
   /** Closed before this instant = due. */
   closedBefore: string | null;
   due: Array<{ caseId: string; unitId: string; closedAt: string }>;
-  /** Due, but kept: a legal hold, or Statsforvalteren still dealing with the case. */
+  /** Due, but kept: a legal hold, Statsforvalteren still dealing with the case, or no archive copy yet. */
   blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string | null; reason: string }>;
 }
 
@@ -28,7 +28,7 @@ export interface RetentionRun extends RetentionPreview {
 }
 
 const NOTICE =
-  "How long closed cases are kept follows the owner's arkivplan (arkivloven); Trygg sets no period by default. Anonymising replaces children's names, ids and all free text, and keeps every event and hash.";
+  "How long closed cases are kept follows the owner's arkivplan (arkivloven); Trygg sets no period by default. Anonymising replaces children's names, ids and all free text, and keeps every event and hash; a case is anonymised only once the archive has its copy (a deposit, or the archive service).";
 
 /** Per-owner retention: the period, what is due, and anonymising what is due (docs/domain.md §7). */
 export class Retention {
@@ -129,6 +129,7 @@ export class Retention {
 function blockedBy(c: RetentionCandidate): string | null {
   if (c.legalHold) return `legal hold: ${c.legalHold}`;
   if (c.enforcementOpen) return "Statsforvalteren's case is open (reported, or a decision not yet complied with)";
+  if (!c.inArchive) return 'not yet in the archive: deposit it (arkivuttrekk) first, the archive copy must exist before anything is erased';
   return null;
 }
 

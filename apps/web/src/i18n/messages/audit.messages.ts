@@ -39,5 +39,7 @@ export const AUDIT_MESSAGES = defineMessages({
   'audit.kind.access_log': ['Leste tilgangsloggen', 'Las tilgangsloggen'],
   'audit.kind.supervision': ['Tilsynsrapport', 'Tilsynsrapport'],
   'audit.kind.list': ['Saken i en liste', 'Saka i ei liste'],
+  'audit.kind.journal': ['Leste journalen', 'Las journalen'],
+  'audit.kind.archive_deposit': ['Tok saken med i arkivuttrekk', 'Tok saka med i arkivuttrekk'],
   'audit.kind.write_refused': ['Forsøkte å endre (avvist)', 'Freista å endre (avvist)'],
 });

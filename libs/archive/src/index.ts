@@ -1,0 +1,2 @@
+export * from './journal-document.pdf';
+export * from './noark5-deposit.writer';

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import type { JournalDocument } from '../../cases/src/archive/journal-rules';
+import type { JournalRenderer } from '../../cases/src/ports';
+import { woffToSfnt } from './woff-font';
+
+/**
+ * A journalled document as PDF/A-2b (pdfkit), the format the archive takes (riksarkivarens
+ * forskrift § 5-17). PDF/A forbids fonts that are not embedded, so the text is set in Inter
+ * (the web app's typeface), read and unpacked once.
+ */
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+function loadFonts() {
+  if (!fonts) {
+    const file = (weight: number) =>
+      woffToSfnt(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)));
+    fonts = { regular: file(400), bold: file(700) };
+  }
+  return fonts;
+}
+
+const when = (d: Date) => new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' }).format(d);
+
+export class PdfJournalRenderer implements JournalRenderer {
+  render(d: JournalDocument): Promise<Buffer> {
+    const f = loadFonts();
+    const doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 56, bottom: 64, left: 56, right: 56 },
+      subset: 'PDF/A-2b',
+      pdfVersion: '1.7',
+      lang: 'nb-NO',
+      info: { Title: d.title, Author: d.author, Subject: d.unitName, Creator: 'Trygg', CreationDate: d.at },
+    } as PDFKit.PDFDocumentOptions);
+    doc.registerFont('Body', f.regular);
+    doc.registerFont('Bold', f.bold);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve, reject) => {
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+    });
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    doc.font('Bold').fontSize(15).text(d.title, { width });
+    doc.moveDown(0.4).font('Body').fontSize(9.5).fillColor('#444444');
+    doc.text(`${d.unitName} · ${d.legalBasis.join(', ')}`, { width });
+    doc.text(`${when(d.at)} · ${d.author}`, { width });
+    doc.text('Unntatt offentlighet, offl. § 13, jf. fvl. § 13 første ledd nr. 1', { width });
+    doc.fillColor('black');
+    for (const s of d.sections) {
+      doc.moveDown(0.8);
+      if (s.heading) doc.font('Bold').fontSize(11.5).text(s.heading, { width }).moveDown(0.2);
+      for (const [label, value] of s.fields) {
+        doc.font('Bold').fontSize(10).text(label, { width });
+        doc.font('Body').fontSize(10).text(value, { width }).moveDown(0.35);
+      }
+    }
+    doc.end();
+    return done;
+  }
+}
