@@ -11,6 +11,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Arkivverket's Noark 5 schemas go into every deposit package.
+COPY --from=build /app/libs/archive/schemas ./libs/archive/schemas
 COPY package.json ./
 USER node
 CMD ["node", "dist/apps/api/src/main.js"]

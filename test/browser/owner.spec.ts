@@ -204,6 +204,22 @@ test('the retention run anonymises only after a confirmation that names how many
     await signIn(page, 'Kommune Kristiansen');
     await page.goto(`${baseUrl()}/innstillinger`);
     await page.getByRole('tab', { name: 'Sletting' }).click();
+    // Nothing is anonymised before the archive has its copy: the deposit comes first.
+    await expect(page.getByRole('cell', { name: 'Ikke avlevert til arkivet ennå: lag et arkivuttrekk først' }).first()).toBeVisible();
+    await page.getByRole('tab', { name: 'Arkiv' }).click();
+    await expectAccessible(page, 'arkivuttrekk');
+    const longAgo = new Date(Date.now() - 11 * 365.25 * 86_400_000);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    await page.getByLabel('Første dag saker ble avsluttet').fill(day(new Date(longAgo.getTime() - 3 * 86_400_000)));
+    await page.getByLabel('Siste dag saker ble avsluttet').fill(day(new Date(longAgo.getTime() + 3 * 86_400_000)));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Lag arkivuttrekk' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^arkivuttrekk-.*\.tar$/);
+    await expect(page.getByText(/Arkivuttrekket med \d+ saker er lastet ned/)).toBeVisible();
+    // The same period again has nothing left to deposit, and says so at the field.
+    await page.getByRole('button', { name: 'Lag arkivuttrekk' }).click();
+    await expect(page.getByRole('link', { name: /ingen avsluttede saker i perioden/ })).toBeVisible();
+    await page.getByRole('tab', { name: 'Sletting' }).click();
     const preview = await apiAs('kommune', 'GET', `/api/owners/${OWNER}/retention/preview`);
     expect(preview.due.map((d: { caseId: string }) => d.caseId)).toContain(due);
     expect(preview.blocked.map((d: { caseId: string }) => d.caseId)).toContain(held);

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DEMO_OWNER, DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
-import { addmlFiles, sha256, untar, xmllint, XML_SCHEMAS } from '../harness/deposit-package';
+import { addmlFiles, deposit, sha256, xmllint, XML_SCHEMAS } from '../harness/deposit-package';
 import { EVA, ids, ok, open, planFor, schoolConcern } from '../harness/flows';
 import { children, startTestApp, TestApp } from '../harness/test-app';
 
@@ -93,18 +93,8 @@ describe('archive: journal entries and Noark 5 deposits', () => {
 
   it('a deposit validates file by file, its checksums match, the public journal names no child; a second deposit takes nothing twice', async () => {
     const c = await caseToClosed();
-    const res = await t
-      .as('kommune')
-      .post(`/api/owners/${owner}/archive-deposits`, { from: '2027-03-01', to: '2027-03-01' })
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (d: Buffer) => chunks.push(d));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const { res, files } = await deposit(t, owner, { from: '2027-03-01', to: '2027-03-01' });
     expect(res.headers['content-type']).toBe('application/x-tar');
-    const files = await untar(res.body as Buffer);
     for (const name of Object.keys(XML_SCHEMAS)) {
       const verdict = xmllint(name, files.get(name)!);
       expect({ name, ...verdict }).toEqual({ name, valid: true, output: '' });
@@ -125,8 +115,7 @@ describe('archive: journal entries and Noark 5 deposits', () => {
     expect(files.has(`dokumenter/${c.id}-historikk.json`)).toBe(true);
     const depositedCases = Number(res.headers['x-trygg-case-count']);
     expect(depositedCases).toBeGreaterThanOrEqual(1);
-    // Settled once the last byte went out.
-    await waitFor(async () => (await t.as('kommune').get(`/api/cases/${c.id}`)).body.depositedAt !== null);
+    expect((await t.as('kommune').get(`/api/cases/${c.id}`)).body.depositedAt).toEqual(expect.any(String));
     const again = await t.as('kommune').post(`/api/owners/${owner}/archive-deposits`, { from: '2027-03-01', to: '2027-03-01' });
     expect(again.status).toBe(422);
     expect(again.body.errors[0]).toMatchObject({ field: 'from' });
@@ -149,11 +138,3 @@ describe('archive: journal entries and Noark 5 deposits', () => {
     expect(DEMO_UNITS.demoSkole.id).toBeDefined();
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -11,7 +11,7 @@ import { startTestApp, TestApp } from '../harness/test-app';
  * resource that user cannot see, compared with a random id. Resources the user can see are tried
  * too, and must never give a 5xx.
  */
-type Kind = 'caseId' | 'unitId' | 'ownerId' | 'groupId' | 'notificationId' | 'holidayId';
+type Kind = 'caseId' | 'unitId' | 'ownerId' | 'groupId' | 'notificationId' | 'holidayId' | 'entryId';
 
 describe('not found and not yours answer alike on every endpoint', () => {
   let t: TestApp;
@@ -23,7 +23,7 @@ describe('not found and not yours answer alike on every endpoint', () => {
     user: randomUUID(),
     holiday: randomUUID(),
   };
-  const resources: Record<Kind, string[]> = { caseId: [], unitId: [], ownerId: [], groupId: [], notificationId: [], holidayId: [] };
+  const resources: Record<Kind, string[]> = { caseId: [], unitId: [], ownerId: [], groupId: [], notificationId: [], holidayId: [], entryId: [] };
   const users = [...DEMO_USERNAMES, 'annen-rektor'];
 
   beforeAll(async () => {
@@ -70,6 +70,10 @@ describe('not found and not yours answer alike on every endpoint', () => {
     resources.ownerId = [DEMO_OWNER.id, other.owner];
     resources.groupId = [DEMO_GROUPS[0].id, DEMO_GROUPS[3].id, DEMO_GROUPS[5].id, other.group];
     resources.holidayId = [demoHoliday.body[0].id, other.holiday];
+    // Each concern is a journal entry of its case (the archive's journalpost).
+    resources.entryId = (await sql.query('SELECT id FROM journal_entries WHERE case_id = ANY($1::uuid[])', [resources.caseId])).rows.map(
+      (r: { id: string }) => r.id,
+    );
     const note = async (userId: string, ownerId: string, unitId: string, caseId: string) => {
       const id = randomUUID();
       await sql.query(
@@ -101,6 +105,10 @@ describe('not found and not yours answer alike on every endpoint', () => {
         return (await as.get('/api/me/notifications')).body.items?.some((n: { id: string }) => n.id === id) ?? false;
       case 'holidayId':
         throw new Error('a holiday is seen through its owner');
+      case 'entryId': {
+        const { rows } = await t.sql().then((c) => c.query('SELECT case_id FROM journal_entries WHERE id = $1', [id]));
+        return (await as.get(`/api/cases/${rows[0].case_id}/journal`)).status === 200;
+      }
     }
   }
 

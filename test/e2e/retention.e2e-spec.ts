@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DEMO_OWNER } from '../../libs/persistence/src/seed/demo-data';
 import { EVA, ids, ok, open, planFor, schoolConcern, toActive } from '../harness/flows';
 import { startTestApp, TestApp } from '../harness/test-app';
+import { deposit } from '../harness/deposit-package';
 
 /** Retention: anonymised cases still verify and hold no child's name; a legal hold blocks it. */
 describe('retention and anonymisation', () => {
@@ -41,6 +42,7 @@ describe('retention and anonymisation', () => {
       await q('SELECT * FROM case_event_contents WHERE case_id = $1'),
       await q('SELECT * FROM staircase_assessments WHERE case_id = $1'),
       await q('SELECT * FROM access_log WHERE case_id = $1'),
+      await q('SELECT * FROM journal_entries WHERE case_id = $1'),
     ].join('\n');
   }
 
@@ -75,6 +77,13 @@ describe('retention and anonymisation', () => {
     // Not yet: closed less than two years ago.
     expect((await t.as('kommune').get(`/api/owners/${owner}/retention/preview`)).body.due).toEqual([]);
     t.clock.set('2029-03-20T09:00:00+01:00');
+    // Nothing is erased before the archive has its copy.
+    const before = (await t.as('kommune').get(`/api/owners/${owner}/retention/preview`).expect(200)).body;
+    expect(before.due).toEqual([]);
+    expect(before.blocked).toEqual(
+      expect.arrayContaining([expect.objectContaining({ caseId: due, reason: expect.stringMatching(/^not yet in the archive/) })]),
+    );
+    await deposit(t, owner, { from: '2027-03-01', to: '2027-03-01' });
     const preview = (await t.as('revisor').get(`/api/owners/${owner}/retention/preview`).expect(200)).body;
     expect(preview.due.map((c: { caseId: string }) => c.caseId)).toContain(due);
     expect(preview.blocked).toHaveLength(2);
@@ -110,6 +119,10 @@ describe('retention and anonymisation', () => {
       expect(text).not.toContain(EVA);
     }
     expect(history).toContain('CASE_ANONYMISED');
+    // The archive has the documents; Trygg keeps their numbers and checksums.
+    const journal = (await db.query('SELECT document, document_erased_at, document_sha256 FROM journal_entries WHERE case_id = $1', [due])).rows;
+    expect(journal.length).toBeGreaterThan(0);
+    for (const e of journal) expect(e).toMatchObject({ document: null, document_erased_at: expect.any(Date), document_sha256: expect.any(String) });
     // An anonymised case takes no more commands.
     await t.as('rektor').command(due, 'REOPEN', view.version, { reason: 'x' }).expect(409);
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { SCHEMA_DIR } from '../../libs/archive/src';
+import type { TestApp } from './test-app';
 
 /** A deposit package unpacked: each file's bytes by name. */
 export async function untar(data: Buffer): Promise<Map<string, Buffer>> {
@@ -61,4 +62,27 @@ export function addmlFiles(addml: string): Array<{ name: string; size: number; s
     /<property name="name"><value>([^<]+)<\/value><\/property>.*?<property name="size"><value>(\d+)<\/value><\/property><property name="checksum"><properties><property name="algorithm"><value>SHA256<\/value><\/property><property name="value"><value>([0-9a-f]{64})<\/value>/g;
   for (const m of addml.matchAll(re)) out.push({ name: m[1], size: Number(m[2]), sha256: m[3] });
   return out;
+}
+
+/** POSTs a deposit as the owner and answers the response with the package unpacked. */
+export async function deposit(t: TestApp, ownerId: string, body: Record<string, unknown>) {
+  const res = await t
+    .as('kommune')
+    .post(`/api/owners/${ownerId}/archive-deposits`, body)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  if (res.status !== 200) throw new Error(`deposit: ${res.status} ${res.body.toString()}`);
+  // The cases count as deposited once the response has gone out whole; wait for that to settle.
+  const id = res.headers['x-trygg-deposit-id'];
+  const db = await t.sql();
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await db.query(`SELECT status FROM archive_deposits WHERE id = $1`, [id]);
+    if (rows[0]?.status === 'complete') break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { res, files: await untar(res.body as Buffer) };
 }

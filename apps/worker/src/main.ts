@@ -22,6 +22,9 @@ async function main(): Promise<void> {
     reconcileEveryMs: config.RECONCILE_EVERY_MINUTES * 60_000,
     omniReminderCron: config.OMNI_REMINDER_CRON,
     jobLockMs: config.JOB_LOCK_SECONDS * 1000,
+    archive: config.ARCHIVE_NOARK5_URL
+      ? { baseUrl: config.ARCHIVE_NOARK5_URL, arkivdel: config.ARCHIVE_NOARK5_ARKIVDEL!, token: config.ARCHIVE_NOARK5_TOKEN }
+      : undefined,
   });
   await worker.start();
   process.send?.({ ready: 'worker' });

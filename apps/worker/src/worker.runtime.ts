@@ -13,9 +13,12 @@ import {
   TypeormOmniReminderStore,
   TypeormOutboxStore,
   TypeormOwnerSettingsStore,
+  TypeormArchiveSendStore,
 } from '../../../libs/persistence/src';
 import { Mailer, SendNotificationEmail, SmtpMailer } from '../../../libs/notifications/src';
-import { DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE } from '../../../libs/scheduling/src/queues';
+import { ARCHIVE_QUEUE, archiveJobFor, DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE } from '../../../libs/scheduling/src/queues';
+import { Noark5RestSettings, Noark5RestTransport } from '../../../libs/archive/src';
+import { SendJournalEntryToArchive } from '../../../libs/cases/src/archive/send-to-archive.usecase';
 import { OutboxRelay } from '../../../libs/scheduling/src/outbox.relay';
 import { DeadlineReconciler, ReconcileReport } from '../../../libs/scheduling/src/deadline.reconciler';
 import { deadlineProcessor } from './deadline.processor';
@@ -48,6 +51,11 @@ export interface WorkerRuntime {
   relayIdleMs?: number;
   /** Called after each step is committed, with its lag from due (the benchmark listens here). */
   onStepHandled?: (step: string, lagMs: number) => void;
+  /**
+   * The municipality's Noark 5 archive service: each journal entry is pushed to it as it is
+   * created. Unset: the archive gets deposit packages (POST /archive-deposits) instead.
+   */
+  archive?: Noark5RestSettings & { retryBaseMs?: number };
   /** Job lock; a killed worker's jobs run again after this (BullMQ stalled-job check). */
   jobLockMs?: number;
 }
@@ -66,6 +74,8 @@ export class TryggWorker {
   private reconciler?: DeadlineReconciler;
   private mailer?: Mailer;
   private maintenance?: Queue;
+  private archiveJobs?: BullMqScheduler;
+  private archiveStore?: TypeormArchiveSendStore;
   private reconcileTimer?: NodeJS.Timeout;
   private reconciling?: Promise<ReconcileReport>;
   readonly metrics = new WorkerMetrics();
@@ -83,6 +93,14 @@ export class TryggWorker {
     const mailQueue = new Queue(MAIL_QUEUE, { connection });
     const maintenance = new Queue(MAINTENANCE_QUEUE, { connection });
     this.queues = [deadlineQueue, mailQueue, maintenance];
+    // The archive service may be down for hours: its jobs back off from retryBaseMs, and the
+    // reconciler puts back whatever has not arrived.
+    const archiveQueue = rt.archive ? new Queue(ARCHIVE_QUEUE, { connection }) : undefined;
+    if (archiveQueue) this.queues.push(archiveQueue);
+    const archiveJobs = (this.archiveJobs = archiveQueue
+      ? new BullMqScheduler(archiveQueue, { attempts: 12, backoff: { type: 'exponential', delay: rt.archive?.retryBaseMs ?? 5000 } })
+      : undefined);
+    this.archiveStore = new TypeormArchiveSendStore(ds);
 
     const store = new TypeormCaseStore(ds);
     const directory = new TypeormDirectory(ds);
@@ -112,6 +130,7 @@ export class TryggWorker {
       {
         idleMs: rt.relayIdleMs,
         emailEnabled: !!this.mailer,
+        archive: archiveJobs,
       },
     ));
     this.reconciler = new DeadlineReconciler(outbox, deadlineJobs, mailJobs, rt.clock);
@@ -167,10 +186,21 @@ export class TryggWorker {
       },
       { connection, concurrency: 1 },
     );
+    if (rt.archive) {
+      const send = new SendJournalEntryToArchive(this.archiveStore, new Noark5RestTransport(rt.archive), rt.clock);
+      // One at a time: an entry's case folder is made by the first entry of the case.
+      const archiver = new Worker(ARCHIVE_QUEUE, async (job: Job<{ entryId: string }>) => send.execute(job.data.entryId), {
+        connection,
+        concurrency: 1,
+        ...lock,
+      });
+      archiver.on('failed', onFailed(ARCHIVE_QUEUE));
+      this.workers.push(archiver);
+    }
     deadlines.on('failed', onFailed(DEADLINE_QUEUE));
     mail.on('failed', onFailed(MAIL_QUEUE));
     maint.on('failed', onFailed(MAINTENANCE_QUEUE));
-    this.workers = [deadlines, mail, maint];
+    this.workers = [deadlines, mail, maint, ...this.workers];
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     // Alive from the first moment, not only once the scheduler's first heartbeat job has run.
     await stampHeartbeat(redis, new Date());
@@ -182,7 +212,11 @@ export class TryggWorker {
         rt.log('worker metrics not served', { port: rt.metricsPort, error: (e as Error).message });
       }
     }
-    rt.log('worker ready', { queues: [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE], email: !!this.mailer });
+    rt.log('worker ready', {
+      queues: [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE, ...(rt.archive ? [ARCHIVE_QUEUE] : [])],
+      email: !!this.mailer,
+      archive: rt.archive ? 'noark5-rest' : 'deposit packages',
+    });
   }
 
   /** Brings Redis in line with PostgreSQL; runs at start and on a timer. Never two at once. */
@@ -192,6 +226,10 @@ export class TryggWorker {
         try {
           await this.ensureSchedulers();
           const report = await this.reconciler!.reconcile();
+          if (this.archiveJobs) {
+            await this.archiveJobs.retryFailed();
+            await this.archiveJobs.schedule((await this.archiveStore!.unarchived(10_000)).map(archiveJobFor));
+          }
           this.rt.log('reconciled', { ...report });
           return report;
         } finally {

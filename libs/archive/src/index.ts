@@ -1,2 +1,3 @@
 export * from './journal-document.pdf';
 export * from './noark5-deposit.writer';
+export * from './noark5-rest.transport';

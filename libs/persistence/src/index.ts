@@ -17,3 +17,4 @@ export * from './typeorm-omni-reminder.store';
 export * from './operations.queries';
 export * from './typeorm-journal.store';
 export * from './typeorm-archive-deposit.store';
+export * from './typeorm-archive-send.store';

@@ -19,10 +19,11 @@ export class TypeormOutboxStore implements OutboxStore {
       if (!rows.length) return 0;
       const deadlineIds = [...new Set(rows.filter((r) => r.topic === 'deadline').map((r) => r.ref))];
       const emailIds = [...new Set(rows.filter((r) => r.topic === 'email').map((r) => r.ref))];
+      const archiveEntryIds = [...new Set(rows.filter((r) => r.topic === 'archive').map((r) => r.ref))];
       const deadlines: DeadlineRecord[] = deadlineIds.length
         ? (await m.query('SELECT * FROM deadlines WHERE id = ANY($1::uuid[])', [deadlineIds])).map(toDeadline)
         : [];
-      const { skippedEmailIds } = await relay({ deadlines, emailIds });
+      const { skippedEmailIds } = await relay({ deadlines, emailIds, archiveEntryIds });
       if (skippedEmailIds.length) {
         await m.query(`UPDATE notifications SET email_status = 'skipped' WHERE id = ANY($1::uuid[]) AND email_status = 'pending'`, [
           skippedEmailIds,

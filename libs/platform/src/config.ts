@@ -68,6 +68,24 @@ export class TryggConfig {
   @IsString()
   MAIL_FROM = 'Trygg <no-reply@trygg.invalid>';
 
+  /**
+   * The municipality's Noark 5 archive service (Tjenestegrensesnitt v1.1), e.g.
+   * https://arkiv.kommune.no/noark5v5/api. Unset: the archive gets deposit packages instead.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  ARCHIVE_NOARK5_URL?: string;
+
+  /** The systemID of the arkivdel the cases are filed under (required with ARCHIVE_NOARK5_URL). */
+  @IsOptional()
+  @IsString()
+  ARCHIVE_NOARK5_ARKIVDEL?: string;
+
+  /** Bearer token for the archive service, when it asks for one. */
+  @IsOptional()
+  @IsString()
+  ARCHIVE_NOARK5_TOKEN?: string;
+
   /** Port of the worker's own GET /metrics. */
   @Transform(({ value }) => (value === undefined || value === '' ? 9464 : Number(value)))
   @IsInt()
@@ -176,6 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TryggConfig {
     'OIDC_ISSUER_URL',
     'OIDC_CLIENT_ID',
     'OIDC_CLIENT_SECRET',
+    'ARCHIVE_NOARK5_URL',
+    'ARCHIVE_NOARK5_ARKIVDEL',
+    'ARCHIVE_NOARK5_TOKEN',
   ]);
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
@@ -185,6 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TryggConfig {
   );
   if (config.NODE_ENV === 'production' && config.TRYGG_NOW) {
     problems.push('TRYGG_NOW: must not be set when NODE_ENV=production (the clock is real time in production)');
+  }
+  if (config.ARCHIVE_NOARK5_URL && !config.ARCHIVE_NOARK5_ARKIVDEL) {
+    problems.push('ARCHIVE_NOARK5_ARKIVDEL: required with ARCHIVE_NOARK5_URL (the arkivdel the cases are filed under)');
   }
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

@@ -32,12 +32,19 @@ const RETRIES: JobsOptions = {
 
 /** BullMQ adds an existing job id silently and rejects ids with `:`; the ids are made for that (queues.ts). */
 export class BullMqScheduler implements JobScheduler {
-  constructor(private readonly queue: Queue) {}
+  private readonly retries: JobsOptions;
+  /** `retries`: the backoff of this queue's jobs, when it is not the default's (the archive service's). */
+  constructor(
+    private readonly queue: Queue,
+    retries: Partial<JobsOptions> = {},
+  ) {
+    this.retries = { ...RETRIES, ...retries };
+  }
 
   async schedule(jobs: ScheduledJob[]): Promise<void> {
     for (let i = 0; i < jobs.length; i += 1000) {
       await this.queue.addBulk(
-        jobs.slice(i, i + 1000).map((j) => ({ name: j.name, data: j.data, opts: { ...RETRIES, jobId: j.id, delay: j.delayMs ?? 0 } })),
+        jobs.slice(i, i + 1000).map((j) => ({ name: j.name, data: j.data, opts: { ...this.retries, jobId: j.id, delay: j.delayMs ?? 0 } })),
       );
     }
   }

@@ -1,6 +1,6 @@
 import { Clock, OutboxBatch, OutboxStore } from '../../cases/src/ports';
 import { JobScheduler, ScheduledJob } from './job-scheduler';
-import { deadlineJobIdsOf, mailJobFor, nextJobFor } from './queues';
+import { archiveJobFor, deadlineJobIdsOf, mailJobFor, nextJobFor } from './queues';
 
 export interface RelayOptions {
   /** Rows per transaction. */
@@ -11,6 +11,8 @@ export interface RelayOptions {
   lingerMs?: number;
   /** False when no SMTP is configured: owed e-mails are marked skipped rather than queued. */
   emailEnabled?: boolean;
+  /** The archive service's queue; unset when there is none (the deposit package is the archive's copy). */
+  archive?: JobScheduler;
 }
 
 /**
@@ -26,6 +28,7 @@ export class OutboxRelay {
   private readonly idleMs: number;
   private readonly emailEnabled: boolean;
   private readonly lingerMs: number;
+  private readonly archive?: JobScheduler;
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -39,6 +42,7 @@ export class OutboxRelay {
     this.idleMs = opts.idleMs ?? 250;
     this.emailEnabled = opts.emailEnabled ?? true;
     this.lingerMs = opts.lingerMs ?? 25;
+    this.archive = opts.archive;
   }
 
   start(): void {
@@ -84,7 +88,7 @@ export class OutboxRelay {
     return this.outbox.relayBatch(this.batchSize, (batch) => this.relay(batch));
   }
 
-  private async relay({ deadlines, emailIds }: OutboxBatch): Promise<{ skippedEmailIds: string[] }> {
+  private async relay({ deadlines, emailIds, archiveEntryIds }: OutboxBatch): Promise<{ skippedEmailIds: string[] }> {
     const now = this.clock.now();
     const adds: ScheduledJob[] = [];
     const removes: string[] = [];
@@ -100,6 +104,7 @@ export class OutboxRelay {
     }
     if (adds.length) await this.deadlines.schedule(adds);
     if (removes.length) await this.deadlines.unschedule(removes);
+    if (this.archive && archiveEntryIds.length) await this.archive.schedule(archiveEntryIds.map(archiveJobFor));
     // Without SMTP there is nothing to send: the store settles them instead of a job each.
     if (!this.emailEnabled) return { skippedEmailIds: emailIds };
     if (emailIds.length) await this.mail.schedule(emailIds.map(mailJobFor));

@@ -5,7 +5,9 @@ import { ScheduledJob } from './job-scheduler';
 export const DEADLINE_QUEUE = 'trygg-deadlines';
 export const MAIL_QUEUE = 'trygg-mail';
 export const MAINTENANCE_QUEUE = 'trygg-maintenance';
-export const ALL_QUEUES = [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE];
+/** Journal entries on their way to the archive service (only when one is configured). */
+export const ARCHIVE_QUEUE = 'trygg-archive';
+export const ALL_QUEUES = [DEADLINE_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE, ARCHIVE_QUEUE];
 
 /**
  * Deterministic job ids: one per deadline, due date revision and step, so adding the same job
@@ -43,6 +45,14 @@ export function nextJobFor(d: SchedulableDeadline, now: Date): ScheduledJob | nu
     data: { deadlineId: d.id, rev: d.rev, step },
     delayMs: Math.max(0, at.getTime() - now.getTime()),
   };
+}
+
+export function archiveJobId(entryId: string): string {
+  return `archive-${entryId}`;
+}
+
+export function archiveJobFor(entryId: string): ScheduledJob {
+  return { id: archiveJobId(entryId), name: 'archive', data: { entryId } };
 }
 
 export function mailJobFor(notificationId: string): ScheduledJob {

@@ -41,7 +41,8 @@ export class RetentionPreviewDto {
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: "due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open)",
+    description:
+      "due but kept: { caseId, unitId, closedAt, legalHold, code, reason }; code legal_hold, statsforvalteren (its case still open) or not_in_archive (no deposit or archive copy yet)",
   })
   blocked: Array<Record<string, string>>;
 }

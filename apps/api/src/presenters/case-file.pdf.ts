@@ -104,6 +104,7 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
 
   const c = file.case;
   h1('Saken');
+  if (c.caseNumber) field('Saksnummer', c.caseNumber);
   field('Enhet', `${c.unit.name} (${c.unit.kind === 'school' ? 'skole' : 'barnehage'})`);
   field('Regelverk', c.legalBasis.join(', '));
   field('Status', STATE_LABELS[c.state] ?? c.state);
@@ -211,7 +212,7 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
     doc
       .fontSize(8)
       .fillColor('#444444')
-      .text(`Side ${i + 1} av ${range.count}  ·  Sak ${file.case.id}`, doc.page.margins.left, doc.page.height - 40, {
+      .text(`Side ${i + 1} av ${range.count}  ·  Sak ${file.case.caseNumber ?? file.case.id}`, doc.page.margins.left, doc.page.height - 40, {
         width,
         align: 'center',
         lineBreak: false,

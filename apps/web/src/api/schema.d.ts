@@ -222,6 +222,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's journal entries (journalposter) with their numbers and checksums (principal, owner, auditor) */
+        get: operations["ArchiveController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/journal/{entryId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A journalled document as PDF/A, exactly as registered (its SHA-256 is in the journal) */
+        get: operations["ArchiveController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/verify": {
         parameters: {
             query?: never;
@@ -353,6 +387,23 @@ export interface paths {
         get: operations["MeController_myTasks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owners/{ownerId}/archive-deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Noark 5 deposit (arkivuttrekk) of the cases closed in [from, to] that no deposit has taken (owner only), streamed as one tar; the cases count as deposited once it has been delivered */
+        post: operations["ArchiveController_deposit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -626,7 +677,7 @@ export interface components {
             /** @description export format, refused command, … */
             detail: string | null;
             /** @enum {string} */
-            kind: "detail" | "history" | "bti_log" | "export" | "verify" | "access_log" | "supervision" | "list" | "write_refused";
+            kind: "detail" | "history" | "bti_log" | "export" | "verify" | "access_log" | "supervision" | "list" | "journal" | "archive_deposit" | "write_refused";
             purpose: string | null;
             /** @example auditor */
             role: string;
@@ -665,6 +716,22 @@ export interface components {
              * @enum {string}
              */
             type: "APPROVE_PLAN";
+        };
+        ArchiveDepositDto: {
+            /**
+             * Format: date
+             * @description first day (Oslo) the cases were closed
+             * @example 2027-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description last day (Oslo) the cases were closed
+             * @example 2027-12-31
+             */
+            to: string;
+            /** @description only these of the owner's units; default all */
+            unitIds?: string[];
         };
         AssessStaircaseDto: {
             /** @description what the assessment rests on (observations, surveys, conversations) */
@@ -798,6 +865,11 @@ export interface components {
             anonymisedAt: string | null;
             /** @description BTI: the level (0–3), the stafettholder, the services taking part and their consents */
             bti: components["schemas"]["BtiViewDto"];
+            /**
+             * @description the case number in the archive (saksår/sekvensnummer)
+             * @example 2027/17
+             */
+            caseNumber: string | null;
             childIds: string[];
             childSaysUnsafe: boolean;
             /** @description children whose voice (or why not heard) is on record */
@@ -806,6 +878,11 @@ export interface components {
             closedAt: string | null;
             concern: string;
             deadlines: components["schemas"]["DeadlineDto"][];
+            /**
+             * Format: date-time
+             * @description when a deposit to the archive took the case
+             */
+            depositedAt: string | null;
             /**
              * @description Statsforvalteren's enforcement (opplæringslova §12-6), schools only (null for kindergartens): state not_raised | raised | reported | decided | complied | duty_met, raisedAt, earliestReportAt (one week after), reportedAt, specialGrounds, decisions, compliances
              * @example {
@@ -870,6 +947,15 @@ export interface components {
             version: number;
             /** @description only in the response to the command that caused them (SUBMIT_PLAN: FFSS) */
             warnings?: components["schemas"]["PlanWarningDto"][];
+        };
+        CaseJournalDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example 2027/17 */
+            caseNumber: string | null;
+            /** Format: date-time */
+            depositedAt: string | null;
+            entries: components["schemas"]["JournalEntryDto"][];
         };
         CasePageDto: {
             items: components["schemas"]["CaseDto"][];
@@ -1204,6 +1290,39 @@ export interface components {
             ownerId: string;
             rules: components["schemas"]["GuidanceRuleDto"][];
             version: number;
+        };
+        JournalEntryDto: {
+            /** @description the archive service's own id, once it has the entry */
+            archiveRef: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description false once retention erased the document (after it reached the archive) */
+            documentAvailable: boolean;
+            /** @description the history entry (seq in the hash chain) the document is */
+            eventSeq: number;
+            /**
+             * Format: uuid
+             * @description the journalpost systemID
+             */
+            id: string;
+            /**
+             * @description journalår/journalsekvensnummer
+             * @example 2027/42
+             */
+            journalNumber: string;
+            /** @example Organinternt dokument for oppfølging */
+            journalposttype: string;
+            journalSeq: number;
+            journalYear: number;
+            /** @enum {string} */
+            kind: "concern" | "investigation_conclusion" | "approved_plan" | "evaluation" | "owner_notification" | "sf_decision";
+            /** @description SHA-256 of the PDF/A document */
+            sha256: string;
+            size: number;
+            /** @example Offl. § 13, jf. fvl. § 13 første ledd nr. 1 */
+            skjermingshjemmel: string;
+            /** @description never names the child (skjermet tittel) */
+            title: string;
         };
         LogoutDto: {
             /** @description where to send the browser to end the session at the OIDC provider too; null when there is nothing to end */
@@ -1616,7 +1735,7 @@ export interface components {
         RetentionPreviewDto: {
             /** Format: date-time */
             asOf: string;
-            /** @description due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open) */
+            /** @description due but kept: { caseId, unitId, closedAt, legalHold, code, reason }; code legal_hold, statsforvalteren (its case still open) or not_in_archive (no deposit or archive copy yet) */
             blocked: Record<string, never>[];
             /**
              * Format: date-time
@@ -1634,7 +1753,7 @@ export interface components {
             anonymised: string[];
             /** Format: date-time */
             asOf: string;
-            /** @description due but kept: { caseId, unitId, closedAt, legalHold, reason } (a legal hold, or Statsforvalteren's case still open) */
+            /** @description due but kept: { caseId, unitId, closedAt, legalHold, code, reason }; code legal_hold, statsforvalteren (its case still open) or not_in_archive (no deposit or archive copy yet) */
             blocked: Record<string, never>[];
             /**
              * Format: date-time
@@ -2509,6 +2628,119 @@ export interface operations {
             };
         };
     };
+    ArchiveController_list: {
+        parameters: {
+            query?: {
+                /** @description why you read the case (e.g. "tilsyn 2027", "klage fra foreldre"); kept in the access log */
+                purpose?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseJournalDto"];
+                };
+            };
+            /** @description no token, or an invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description your role may not do this (detail says who may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description invalid input: errors names each field and rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ArchiveController_document: {
+        parameters: {
+            query?: {
+                /** @description why you read the case (e.g. "tilsyn 2027", "klage fra foreldre"); kept in the access log */
+                purpose?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no token, or an invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description your role may not do this (detail says who may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description invalid input: errors names each field and rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CasesController_verify: {
         parameters: {
             query?: {
@@ -3012,6 +3244,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDto"][];
+                };
+            };
+        };
+    };
+    ArchiveController_deposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveDepositDto"];
+            };
+        };
+        responses: {
+            /** @description the tar; headers X-Trygg-Deposit-Id, X-Trygg-Case-Count and X-Trygg-Entry-Count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no token, or an invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description your role may not do this (detail says who may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description invalid input: errors names each field and rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

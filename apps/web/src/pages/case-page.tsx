@@ -93,6 +93,8 @@ function CaseDetail({ c, history }: { c: CaseView; history: EventView[] }) {
         <strong>{t('case.next')}</strong> {nextStep(c.state, w)}
       </Paragraph>
       <Paragraph data-size="sm" className="app-muted">
+        {c.caseNumber && <>{t('case.caseNumber', { number: c.caseNumber })} </>}
+        {c.depositedAt && <>{t('case.deposited', { date: formatDateTime(c.depositedAt) })} </>}
         {c.legalBasis.join(', ')}. {t('case.reportedAt', { date: formatDateTime(c.openedAt) })}
         {c.occurredAt ? t('case.occurredAt', { date: formatDateTime(c.occurredAt) }) : ''}. {sourceLabel(c.source, w)}.
       </Paragraph>

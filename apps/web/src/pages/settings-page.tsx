@@ -21,6 +21,7 @@ import { formatDate } from '../format/time';
 import { useVersionedSave } from '../settings/versioned-save';
 import { Conflict, VersionLine } from '../settings/setting-parts';
 import { LanguageSetting } from '../settings/language-setting';
+import { ArchiveDeposit } from '../settings/archive-deposit';
 import { SUGGESTION_CODES } from '../../../../libs/workflow/src/omni';
 import { useMe } from '../session/session';
 import { tr } from '../i18n/translate';
@@ -45,6 +46,7 @@ export function SettingsPage() {
           <Tabs.Tab value="frister">{tr('set.tab.deadlines')}</Tabs.Tab>
           <Tabs.Tab value="skolerute">{tr('set.tab.holidays')}</Tabs.Tab>
           <Tabs.Tab value="omni">{tr('set.tab.omni')}</Tabs.Tab>
+          <Tabs.Tab value="arkiv">{tr('set.tab.archive')}</Tabs.Tab>
           <Tabs.Tab value="sletting">{tr('set.tab.retention')}</Tabs.Tab>
           <Tabs.Tab value="sprak">{tr('set.tab.language')}</Tabs.Tab>
         </Tabs.List>
@@ -56,6 +58,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="omni">
           <Guidance ownerId={ownerId} mayChange={mayChange} />
+        </Tabs.Panel>
+        <Tabs.Panel value="arkiv">
+          <ArchiveDeposit ownerId={ownerId} mayChange={mayChange} />
         </Tabs.Panel>
         <Tabs.Panel value="sletting">
           <Retention ownerId={ownerId} mayChange={mayChange} />
@@ -447,7 +452,7 @@ interface Preview {
   retentionYears: number | null;
   closedBefore: string | null;
   due: Array<{ caseId: string; unitId: string; closedAt: string }>;
-  blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string | null; reason: string }>;
+  blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string | null; code: string; reason: string }>;
 }
 
 function Retention({ ownerId, mayChange }: { ownerId: string; mayChange: boolean }) {
@@ -585,9 +590,10 @@ function Retention({ ownerId, mayChange }: { ownerId: string; mayChange: boolean
   );
 }
 
-function blockedReason(b: { legalHold: string | null; reason: string }): string {
-  if (b.legalHold) return tr('set.r.held', { reason: b.legalHold });
-  if (/Statsforvalteren/.test(b.reason)) return tr('set.r.atSf');
+function blockedReason(b: { legalHold: string | null; code: string; reason: string }): string {
+  if (b.code === 'legal_hold') return tr('set.r.held', { reason: b.legalHold ?? '' });
+  if (b.code === 'statsforvalteren') return tr('set.r.atSf');
+  if (b.code === 'not_in_archive') return tr('set.r.notInArchive');
   return b.reason;
 }
 

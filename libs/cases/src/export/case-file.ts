@@ -50,6 +50,8 @@ export interface CaseFile {
   exportedBy: Person;
   case: {
     id: string;
+    /** The case number in the archive (saksår/sekvensnummer). */
+    caseNumber: string | null;
     unit: { id: string; name: string; kind: string };
     regime: string;
     legalBasis: string[];
@@ -155,6 +157,7 @@ export function buildCaseFile(i: CaseFileInput): CaseFile {
     exportedBy: person(i.exportedBy.userId, i.exportedBy.role),
     case: {
       id: rec.id,
+      caseNumber: rec.caseNumber,
       unit: { id: i.unit.id, name: i.unit.name, kind: i.unit.kind },
       regime: rec.regime,
       legalBasis: ctx.legalBasis,

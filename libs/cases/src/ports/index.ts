@@ -20,3 +20,4 @@ export * from './email-delivery-store.port';
 export * from './omni-reminder-store.port';
 export * from './journal.port';
 export * from './archive-deposit.port';
+export * from './archive-transport.port';

@@ -7,6 +7,8 @@ export interface OutboxBatch {
   deadlines: DeadlineRecord[];
   /** Notifications whose e-mail is owed. */
   emailIds: string[];
+  /** Journal entries owed to the archive service (when there is one). */
+  archiveEntryIds: string[];
 }
 
 /** The transactional outbox and what the reconciler reads to make the queue agree with the database. */

@@ -20,12 +20,15 @@ export interface RetentionPreview {
   closedBefore: string | null;
   due: Array<{ caseId: string; unitId: string; closedAt: string }>;
   /** Due, but kept: a legal hold, Statsforvalteren still dealing with the case, or no archive copy yet. */
-  blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string | null; reason: string }>;
+  blocked: Array<{ caseId: string; unitId: string; closedAt: string; legalHold: string | null; code: BlockedCode; reason: string }>;
 }
 
 export interface RetentionRun extends RetentionPreview {
   anonymised: string[];
 }
+
+/** Why a due case is kept: a legal hold, Statsforvalteren still on it, or no archive copy yet. */
+export type BlockedCode = 'legal_hold' | 'statsforvalteren' | 'not_in_archive';
 
 const NOTICE =
   "How long closed cases are kept follows the owner's arkivplan (arkivloven); Trygg sets no period by default. Anonymising replaces children's names, ids and all free text, and keeps every event and hash; a case is anonymised only once the archive has its copy (a deposit, or the archive service).";
@@ -101,15 +104,10 @@ export class Retention {
       asOf: toOsloIso(now),
       closedBefore: closedBefore ? toOsloIso(closedBefore) : null,
       due: all.filter((c) => !blockedBy(c)).map((c) => ({ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt) })),
-      blocked: all
-        .filter((c) => blockedBy(c))
-        .map((c) => ({
-          caseId: c.caseId,
-          unitId: c.unitId,
-          closedAt: toOsloIso(c.closedAt),
-          legalHold: c.legalHold,
-          reason: blockedBy(c) as string,
-        })),
+      blocked: all.flatMap((c) => {
+        const why = blockedBy(c);
+        return why ? [{ caseId: c.caseId, unitId: c.unitId, closedAt: toOsloIso(c.closedAt), legalHold: c.legalHold, ...why }] : [];
+      }),
     };
     return { preview, closedBefore, years };
   }
@@ -126,10 +124,15 @@ export class Retention {
 }
 
 /** Why a due case is kept, or null when nothing keeps it. */
-function blockedBy(c: RetentionCandidate): string | null {
-  if (c.legalHold) return `legal hold: ${c.legalHold}`;
-  if (c.enforcementOpen) return "Statsforvalteren's case is open (reported, or a decision not yet complied with)";
-  if (!c.inArchive) return 'not yet in the archive: deposit it (arkivuttrekk) first, the archive copy must exist before anything is erased';
+function blockedBy(c: RetentionCandidate): { code: BlockedCode; reason: string } | null {
+  if (c.legalHold) return { code: 'legal_hold', reason: `legal hold: ${c.legalHold}` };
+  if (c.enforcementOpen)
+    return { code: 'statsforvalteren', reason: "Statsforvalteren's case is open (reported, or a decision not yet complied with)" };
+  if (!c.inArchive)
+    return {
+      code: 'not_in_archive',
+      reason: 'not yet in the archive: deposit it (arkivuttrekk) first, the archive copy must exist before anything is erased',
+    };
   return null;
 }
 

@@ -12,6 +12,8 @@ export const CASE_MESSAGES = defineMessages({
   'case.chronology': ['Kronologi:', 'Kronologi:'],
   'case.next': ['Hva skjer nå:', 'Kva skjer no:'],
   'case.reportedAt': ['Meldt {date}', 'Meldt {date}'],
+  'case.caseNumber': ['Saksnummer {number}.', 'Saksnummer {number}.'],
+  'case.deposited': ['Avlevert til arkivet {date}.', 'Avlevert til arkivet {date}.'],
   'case.occurredAt': [', skjedde {date}', ', skjedde {date}'],
   'case.concern': ['Bekymringen', 'Bekymringa'],
 
