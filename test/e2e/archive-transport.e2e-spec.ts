@@ -93,7 +93,9 @@ describe('archive transport: Noark 5 REST', () => {
     await db.query('UPDATE journal_entries SET archive_ref = NULL, archived_at = NULL WHERE id = $1', [first.id]);
     await worker.reconcile();
     await until(async () => (await db.query('SELECT archive_ref FROM journal_entries WHERE id = $1', [first.id])).rows[0].archive_ref);
-    expect((await db.query('SELECT archive_ref FROM journal_entries WHERE id = $1', [first.id])).rows[0].archive_ref).toBe(first.archiveRef);
+    expect((await db.query('SELECT archive_ref FROM journal_entries WHERE id = $1', [first.id])).rows[0].archive_ref).toBe(
+      first.archiveRef,
+    );
     expect(archive.journalposter.size).toBe(before + 3);
   });
 });

@@ -3,6 +3,7 @@ import { DEMO_OWNER, DEMO_UNITS } from '../../libs/persistence/src/seed/demo-dat
 import { addmlFiles, deposit, sha256, xmllint, XML_SCHEMAS } from '../harness/deposit-package';
 import { EVA, ids, ok, open, planFor, schoolConcern } from '../harness/flows';
 import { children, startTestApp, TestApp } from '../harness/test-app';
+import { seedDemoCases } from '../../apps/launcher/src/demo-cases.seed';
 
 /**
  * The municipal archive (Noark 5): each archived document becomes a journalpost in the command's
@@ -81,6 +82,20 @@ describe('archive: journal entries and Noark 5 deposits', () => {
     );
   });
 
+  it("a staff offence journals the owner's notification at once, and Statsforvalteren's decision comes in as an incoming document", async () => {
+    const c = await open(t, 'larer', schoolConcern({ staffOffender: true, source: 'parent_told' }));
+    const v = (await t.as('rektor').get(`/api/cases/${c.id}`)).body.version;
+    await ok(t, 'rektor', c.id, 'RAISED_WITH_PRINCIPAL', v, { at: '2027-03-01T09:00:00+01:00' });
+    await ok(t, 'rektor', c.id, 'REPORTED_TO_STATSFORVALTEREN', v + 1, { at: '2027-03-01T09:20:00+01:00', specialGrounds: 'violence' });
+    await ok(t, 'kommune', c.id, 'SF_DECISION', v + 2, { at: '2027-03-01T09:25:00+01:00', requirements: ['Make a plan'], deadline: '2027-03-19' });
+    const j = (await t.as('kommune').get(`/api/cases/${c.id}/journal`).expect(200)).body;
+    expect(j.entries.map((e: { kind: string; journalposttype: string }) => [e.kind, e.journalposttype])).toEqual([
+      ['concern', 'Organinternt dokument for oppfølging'],
+      ['owner_notification', 'Organinternt dokument for oppfølging'],
+      ['sf_decision', 'Inngående dokument'],
+    ]);
+  });
+
   it('journal numbers stay gap-free per owner under 50 concurrent commands in different cases', async () => {
     const opened = await Promise.all(Array.from({ length: 50 }, () => open(t, 'larer', schoolConcern())));
     await Promise.all(opened.map((c) => ok(t, 'rektor', c.id, 'MARK_SERIOUS', 1, { reason: 'at once' })));
@@ -137,4 +152,25 @@ describe('archive: journal entries and Noark 5 deposits', () => {
     await t.as('revisor').post(`/api/owners/${owner}/archive-deposits`, { from: '2027-03-01', to: '2027-03-01' }).expect(403);
     expect(DEMO_UNITS.demoSkole.id).toBeDefined();
   });
+});
+
+describe('archive: the demo data', () => {
+  it('deposits as a Noark 5 package whose every XML file validates with xmllint', async () => {
+    const t = await startTestApp({ now: '2027-03-01T09:30:00+01:00' });
+    try {
+      const made = await seedDemoCases(t.databaseUrl, process.env.TRYGG_TEST_REDIS_URL as string, new Date('2027-03-01T09:30:00+01:00'));
+      expect(made).toBeGreaterThan(10);
+      const { res, files } = await deposit(t, DEMO_OWNER.id, { from: '2020-01-01', to: '2027-03-01' });
+      expect(Number(res.headers['x-trygg-case-count'])).toBeGreaterThanOrEqual(1);
+      for (const name of Object.keys(XML_SCHEMAS))
+        expect({ name, ...xmllint(name, files.get(name)!) }).toEqual({ name, valid: true, output: '' });
+      const publicJournal = files.get('offentligJournal.xml')!.toString();
+      for (const child of children) {
+        expect(publicJournal).not.toContain(child.name);
+        expect(publicJournal).not.toContain(child.id);
+      }
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
-import { ensureSystemTools, freePort, POPPLER, REDIS_SERVER, startEmbeddedPostgres, startRedisServer, XMLLINT } from '../../libs/embedded/src';
+import {
+  ensureSystemTools,
+  freePort,
+  POPPLER,
+  REDIS_SERVER,
+  startEmbeddedPostgres,
+  startRedisServer,
+  XMLLINT,
+} from '../../libs/embedded/src';
 import { createDataSource, runMigrations } from '../../libs/persistence/src/data-source';
 import { seedDemoData } from '../../libs/persistence/src/seed/seed-demo';
 

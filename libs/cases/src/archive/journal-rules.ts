@@ -245,7 +245,7 @@ export function journalDocumentOf(src: JournalSource, rule: JournalRule): Journa
         sections: [
           {
             fields: [
-              ['Vedtaksdato', text(p.decidedAt)],
+              ['Vedtaksdato', text(p.decidedAt ?? p.at)],
               ['Krav', Array.isArray(p.requirements) ? p.requirements.join('\n') : '–'],
               ['Frist', typeof p.deadline === 'string' ? p.deadline : '–'],
             ],
