@@ -87,7 +87,11 @@ describe('archive: journal entries and Noark 5 deposits', () => {
     const v = (await t.as('rektor').get(`/api/cases/${c.id}`)).body.version;
     await ok(t, 'rektor', c.id, 'RAISED_WITH_PRINCIPAL', v, { at: '2027-03-01T09:00:00+01:00' });
     await ok(t, 'rektor', c.id, 'REPORTED_TO_STATSFORVALTEREN', v + 1, { at: '2027-03-01T09:20:00+01:00', specialGrounds: 'violence' });
-    await ok(t, 'kommune', c.id, 'SF_DECISION', v + 2, { at: '2027-03-01T09:25:00+01:00', requirements: ['Make a plan'], deadline: '2027-03-19' });
+    await ok(t, 'kommune', c.id, 'SF_DECISION', v + 2, {
+      at: '2027-03-01T09:25:00+01:00',
+      requirements: ['Make a plan'],
+      deadline: '2027-03-19',
+    });
     const j = (await t.as('kommune').get(`/api/cases/${c.id}/journal`).expect(200)).body;
     expect(j.entries.map((e: { kind: string; journalposttype: string }) => [e.kind, e.journalposttype])).toEqual([
       ['concern', 'Organinternt dokument for oppfølging'],

@@ -23,7 +23,15 @@ describe('not found and not yours answer alike on every endpoint', () => {
     user: randomUUID(),
     holiday: randomUUID(),
   };
-  const resources: Record<Kind, string[]> = { caseId: [], unitId: [], ownerId: [], groupId: [], notificationId: [], holidayId: [], entryId: [] };
+  const resources: Record<Kind, string[]> = {
+    caseId: [],
+    unitId: [],
+    ownerId: [],
+    groupId: [],
+    notificationId: [],
+    holidayId: [],
+    entryId: [],
+  };
   const users = [...DEMO_USERNAMES, 'annen-rektor'];
 
   beforeAll(async () => {

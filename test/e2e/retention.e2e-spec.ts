@@ -120,9 +120,11 @@ describe('retention and anonymisation', () => {
     }
     expect(history).toContain('CASE_ANONYMISED');
     // The archive has the documents; Trygg keeps their numbers and checksums.
-    const journal = (await db.query('SELECT document, document_erased_at, document_sha256 FROM journal_entries WHERE case_id = $1', [due])).rows;
+    const journal = (await db.query('SELECT document, document_erased_at, document_sha256 FROM journal_entries WHERE case_id = $1', [due]))
+      .rows;
     expect(journal.length).toBeGreaterThan(0);
-    for (const e of journal) expect(e).toMatchObject({ document: null, document_erased_at: expect.any(Date), document_sha256: expect.any(String) });
+    for (const e of journal)
+      expect(e).toMatchObject({ document: null, document_erased_at: expect.any(Date), document_sha256: expect.any(String) });
     // An anonymised case takes no more commands.
     await t.as('rektor').command(due, 'REOPEN', view.version, { reason: 'x' }).expect(409);
 

@@ -58,7 +58,9 @@ export class ApiModule implements OnApplicationShutdown {
         GroupsController,
         SupervisionController,
         RetentionController,
-        MetricsController, ArchiveController],
+        MetricsController,
+        ArchiveController,
+      ],
       providers: [
         ...infrastructureProviders(rt),
         { provide: API_RUNTIME, useValue: rt },

@@ -26,9 +26,10 @@ import { writeAddml } from './addml.xml';
  * checksum), the schemas, and dokumenter/ with each journalled PDF and each case's hash chain.
  * What maps to what is in docs/operations.md ("Arkivuttrekk (Noark 5)").
  */
-export const SCHEMA_DIR = [path.resolve(__dirname, '..', 'schemas'), path.resolve(__dirname, '../../../../libs/archive/schemas')].find((d) =>
-  // From the sources, or from the build in dist/ (tsc copies no .xsd).
-  fs.existsSync(path.join(d, 'arkivstruktur.xsd')),
+export const SCHEMA_DIR = [path.resolve(__dirname, '..', 'schemas'), path.resolve(__dirname, '../../../../libs/archive/schemas')].find(
+  (d) =>
+    // From the sources, or from the build in dist/ (tsc copies no .xsd).
+    fs.existsSync(path.join(d, 'arkivstruktur.xsd')),
 ) as string;
 const SCHEMAS = [
   'arkivstruktur.xsd',

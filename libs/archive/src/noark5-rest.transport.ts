@@ -17,7 +17,11 @@ const KODE: Record<string, { kode: string; kodenavn: string }> = {
   'Organinternt dokument for oppfølging': { kode: 'N', kodenavn: 'Organinternt dokument for oppfølging' },
   'Organinternt dokument uten oppfølging': { kode: 'X', kodenavn: 'Organinternt dokument uten oppfølging' },
 };
-const SKJERMING = { tilgangsrestriksjon: { kode: '13', kodenavn: 'Taushetsplikt' }, skjermingshjemmel: SKJERMINGSHJEMMEL, skjermingMetadata: [{ kode: 'partNavn' }] };
+const SKJERMING = {
+  tilgangsrestriksjon: { kode: '13', kodenavn: 'Taushetsplikt' },
+  skjermingshjemmel: SKJERMINGSHJEMMEL,
+  skjermingMetadata: [{ kode: 'partNavn' }],
+};
 /** Trygg's own key on what it creates, so a retried send finds what an interrupted one made. */
 const externalId = (id: string) => `trygg/${id}`;
 
@@ -129,7 +133,8 @@ export class Noark5RestTransport implements ArchiveTransport {
     } catch (err) {
       throw new ArchiveUnavailable(`the archive service did not answer ${method} ${path}: ${(err as Error).message}`);
     }
-    if (!res.ok) throw new ArchiveUnavailable(`the archive service answered ${res.status} to ${method} ${path}: ${(await res.text()).slice(0, 300)}`);
+    if (!res.ok)
+      throw new ArchiveUnavailable(`the archive service answered ${res.status} to ${method} ${path}: ${(await res.text()).slice(0, 300)}`);
     const text = await res.text();
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }

@@ -22,7 +22,21 @@ export class AccessLogEntryDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ example: 'auditor' }) role: string;
-  @ApiProperty({ enum: ['detail', 'history', 'bti_log', 'export', 'verify', 'access_log', 'supervision', 'list', 'journal', 'archive_deposit', 'write_refused'] })
+  @ApiProperty({
+    enum: [
+      'detail',
+      'history',
+      'bti_log',
+      'export',
+      'verify',
+      'access_log',
+      'supervision',
+      'list',
+      'journal',
+      'archive_deposit',
+      'write_refused',
+    ],
+  })
   kind: string;
   @ApiProperty({ nullable: true, type: String, description: 'export format, refused command, …' }) detail: string | null;
   @ApiProperty({ nullable: true, type: String }) purpose: string | null;

@@ -42,7 +42,7 @@ export class RetentionPreviewDto {
     type: 'array',
     items: { type: 'object' },
     description:
-      "due but kept: { caseId, unitId, closedAt, legalHold, code, reason }; code legal_hold, statsforvalteren (its case still open) or not_in_archive (no deposit or archive copy yet)",
+      'due but kept: { caseId, unitId, closedAt, legalHold, code, reason }; code legal_hold, statsforvalteren (its case still open) or not_in_archive (no deposit or archive copy yet)',
   })
   blocked: Array<Record<string, string>>;
 }

@@ -212,11 +212,16 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
     doc
       .fontSize(8)
       .fillColor('#444444')
-      .text(`Side ${i + 1} av ${range.count}  ·  Sak ${file.case.caseNumber ?? file.case.id}`, doc.page.margins.left, doc.page.height - 40, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(
+        `Side ${i + 1} av ${range.count}  ·  Sak ${file.case.caseNumber ?? file.case.id}`,
+        doc.page.margins.left,
+        doc.page.height - 40,
+        {
+          width,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -9,7 +9,19 @@ import { useMe } from '../session/session';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nb';
 
-const ACCESS_KINDS = new Set(['detail', 'history', 'bti_log', 'export', 'verify', 'access_log', 'supervision', 'list', 'journal', 'archive_deposit', 'write_refused']);
+const ACCESS_KINDS = new Set([
+  'detail',
+  'history',
+  'bti_log',
+  'export',
+  'verify',
+  'access_log',
+  'supervision',
+  'list',
+  'journal',
+  'archive_deposit',
+  'write_refused',
+]);
 
 /**
  * Kontroll og saksmappe: whether the history is unchanged (the hash chain, `/verify`), who has read

@@ -2,7 +2,7 @@ import { Plan, REGIME_LAW, Regime } from '../../../workflow/src';
 
 /**
  * Which documents of a case are registered in the journal and archived (journalføres og
- * arkiveres: arkivloven § 6, arkivforskriften § 9; Udir on the aktivitetsplan; docs/archive.md).
+ * arkiveres: docs/domain.md §8).
  * One row per history entry that IS such a document: the entry becomes a journalpost in the same
  * transaction that writes it. Nothing else in Trygg decides what is journalled.
  */
