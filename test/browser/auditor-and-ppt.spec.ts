@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
 import { apiAs, child, schoolCase } from './api-helper';
@@ -36,6 +38,16 @@ test('the auditor gives the purpose once, finds a case, sees no write action any
   await expect(page.locator('[data-verified="ja"]')).toHaveText('Historikken er uendret');
   await expect(page.getByRole('link', { name: 'last ned som PDF' })).toHaveAttribute('href', new RegExp(`format=pdf&purpose=`));
   await expect(page.locator('[data-table="tilgangslogg"]')).toContainText(PURPOSE);
+  // The journal: the concern as registered, its number, and the PDF exactly as it was registered.
+  const journal = await apiAs('rektor', 'GET', `/api/cases/${c.id}/journal`);
+  const concern = journal.entries[0];
+  await expect(page.getByText(`Saksnummer ${journal.caseNumber}.`).first()).toBeVisible();
+  const row = page.locator('[data-table="journal"] tr').filter({ hasText: concern.journalNumber });
+  await expect(row).toContainText('Melding til rektor om skolemiljøet');
+  const pdf = page.waitForEvent('download');
+  await row.getByRole('link', { name: `Last ned ${concern.journalNumber}` }).click();
+  const bytes = fs.readFileSync((await (await pdf).path())!);
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(concern.sha256);
   await expectAccessible(page, 'saken for revisor');
   await page.getByRole('link', { name: 'Stafettloggen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Stafettlogg' })).toBeVisible();
@@ -43,7 +55,7 @@ test('the auditor gives the purpose once, finds a case, sees no write action any
 
   const log = await apiAs('rektor', 'GET', `/api/cases/${c.id}/access-log`);
   const mine = log.entries.filter((e: { role: string }) => e.role === 'auditor');
-  for (const kind of ['list', 'detail', 'history', 'verify', 'access_log', 'bti_log']) {
+  for (const kind of ['list', 'detail', 'history', 'verify', 'access_log', 'journal', 'bti_log']) {
     expect(mine.filter((e: { kind: string; purpose: string }) => e.kind === kind && e.purpose === PURPOSE).length).toBeGreaterThan(0);
   }
   expect(mine.every((e: { purpose: string | null }) => e.purpose === PURPOSE)).toBe(true);

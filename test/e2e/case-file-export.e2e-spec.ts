@@ -109,7 +109,7 @@ describe('case file export', () => {
       plan.evaluateAt,
       'Barnets stemme',
       'Hash-kjeden er intakt: ja',
-      'Saksnummer 2027/',
+      'Saksnummer: 2027/',
       `Side 1 av ${pages.length}`,
       `Side ${pages.length} av ${pages.length}`,
     ]) {

@@ -8,6 +8,7 @@ import { usePurposeQuery } from '../session/purpose';
 import { useMe } from '../session/session';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nb';
+import { JournalPanel } from './journal-panel';
 
 const ACCESS_KINDS = new Set([
   'detail',
@@ -81,6 +82,7 @@ export function AuditPanel({ c, personName }: { c: CaseView; personName: (id: st
         </Link>{' '}
         {t('audit.jsonWhy')}
       </Paragraph>
+      <JournalPanel c={c} />
       <Heading level={3} data-size="sm" id="tilgangslogg">
         {t('audit.log')}
       </Heading>
