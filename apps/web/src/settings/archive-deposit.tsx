@@ -44,7 +44,8 @@ export function ArchiveDeposit({ ownerId, mayChange }: { ownerId: string; mayCha
       URL.revokeObjectURL(url);
       // Deposited cases may now be anonymised when their time comes.
       void qc.invalidateQueries({ queryKey: ['retention-preview', ownerId] });
-      setDone(tr('set.a.done', { n: Number(response.headers.get('X-Trygg-Case-Count') ?? 0), file: name }));
+      const n = Number(response.headers.get('X-Trygg-Case-Count') ?? 0);
+      setDone(n === 1 ? tr('set.a.doneOne', { file: name }) : tr('set.a.done', { n, file: name }));
     } catch (err) {
       setProblem(err instanceof ApiProblem ? translated(err) : new ApiProblem({ status: 0, detail: String(err) }));
     } finally {

@@ -29,6 +29,10 @@ export const SETTINGS_MESSAGES = defineMessages({
   'set.a.from': ['Første dag saker ble avsluttet', 'Første dag saker vart avslutta'],
   'set.a.to': ['Siste dag saker ble avsluttet', 'Siste dag saker vart avslutta'],
   'set.a.make': ['Lag arkivuttrekk', 'Lag arkivuttrekk'],
+  'set.a.doneOne': [
+    'Arkivuttrekket med 1 sak er lastet ned som {file}. Lever filen til arkivet.',
+    'Arkivuttrekket med 1 sak er lasta ned som {file}. Lever fila til arkivet.',
+  ],
   'set.a.done': [
     'Arkivuttrekket med {n} saker er lastet ned som {file}. Lever filen til arkivet.',
     'Arkivuttrekket med {n} saker er lasta ned som {file}. Lever fila til arkivet.',
