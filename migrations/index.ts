@@ -5,6 +5,7 @@ import { TrustedHistory1764300000000 } from './1764300000000-trusted-history';
 import { DemoMarker1764400000000 } from './1764400000000-demo-marker';
 import { OwnerLanguage1764500000000 } from './1764500000000-owner-language';
 import { ArchiveJournal1764600000000 } from './1764600000000-archive-journal';
+import { ListIndexes1764700000000 } from './1764700000000-list-indexes';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   DemoMarker1764400000000,
   OwnerLanguage1764500000000,
   ArchiveJournal1764600000000,
+  ListIndexes1764700000000,
 ];

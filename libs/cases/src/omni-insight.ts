@@ -27,19 +27,10 @@ export class OmniInsight {
 
   async forCases(recs: CaseRecord[]): Promise<Map<string, OmniExtras>> {
     const groupsOf = new Map<string, string[]>();
-    const childGroups = new Map<string, Map<string, string | null>>();
+    // The groups of every child on the page in one query, not one per unit.
+    const byChild = await this.directory.groupsOfChildren([...new Set(recs.filter((r) => !r.groupId).flatMap((r) => r.childIds))]);
     for (const rec of recs) {
-      if (rec.groupId) {
-        groupsOf.set(rec.id, [rec.groupId]);
-        continue;
-      }
-      let byChild = childGroups.get(rec.unitId);
-      if (!byChild)
-        childGroups.set(rec.unitId, (byChild = new Map((await this.directory.children(rec.unitId)).map((c) => [c.id, c.groupId]))));
-      groupsOf.set(
-        rec.id,
-        rec.childIds.map((id) => byChild!.get(id)).filter((g): g is string => !!g),
-      );
+      groupsOf.set(rec.id, rec.groupId ? [rec.groupId] : rec.childIds.map((id) => byChild.get(id)).filter((g): g is string => !!g));
     }
     const steps = await this.staircase.latestSteps([...new Set([...groupsOf.values()].flat())]);
     const guidance = new Map<string, Guidance>();

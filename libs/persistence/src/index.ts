@@ -18,3 +18,4 @@ export * from './operations.queries';
 export * from './typeorm-journal.store';
 export * from './typeorm-archive-deposit.store';
 export * from './typeorm-archive-send.store';
+export * from './case-list.sql';

@@ -12,6 +12,7 @@ import {
   CaseScope,
 } from '../../cases/src/ports';
 import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
+import { caseListSql, tasksSql } from './case-list.sql';
 import { nextArchiveNumbers, osloYearOf, toDeadline, writeCaseWrites } from './case-writes.sql';
 import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { StoredChainRow, storedEventOf } from '../../cases/src/history';
@@ -143,46 +144,15 @@ export class TypeormCaseStore implements CaseStore {
   }
 
   async list(q: CaseListQuery): Promise<CaseRecord[]> {
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const where = [scopeSql(q.scope, p)];
-    if (q.unitId) where.push(`c.unit_id = ${p(q.unitId)}`);
-    if (q.state) where.push(`c.state = ${p(q.state)}`);
-    if (q.openOnly) where.push(`c.state <> 'closed'`);
-    if (q.childId) where.push(`${p(q.childId)}::uuid = ANY(c.child_ids)`);
-    if (q.groupId) {
-      const g = p(q.groupId);
-      where.push(`(c.group_id = ${g}::uuid OR c.child_ids && ARRAY(SELECT ch.id FROM children ch WHERE ch.group_id = ${g}::uuid))`);
-    }
-    if (q.overdueAt) {
-      where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.due_at < ${p(q.overdueAt)})`);
-    }
-    if (q.openedFrom) where.push(`c.opened_at >= ${p(q.openedFrom)}`);
-    if (q.openedBefore) where.push(`c.opened_at < ${p(q.openedBefore)}`);
-    if (q.after) where.push(`(c.opened_at, c.id) < (${p(q.after.openedAt)}, ${p(q.after.id)}::uuid)`);
-    const rows = await this.ds.query(
-      `SELECT c.* FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.opened_at DESC, c.id DESC LIMIT ${p(q.limit)}`,
-      params,
-    );
+    const sql = caseListSql(q);
+    if (!sql) return [];
+    const rows = await this.ds.query(sql.text, sql.values);
     return rows.map(toRecord);
   }
 
   async pendingDeadlinesOf(userId: string, scope: CaseScope, limit: number): Promise<TaskRow[]> {
-    const params: unknown[] = [userId];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const rows = await this.ds.query(
-      `SELECT d.*, c.unit_id AS case_unit_id, c.state AS case_state
-       FROM deadlines d JOIN cases c ON c.id = d.case_id
-       WHERE d.status = 'pending' AND (d.responsible_user_id = $1 OR $1 = ANY(d.escalated_to)) AND ${scopeSql(scope, p)}
-       ORDER BY d.due_at, d.kind LIMIT ${p(limit)}`,
-      params,
-    );
+    const sql = tasksSql(userId, scope, limit);
+    const rows = await this.ds.query(sql.text, sql.values);
     return rows.map((r: Record<string, unknown>) => ({
       deadline: toDeadline(r),
       caseId: r.case_id as string,
@@ -190,22 +160,6 @@ export class TypeormCaseStore implements CaseStore {
       caseState: r.case_state as TaskRow['caseState'],
     }));
   }
-}
-
-/** The same visibility rule as the authorisation policy, as SQL, so lists never leak. */
-function scopeSql(scope: CaseScope, p: (v: unknown) => string): string {
-  const me = p(scope.userId);
-  return `(
-    c.owner_id = ANY(${p(scope.ownerIds)}::uuid[])
-    OR (c.handled_by = 'principal' AND c.unit_id = ANY(${p(scope.principalUnitIds)}::uuid[]))
-    OR (c.unit_id = ANY(${p(scope.staffUnitIds)}::uuid[]) AND (c.opened_by = ${me}::uuid OR ${me}::uuid = ANY(c.involved_user_ids)
-        OR EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(c.snapshot->'context'->'plan'->'measures', '[]'::jsonb)) m
-                   WHERE m->>'responsibleUserId' = ${me}::text)))
-    OR (c.owner_id = ANY(${p(scope.pptOwnerIds)}::uuid[]) AND jsonb_typeof(c.bti->'context'->'ppt') = 'object'
-        AND ((c.bti->'context'->'ppt'->>'anonymous')::boolean
-             OR (c.bti->'context'->'consents'->'ppt'->>'status' = 'given'
-                 AND coalesce((c.bti->'context'->'consents'->'ppt'->>'expiresAt')::timestamptz > ${p(scope.at)}, true))))
-  )`;
 }
 
 export function toRecord(r: Record<string, unknown>): CaseRecord {

@@ -54,6 +54,15 @@ export class TypeormDirectory implements Directory {
     return this.ds.getRepository(ChildEntity).find({ where: { unitId }, order: { name: 'ASC' } });
   }
 
+  async groupsOfChildren(childIds: string[]): Promise<Map<string, string | null>> {
+    if (!childIds.length) return new Map();
+    const rows: Array<{ id: string; group_id: string | null }> = await this.ds.query(
+      'SELECT id, group_id FROM children WHERE id = ANY($1::uuid[])',
+      [childIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.group_id]));
+  }
+
   async leaderOf(unit: UnitInfo, handledBy: 'principal' | 'owner'): Promise<string | null> {
     // With several principals (deputies), the first by username answers for deadlines until
     // per-case assignment exists.

@@ -38,6 +38,8 @@ export interface Directory {
   groups(unitId: string): Promise<GroupInfo[]>;
   group(groupId: string): Promise<GroupInfo | undefined>;
   children(unitId: string): Promise<ChildInfo[]>;
+  /** The group of each of these children, in one round trip (a page of cases). */
+  groupsOfChildren(childIds: string[]): Promise<Map<string, string | null>>;
   /** The user who answers for a case: the unit's principal, or the owner's administration. */
   leaderOf(unit: UnitInfo, handledBy: 'principal' | 'owner'): Promise<string | null>;
   /** The users who act for the owner (role `owner`): told of serious cases and escalations. */
