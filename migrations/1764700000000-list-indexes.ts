@@ -1,8 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * PPT's branch of the case list: only the cases PPT was asked into, newest first, per owner, so
- * PPT's start page reads a handful of rows instead of every case of the municipality.
+ * Indexes for the branches of the case list (libs/persistence/src/case-list.sql.ts), so no role's
+ * list reads every case of a unit or of the municipality: PPT's cases per owner (only those PPT was
+ * asked into), what a staff member reported, and the cases whose plan gives them a measure.
  */
 export class ListIndexes1764700000000 implements MigrationInterface {
   name = 'ListIndexes1764700000000';
@@ -11,9 +12,13 @@ export class ListIndexes1764700000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX cases_ppt_idx ON cases(owner_id, opened_at DESC, id DESC) WHERE jsonb_typeof(bti->'context'->'ppt') = 'object'`,
     );
+    await q.query(`CREATE INDEX cases_opened_by_idx ON cases(opened_by, opened_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX cases_measures_idx ON cases USING gin ((snapshot->'context'->'plan'->'measures') jsonb_path_ops)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX cases_measures_idx`);
+    await q.query(`DROP INDEX cases_opened_by_idx`);
     await q.query(`DROP INDEX cases_ppt_idx`);
   }
 }

@@ -82,6 +82,26 @@ async function main(): Promise<void> {
   );
   console.log(`\nkommune's list at 8 clients: ${(done / 10).toFixed(0)} requests/s`);
 
+  // Which index each role's default list and tasks read (EXPLAIN as the store sends them).
+  const planDs = createDataSource(infra.databaseUrl, { poolSize: 1 });
+  await planDs.initialize();
+  const directory = new TypeormDirectory(planDs);
+  console.log('\nplans per role (scans of cases and deadlines):');
+  for (const username of DEMO_USERNAMES) {
+    const u = (await directory.userByUsername(username))!;
+    const sc = caseScopeOf(u, new Date());
+    const scansOf = async (q: { text: string; values: unknown[] } | null) =>
+      q
+        ? ((await db.query(`EXPLAIN ${q.text}`, q.values)).rows as Array<Record<string, string>>)
+            .map((r) => r['QUERY PLAN'])
+            .filter((l) => / on (cases|deadlines)\b/.test(l))
+            .map((l) => l.trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, ''))
+        : ['(sees no case)'];
+    console.log(`  ${username}: list ${[...new Set(await scansOf(caseListSql({ scope: sc, limit: 21 })))].join('; ')}`);
+    console.log(`  ${' '.repeat(username.length)}  tasks ${[...new Set(await scansOf(tasksSql(u.id, sc, 50)))].join('; ')}`);
+  }
+  await planDs.destroy();
+
   // The plan of the slowest list query, as the store sends it.
   const slowest = results.filter((r) => r.query !== 'tasks').sort((a, b) => b.p95 - a.p95)[0];
   const ds = createDataSource(infra.databaseUrl, { poolSize: 1 });

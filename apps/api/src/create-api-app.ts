@@ -28,7 +28,8 @@ export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promi
   for (const handler of webAppHandlers(rt.webDist)) app.use(handler);
   // /metrics sits at the root where Prometheus looks for it; everything else is under /api.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
-  app.enableShutdownHooks();
+  // Listed, not the default of every signal: SIGUSR2 (a profiler attaching) must not stop the API.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
