@@ -41,6 +41,7 @@ export async function startTestApp<C extends Clock = FixedClock>(
     environment?: 'development' | 'test' | 'production';
     metricsToken?: string;
     webDist?: string;
+    userCacheMs?: number;
   } = {},
 ): Promise<TestApp<C>> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
@@ -56,6 +57,7 @@ export async function startTestApp<C extends Clock = FixedClock>(
     rateLimits: opts.rateLimits ?? false,
     metricsToken: opts.metricsToken,
     webDist: opts.webDist,
+    userCacheMs: opts.userCacheMs,
   });
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();

@@ -88,6 +88,8 @@ export interface ApiRuntime {
   publicUrl?: string;
   /** The built web app (apps/web/dist) to serve at `/`; unset or missing: the API alone. */
   webDist?: string;
+  /** How long a user's roles are reused between requests (ms); a change takes effect within it. Default 5 s. */
+  userCacheMs?: number;
 }
 
 /** The runtime settings themselves, for the few HTTP pieces that read them (cookies, /metrics). */

@@ -8,6 +8,7 @@ import { ForbiddenError } from '../../../../libs/cases/src/errors';
 import { API_RUNTIME, ApiRuntime } from '../infrastructure.providers';
 import { csrfMatches, SessionStore } from './session.store';
 import { sessionIdOf } from './session-cookie';
+import { UserCache } from './user-cache';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,6 +19,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
+  private readonly users: UserCache;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -25,7 +28,9 @@ export class BearerAuthGuard implements CanActivate {
     private readonly failures: AuthFailureLimiter,
     private readonly sessions: SessionStore,
     @Inject(API_RUNTIME) private readonly rt: ApiRuntime,
-  ) {}
+  ) {
+    this.users = new UserCache((u) => this.directory.userByUsername(u), rt.userCacheMs);
+  }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
@@ -47,7 +52,7 @@ export class BearerAuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(req.method) && !csrfMatches(session, req.headers['x-csrf-token'])) {
       throw new ForbiddenError('the request lacks this session’s CSRF token (X-CSRF-Token): reload the page and try again', 'X-CSRF-Token');
     }
-    const user = await this.directory.userByUsername(session.username);
+    const user = await this.users.get(session.username);
     if (!user) throw new InvalidTokenError('the session does not belong to a user of Trygg');
     return user;
   }
@@ -56,7 +61,7 @@ export class BearerAuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new InvalidTokenError('sign in, or send a bearer token (Authorization: Bearer <JWT>)');
     const username = await this.verifier.verify(match[1]);
-    const user = await this.directory.userByUsername(username);
+    const user = await this.users.get(username);
     if (!user) throw new InvalidTokenError('the token does not belong to a user of Trygg');
     return user;
   }
