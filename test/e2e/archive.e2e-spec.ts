@@ -4,6 +4,9 @@ import { addmlFiles, deposit, sha256, xmllint, XML_SCHEMAS } from '../harness/de
 import { EVA, ids, ok, open, planFor, schoolConcern } from '../harness/flows';
 import { children, startTestApp, TestApp } from '../harness/test-app';
 import { seedDemoCases } from '../../apps/launcher/src/demo-cases.seed';
+import { DataSource } from 'typeorm';
+import { BuildArchiveDeposit } from '../../libs/cases/src';
+import { TypeormDirectory } from '../../libs/persistence/src';
 
 /**
  * The municipal archive (Noark 5): each archived document becomes a journalpost in the command's
@@ -138,6 +141,24 @@ describe('archive: journal entries and Noark 5 deposits', () => {
     const again = await t.as('kommune').post(`/api/owners/${owner}/archive-deposits`, { from: '2027-03-01', to: '2027-03-01' });
     expect(again.status).toBe(422);
     expect(again.body.errors[0]).toMatchObject({ field: 'from' });
+  });
+
+  it('a package that never reached its receiver gives its cases back, and the next deposit takes them', async () => {
+    const c = await caseToClosed();
+    const deposits = t.app.get(BuildArchiveDeposit);
+    const kommune = (await new TypeormDirectory(t.app.get(DataSource)).userByUsername('kommune'))!;
+    const broken = await deposits.execute(kommune, owner, { from: '2027-03-01', to: '2027-03-01' });
+    expect(broken.caseCount).toBe(1);
+    // Meanwhile the cases are claimed: another deposit of the period finds nothing.
+    await t.as('kommune').post(`/api/owners/${owner}/archive-deposits`, { from: '2027-03-01', to: '2027-03-01' }).expect(422);
+    await broken.settle(false);
+    expect((await db.query('SELECT deposit_id, deposited_at FROM cases WHERE id = $1', [c.id])).rows[0]).toEqual({
+      deposit_id: null,
+      deposited_at: null,
+    });
+    expect((await db.query('SELECT count(*)::int AS n FROM archive_deposits WHERE id = $1', [broken.depositId])).rows[0].n).toBe(0);
+    const { res } = await deposit(t, owner, { from: '2027-03-01', to: '2027-03-01' });
+    expect(res.headers['x-trygg-case-count']).toBe('1');
   });
 
   it('refuses bad input and other roles, and only the owner deposits', async () => {
