@@ -6,6 +6,7 @@ import { DemoMarker1764400000000 } from './1764400000000-demo-marker';
 import { OwnerLanguage1764500000000 } from './1764500000000-owner-language';
 import { ArchiveJournal1764600000000 } from './1764600000000-archive-journal';
 import { ListIndexes1764700000000 } from './1764700000000-list-indexes';
+import { LastLinkOnCase1764800000000 } from './1764800000000-last-link-on-case';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OwnerLanguage1764500000000,
   ArchiveJournal1764600000000,
   ListIndexes1764700000000,
+  LastLinkOnCase1764800000000,
 ];

@@ -147,19 +147,20 @@ export class RunCaseCommand {
     );
     const status = { from: saksstatusOf(rec.state), to: saksstatusOf(next.state) };
     const statusChange = status.from !== status.to ? { by: user.id, ...status } : undefined;
+    const change: CaseChange = {
+      state: next.state,
+      snapshot: next.snapshot,
+      bti: next.bti,
+      enforcement: next.enforcement,
+      legalHold: useCase.legalHold ? useCase.legalHold(rec, input.payload) : rec.legalHold,
+      serious: duty.serious,
+      involvedUserIds: [...involved],
+      closedAt: duty.closedAt ? new Date(duty.closedAt) : null,
+    };
     const committed = await this.store.commit(
       rec.id,
       input.expectedVersion,
-      {
-        state: next.state,
-        snapshot: next.snapshot,
-        bti: next.bti,
-        enforcement: next.enforcement,
-        legalHold: useCase.legalHold ? useCase.legalHold(rec, input.payload) : rec.legalHold,
-        serious: duty.serious,
-        involvedUserIds: [...involved],
-        closedAt: duty.closedAt ? new Date(duty.closedAt) : null,
-      },
+      change,
       { ...writes, ...extra, events, journal, statusChange },
       now,
     );
@@ -167,7 +168,8 @@ export class RunCaseCommand {
       const fresh = (await this.store.get(rec.id)) ?? rec;
       throw this.conflict(user, fresh, now, `the case changed meanwhile (now version ${fresh.version}): reload it and try again`);
     }
-    const saved = (await this.store.get(rec.id)) as CaseRecord;
+    // The response is built from what was just written, not read back.
+    const saved: CaseRecord = { ...rec, ...change, version: rec.version + 1 };
     const view = await this.views.one(user, saved, now);
     return warnings.length ? { ...view, warnings } : view;
   }

@@ -26,8 +26,15 @@ export const STEP_COLUMNS: Record<DeadlineStep, { at: string; done: string }> = 
   escalate_owner: { at: 'escalate_owner_at', done: 'escalated_owner_at' },
 };
 
-export async function writeCaseWrites(m: EntityManager, caseId: string, writes: CaseWrites, at: Date): Promise<void> {
-  const firstSeq = await appendEvents(m, caseId, writes.events);
+/** `last`: the case's last link as the caller read it under the row lock (else it is read here). */
+export async function writeCaseWrites(
+  m: EntityManager,
+  caseId: string,
+  writes: CaseWrites,
+  at: Date,
+  last?: { seq: number; hash: string } | null,
+): Promise<void> {
+  const firstSeq = await appendEvents(m, caseId, writes.events, last);
   if (writes.journal?.length) await insertJournalEntries(m, caseId, firstSeq, writes.journal);
   if (writes.statusChange) {
     const c = writes.statusChange;
@@ -54,9 +61,14 @@ export async function insertStaircaseAssessment(m: Queryable, a: StaircaseAssess
 }
 
 /** Appends events after the case's last link; returns the seq the first of them got. */
-export async function appendEvents(m: Queryable, caseId: string, events: NewEvent[]): Promise<number> {
+export async function appendEvents(
+  m: Queryable,
+  caseId: string,
+  events: NewEvent[],
+  known?: { seq: number; hash: string } | null,
+): Promise<number> {
   // The caller's lock on the case row keeps the chain linear: nobody else appends meanwhile.
-  const last = await lastLink(m, caseId);
+  const last = known === undefined ? await lastLink(m, caseId) : known;
   if (!events.length) return (last?.seq ?? 0) + 1;
   const sealed = sealEvents(caseId, last, events);
   await m.query(`${eventsCte(sealed)} SELECT 1`, [caseId, eventsJson(sealed)]);
@@ -141,6 +153,11 @@ const EVENTS_CTE = `WITH ev AS (
   FROM jsonb_to_recordset($2::jsonb) AS e(seq int, type text, actor_user_id uuid, actor_role text, at timestamptz, payload jsonb,
        prev_hash text, hash text, content_hash text)
   RETURNING seq)`;
+/** The case row keeps its last link, in the statement that appends (so it never disagrees). */
+const LAST_LINK_CTE = `lk AS (
+  UPDATE cases SET last_seq = x.seq, last_hash = x.hash
+  FROM (SELECT e.seq, e.hash FROM jsonb_to_recordset($2::jsonb) AS e(seq int, hash text) ORDER BY e.seq DESC LIMIT 1) x
+  WHERE cases.id = $1)`;
 const CONTENTS_CTE = `evc AS (
   INSERT INTO case_event_contents (case_id, seq, nonce, content)
   SELECT $1, e.seq, e.nonce, e.content FROM jsonb_to_recordset($2::jsonb) AS e(seq int, nonce text, content jsonb)
@@ -148,7 +165,7 @@ const CONTENTS_CTE = `evc AS (
 
 /** The content insert only when some event has personal content (deadline steps never do). */
 function eventsCte(sealed: SealedEvent[]): string {
-  return sealed.some((e) => e.content) ? `${EVENTS_CTE}, ${CONTENTS_CTE}` : EVENTS_CTE;
+  return sealed.some((e) => e.content) ? `${EVENTS_CTE}, ${LAST_LINK_CTE}, ${CONTENTS_CTE}` : `${EVENTS_CTE}, ${LAST_LINK_CTE}`;
 }
 
 function eventsJson(events: SealedEvent[]): string {

@@ -61,17 +61,20 @@ export class TypeormCaseStore implements CaseStore {
           seq,
         ],
       );
-      await writeCaseWrites(m, rec.id, writes, rec.openedAt);
+      // A new case has no history yet.
+      await writeCaseWrites(m, rec.id, writes, rec.openedAt, null);
       return { caseNumber: caseNumberOf(year, seq) };
     });
   }
 
   async commit(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {
     return this.ds.transaction(async (m) => {
-      const [, affected] = (await m.query(
+      // The row lock and the last link of the history in one statement.
+      const [locked, affected] = (await m.query(
         `UPDATE cases SET state = $3, snapshot = $4, machine_version = $5, serious = $6, involved_user_ids = $7,
            closed_at = $8, updated_at = $9, bti = $10, enforcement = $11, legal_hold = $12, version = version + 1
-         WHERE id = $1 AND version = $2 AND anonymised_at IS NULL`,
+         WHERE id = $1 AND version = $2 AND anonymised_at IS NULL
+         RETURNING last_seq, last_hash`,
         [
           caseId,
           expectedVersion,
@@ -86,9 +89,10 @@ export class TypeormCaseStore implements CaseStore {
           JSON.stringify(change.enforcement),
           change.legalHold,
         ],
-      )) as [unknown, number];
+      )) as [Array<{ last_seq: number; last_hash: string | null }>, number];
       if (affected !== 1) return false;
-      await writeCaseWrites(m, caseId, writes, at);
+      const { last_seq: seq, last_hash: hash } = locked[0];
+      await writeCaseWrites(m, caseId, writes, at, seq > 0 && hash ? { seq, hash } : null);
       return true;
     });
   }
