@@ -5,7 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { osloDateOf, REGIME_LAW, toOsloIso } from '../../workflow/src';
-import { caseTitleOf, JOURNAL_RULES, SKJERMINGSHJEMMEL } from '../../cases/src/archive/journal-rules';
+import { caseTitleOf, journalRuleOfKind, SKJERMINGSHJEMMEL } from '../../cases/src/archive/journal-rules';
 import { exportChain } from '../../cases/src/history';
 import type {
   DepositCase,
@@ -57,14 +57,12 @@ function skjerming(metadata: string[]): string {
 }
 
 function korrespondansepart(e: JournalEntryRecord, unitName: string): string {
-  const external = JOURNAL_RULES_BY_KIND[e.kind]?.journalposttype === 'Inngående dokument';
+  const external = journalRuleOfKind(e.kind).journalposttype === 'Inngående dokument';
   return `<korrespondansepart>${el('korrespondanseparttype', external ? 'Avsender' : 'Intern avsender')}${el(
     'korrespondansepartNavn',
     external ? 'Statsforvalteren' : unitName,
   )}</korrespondansepart>`;
 }
-
-const JOURNAL_RULES_BY_KIND = Object.fromEntries(Object.values(JOURNAL_RULES).map((r) => [r.kind, r]));
 
 export class Noark5DepositWriter implements DepositPackageWriter {
   constructor(private readonly tmpRoot = os.tmpdir()) {}
@@ -150,7 +148,7 @@ class Noark5DepositBuilder implements DepositPackageBuilder {
       const pdf = documents.get(e.id);
       const file = `dokumenter/${e.id}.pdf`;
       if (pdf) this.files.push({ name: file, ...(await writeWhole(path.join(this.dir, file), pdf)) });
-      const rule = JOURNAL_RULES_BY_KIND[e.kind];
+      const rule = journalRuleOfKind(e.kind);
       const by = name(e.createdBy);
       const at = dateTime(e.createdAt);
       const object = pdf
@@ -168,7 +166,7 @@ class Noark5DepositBuilder implements DepositPackageBuilder {
           by,
         )}${skjerming(['partNavn', 'partID'])}<dokumentbeskrivelse>${el('systemID', derivedUuid(e.id, 'dokumentbeskrivelse'))}${el(
           'dokumenttype',
-          rule?.dokumenttype ?? 'Dokument',
+          rule.dokumenttype,
         )}${el('dokumentstatus', 'Dokumentet er ferdigstilt')}${el('tittel', e.title)}${el('opprettetDato', at)}${el('opprettetAv', by)}${el(
           'tilknyttetRegistreringSom',
           'Hoveddokument',
@@ -182,7 +180,7 @@ class Noark5DepositBuilder implements DepositPackageBuilder {
           'journaldato',
           date(e.createdAt),
         )}${el('dokumentetsDato', date(e.createdAt))}${
-          rule?.journalposttype === 'Inngående dokument' ? el('mottattDato', at) : ''
+          rule.journalposttype === 'Inngående dokument' ? el('mottattDato', at) : ''
         }${el('offentlighetsvurdertDato', date(e.createdAt))}</registrering>`,
       );
     }

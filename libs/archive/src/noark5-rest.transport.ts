@@ -1,5 +1,5 @@
 import type { ArchivableEntry, ArchiveTransport } from '../../cases/src/ports';
-import { caseTitleOf, JOURNAL_RULES, SKJERMINGSHJEMMEL } from '../../cases/src/archive/journal-rules';
+import { caseTitleOf, journalRuleOfKind, SKJERMINGSHJEMMEL } from '../../cases/src/archive/journal-rules';
 import { osloDateOf } from '../../workflow/src';
 
 export interface Noark5RestSettings {
@@ -90,9 +90,9 @@ export class Noark5RestTransport implements ArchiveTransport {
   }
 
   private async document(e: ArchivableEntry, entryRef: string): Promise<void> {
-    const rule = Object.values(JOURNAL_RULES).find((r) => r.kind === e.entry.kind);
+    const rule = journalRuleOfKind(e.entry.kind);
     const d = await this.call('POST', `arkivstruktur/journalpost/${entryRef}/ny-dokumentbeskrivelse`, {
-      dokumenttype: { kode: rule?.dokumenttype ?? 'Dokument', kodenavn: rule?.dokumenttype ?? 'Dokument' },
+      dokumenttype: { kode: rule.dokumenttype, kodenavn: rule.dokumenttype },
       dokumentstatus: { kode: 'F', kodenavn: 'Dokumentet er ferdigstilt' },
       tittel: e.entry.title,
       tilknyttetRegistreringSom: { kode: 'H', kodenavn: 'Hoveddokument' },

@@ -66,6 +66,11 @@ export const JOURNAL_RULES: Readonly<Record<string, JournalRule>> = {
  */
 export const SKJERMINGSHJEMMEL = 'Offl. § 13, jf. fvl. § 13 første ledd nr. 1';
 
+/** The rule of a stored entry's kind (the deposit and the archive service read it so). */
+export function journalRuleOfKind(kind: JournalKind): JournalRule {
+  return Object.values(JOURNAL_RULES).find((r) => r.kind === kind) as JournalRule;
+}
+
 export function journalRuleOf(eventType: string): JournalRule | undefined {
   return Object.prototype.hasOwnProperty.call(JOURNAL_RULES, eventType) ? JOURNAL_RULES[eventType] : undefined;
 }
