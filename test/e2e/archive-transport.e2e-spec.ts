@@ -48,7 +48,8 @@ describe('archive transport: Noark 5 REST', () => {
   it('each entry arrives once, in its case folder, with its document; the journal shows the archive reference', async () => {
     const c = await open(t, 'larer', schoolConcern());
     await ok(t, 'rektor', c.id, 'MARK_SERIOUS', 1, { reason: 'weeks' });
-    await until(() => archive.journalposter.size === 2);
+    // Each entry is whole once its file is in (the journalpost comes first, its document after).
+    await until(() => archive.dokumentobjekter.size === 2 && [...archive.dokumentobjekter.values()].every((o) => o.file));
     expect(archive.saksmapper.size).toBe(1);
     const folder = [...archive.saksmapper.values()][0];
     expect(folder).toMatchObject({ eksternID: `trygg/${c.id}`, mappeID: expect.stringMatching(/^2027\/\d+$/) });
