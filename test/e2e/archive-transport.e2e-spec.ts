@@ -56,7 +56,9 @@ describe('archive transport: Noark 5 REST', () => {
     expect(JSON.stringify(folder)).not.toContain('Eva');
     const objects = [...archive.dokumentobjekter.values()];
     expect(objects).toHaveLength(2);
-    const j = (await t.as('rektor').get(`/api/cases/${c.id}/journal`).expect(200)).body;
+    const journal = async () => (await t.as('rektor').get(`/api/cases/${c.id}/journal`).expect(200)).body;
+    await until(async () => (await journal()).entries.every((e: { archiveRef: string | null }) => e.archiveRef));
+    const j = await journal();
     for (const e of j.entries) {
       expect(e.archiveRef).toEqual(expect.any(String));
       const post = archive.journalposter.get(e.archiveRef)!;
