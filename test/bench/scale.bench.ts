@@ -95,7 +95,12 @@ async function main(): Promise<void> {
         ? ((await db.query(`EXPLAIN ${q.text}`, q.values)).rows as Array<Record<string, string>>)
             .map((r) => r['QUERY PLAN'])
             .filter((l) => / on (cases|deadlines)\b/.test(l))
-            .map((l) => l.trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, ''))
+            .map((l) =>
+              l
+                .trim()
+                .replace(/^->\s*/, '')
+                .replace(/\s+\(cost.*$/, ''),
+            )
         : ['(sees no case)'];
     console.log(`  ${username}: list ${[...new Set(await scansOf(caseListSql({ scope: sc, limit: 21 })))].join('; ')}`);
     console.log(`  ${' '.repeat(username.length)}  tasks ${[...new Set(await scansOf(tasksSql(u.id, sc, 50)))].join('; ')}`);
