@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ACCESS_KINDS } from '../../../../libs/cases/src/ports/access-log.port';
 
 /** GET /api/cases/{caseId}/verify */
 export class VerificationDto {
@@ -22,21 +23,7 @@ export class AccessLogEntryDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ example: 'auditor' }) role: string;
-  @ApiProperty({
-    enum: [
-      'detail',
-      'history',
-      'bti_log',
-      'export',
-      'verify',
-      'access_log',
-      'supervision',
-      'list',
-      'journal',
-      'archive_deposit',
-      'write_refused',
-    ],
-  })
+  @ApiProperty({ enum: ACCESS_KINDS })
   kind: string;
   @ApiProperty({ nullable: true, type: String, description: 'export format, refused command, …' }) detail: string | null;
   @ApiProperty({ nullable: true, type: String }) purpose: string | null;

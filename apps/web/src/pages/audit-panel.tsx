@@ -9,20 +9,10 @@ import { useMe } from '../session/session';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nb';
 import { JournalPanel } from './journal-panel';
+import { ACCESS_KINDS } from '../../../../libs/cases/src/ports/access-log.port';
 
-const ACCESS_KINDS = new Set([
-  'detail',
-  'history',
-  'bti_log',
-  'export',
-  'verify',
-  'access_log',
-  'supervision',
-  'list',
-  'journal',
-  'archive_deposit',
-  'write_refused',
-]);
+/** The kinds the API logs, each with its message (`audit.kind.*`). */
+const LOGGED_KINDS = new Set<string>(ACCESS_KINDS);
 
 /**
  * Kontroll og saksmappe: whether the history is unchanged (the hash chain, `/verify`), who has read
@@ -109,7 +99,7 @@ export function AuditPanel({ c, personName }: { c: CaseView; personName: (id: st
                   <Table.Cell>
                     {e.userId === me.id ? me.displayName : personName(e.userId)} ({ROLE_LABEL[e.role] ?? e.role})
                   </Table.Cell>
-                  <Table.Cell>{ACCESS_KINDS.has(e.kind) ? t(`audit.kind.${e.kind}` as MessageKey) : e.kind}</Table.Cell>
+                  <Table.Cell>{LOGGED_KINDS.has(e.kind) ? t(`audit.kind.${e.kind}` as MessageKey) : e.kind}</Table.Cell>
                   <Table.Cell>{e.purpose ?? ''}</Table.Cell>
                 </Table.Row>
               ))}

@@ -1,21 +1,25 @@
 import { token } from './token';
 
-/** What kind of access a log entry records (docs/domain.md §7: every read of a case is logged). */
-export type AccessKind =
-  | 'detail'
-  | 'history'
-  | 'bti_log'
-  | 'export'
-  | 'verify'
-  | 'access_log'
-  | 'supervision'
-  | 'list'
-  /** The case's journal entries, or one journalled document. */
-  | 'journal'
-  /** Taken into a deposit to the archive (arkivuttrekk). */
-  | 'archive_deposit'
-  /** A write the user was refused (an auditor's command; any 403 on a case command). */
-  | 'write_refused';
+/**
+ * What kind of access a log entry records (docs/domain.md §7: every read of a case is logged):
+ * reads of the case, its history, stafettlogg, file, chain check, access log, supervision, lists;
+ * `journal` (its journal entries, or one journalled document); `archive_deposit` (taken into a
+ * deposit to the archive); `write_refused` (an auditor's command; any 403 on a case command).
+ */
+export const ACCESS_KINDS = [
+  'detail',
+  'history',
+  'bti_log',
+  'export',
+  'verify',
+  'access_log',
+  'supervision',
+  'list',
+  'journal',
+  'archive_deposit',
+  'write_refused',
+] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 export interface AccessEntry {
   ownerId: string;
