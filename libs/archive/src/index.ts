@@ -1,3 +1,4 @@
 export * from './journal-document.pdf';
 export * from './noark5-deposit.writer';
 export * from './noark5-rest.transport';
+export * from './pdf-bytes';

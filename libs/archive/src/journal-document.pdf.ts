@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { JournalDocument } from '../../cases/src/archive/journal-rules';
 import type { JournalRenderer } from '../../cases/src/ports';
 import { woffToSfnt } from './woff-font';
+import { pdfBytes } from './pdf-bytes';
 
 /**
  * A journalled document as PDF/A-2b (pdfkit), the format the archive takes (riksarkivarens
@@ -40,12 +41,7 @@ export class PdfJournalRenderer implements JournalRenderer {
     // pdfkit takes a fontkit font as it is (its `registerFont` accepts any object with `layout`).
     doc.registerFont('Body', f.regular as unknown as Buffer);
     doc.registerFont('Bold', f.bold as unknown as Buffer);
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
+    const done = pdfBytes(doc);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     doc.font('Bold').fontSize(15).text(d.title, { width });
     doc.moveDown(0.4).font('Body').fontSize(9.5).fillColor('#444444');

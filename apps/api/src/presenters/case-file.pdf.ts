@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../../../libs/archive/src/pdf-bytes';
 import { CaseFile, entryLabel, Person } from '../../../../libs/cases/src';
 
 /**
@@ -78,12 +79,7 @@ export function caseFilePdf(file: CaseFile): Promise<Buffer> {
     bufferPages: true,
     info: { Title: file.title, Author: 'Trygg', Subject: `Sak ${file.case.id}`, CreationDate: new Date(file.exportedAt) },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const h1 = (t: string) =>
