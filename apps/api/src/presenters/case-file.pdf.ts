@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { pdfBytes } from '../../../../libs/archive/src/pdf-bytes';
-import { CaseFile, entryLabel, Person } from '../../../../libs/cases/src';
+import { CaseFile, entryLabel, OUTCOME_LABELS, Person, SOURCE_LABELS } from '../../../../libs/cases/src';
 
 /**
  * The case file as a PDF (pdfkit): A4, Norwegian labels, "Side X av Y" on every page. Built from
@@ -28,30 +28,11 @@ const DEADLINE_LABELS: Record<string, string> = {
   sf_compliance: 'Gjennomføre Statsforvalterens vedtak',
 };
 const STATUS_LABELS: Record<string, string> = { pending: 'venter', met: 'oppfylt', overdue: 'oversittet', cancelled: 'bortfalt' };
-const SOURCE_LABELS: Record<string, string> = {
-  staff_observation: 'ansatt observerte',
-  child_told: 'barnet fortalte',
-  parent_told: 'foreldre fortalte',
-  other: 'annet',
-};
 const PLAN_STATUS_LABELS: Record<string, string> = {
   submitted: 'levert',
   approved: 'godkjent',
   returned: 'sendt tilbake',
   superseded: 'erstattet av ny versjon',
-};
-/** Outcomes and decisions as the case file says them. */
-const OUTCOME_LABELS: Record<string, string> = {
-  safe: 'trygt og godt',
-  not_safe: 'ikke trygt og godt',
-  resolved: 'løst',
-  continue: 'fortsetter',
-  revise: 'ny plan',
-  done: 'gjennomført',
-  not_done: 'ikke gjennomført',
-  ongoing: 'pågår',
-  change_level: 'endre nivå',
-  close: 'avslutt',
 };
 const ENFORCEMENT_LABELS: Record<string, string> = {
   not_raised: 'ikke tatt opp med rektor',

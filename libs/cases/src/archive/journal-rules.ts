@@ -1,4 +1,5 @@
 import { Plan, REGIME_LAW, Regime } from '../../../workflow/src';
+import { OUTCOME_LABELS, SOURCE_LABELS } from '../export/document-labels';
 
 /**
  * Which documents of a case are registered in the journal and archived (journalføres og
@@ -118,19 +119,6 @@ export interface JournalSource {
   userNames: Map<string, string>;
 }
 
-const SOURCE: Record<string, string> = {
-  staff_observation: 'Ansatt observerte',
-  child_told: 'Barnet fortalte',
-  parent_told: 'Foreldre fortalte',
-  other: 'Annet',
-};
-const OUTCOME: Record<string, string> = {
-  safe: 'Barnet har et trygt og godt miljø',
-  not_safe: 'Barnet har ikke et trygt og godt miljø',
-  resolved: 'Løst: barnet har det trygt og godt',
-  continue: 'Tiltakene fortsetter',
-  revise: 'Ny plan utarbeides',
-};
 const ROLE: Record<string, string> = {
   staff: 'ansatt',
   principal: 'leder',
@@ -142,6 +130,11 @@ const ROLE: Record<string, string> = {
 const REASON: Record<string, string> = { serious: 'Alvorlig sak', staff_offence: 'En som arbeider der, krenket barnet' };
 const yesNo = (v: unknown) => (v ? 'Ja' : 'Nei');
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : '–');
+/** A label of the case file's, starting a field value. */
+const said = (labels: Record<string, string>, code: unknown) => {
+  const l = labels[code as string];
+  return l ? l[0].toUpperCase() + l.slice(1) : text(code);
+};
 
 /** The document a journalled entry is, in bokmål (the archive's written form). */
 export function journalDocumentOf(src: JournalSource, rule: JournalRule): JournalDocument {
@@ -166,7 +159,7 @@ export function journalDocumentOf(src: JournalSource, rule: JournalRule): Journa
             fields: [
               [law.child === 'elev' ? 'Elev(er)' : 'Barn', src.childNames.join(', ') || '–'],
               ['Hva skjedde', text(p.concern)],
-              ['Kilde', SOURCE[p.source as string] ?? text(p.source)],
+              ['Kilde', said(SOURCE_LABELS, p.source)],
               ['Når det skjedde', typeof p.occurredAt === 'string' ? p.occurredAt : '–'],
               ['Barnet sier selv at det ikke er trygt', yesNo(p.childSaysUnsafe)],
               ['En som arbeider der, krenket', yesNo(p.staffOffender)],
@@ -181,7 +174,7 @@ export function journalDocumentOf(src: JournalSource, rule: JournalRule): Journa
         sections: [
           {
             fields: [
-              ['Konklusjon', OUTCOME[p.outcome as string] ?? text(p.outcome)],
+              ['Konklusjon', said(OUTCOME_LABELS, p.outcome)],
               ['Sammendrag av undersøkelsen', text(p.summary)],
               ['Barnets beste', text(p.bestInterest)],
             ],
@@ -224,7 +217,7 @@ export function journalDocumentOf(src: JournalSource, rule: JournalRule): Journa
         sections: [
           {
             fields: [
-              ['Resultat', OUTCOME[p.outcome as string] ?? text(p.outcome)],
+              ['Resultat', said(OUTCOME_LABELS, p.outcome)],
               ['Vurdering', text(p.summary)],
               ['Barnets stemme', text(p.childVoice)],
               ['Neste evaluering', typeof p.nextEvaluationAt === 'string' ? p.nextEvaluationAt : '–'],

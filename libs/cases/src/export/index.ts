@@ -1,2 +1,3 @@
 export * from './case-file';
 export * from './export-case-file.query';
+export * from './document-labels';
