@@ -260,36 +260,20 @@ class Noark5DepositBuilder implements DepositPackageBuilder {
         e.journalSeq,
       )}${el('journalpostnummer', r.numberInCase)}`;
       const part = korrespondansepart(e, r.unitName);
+      // The pieces both journals share, in the order both schemas put them.
+      const folder = `${el('mappeID', r.caseNumber)}${el('saksaar', year)}${el('sakssekvensnummer', seq)}`;
+      const dated = `${el('journaldato', date(e.createdAt))}${el('dokumentetsDato', date(e.createdAt))}`;
+      const unit = el('administrativEnhet', r.unitName);
+      const shielded = `${el('tilgangsrestriksjon', TILGANGSRESTRIKSJON)}${el('skjermingshjemmel', SKJERMINGSHJEMMEL)}`;
       await this.running.write(
-        `<journalregistrering><saksmappe>${el('mappeID', r.caseNumber)}${el('saksaar', year)}${el('sakssekvensnummer', seq)}${el('tittel', title)}${el(
-          'offentligTittel',
-          title,
-        )}${el('administrativEnhet', r.unitName)}</saksmappe><journalpost>${common}${el('tittel', e.title)}${el(
-          'offentligTittel',
-          e.publicTitle,
-        )}${el('offentlighetsvurdertDato', date(e.createdAt))}${el('journaldato', date(e.createdAt))}${el(
-          'dokumentetsDato',
-          date(e.createdAt),
-        )}${el('administrativEnhet', r.unitName)}${el('tilgangsrestriksjon', TILGANGSRESTRIKSJON)}${el(
-          'skjermingshjemmel',
-          SKJERMINGSHJEMMEL,
-        )}${part}</journalpost></journalregistrering>\n`,
+        `<journalregistrering><saksmappe>${folder}${el('tittel', title)}${el('offentligTittel', title)}${unit}</saksmappe>` +
+          `<journalpost>${common}${el('tittel', e.title)}${el('offentligTittel', e.publicTitle)}` +
+          `${el('offentlighetsvurdertDato', date(e.createdAt))}${dated}${unit}${shielded}${part}</journalpost></journalregistrering>\n`,
       );
       // The public journal: titles that never name the child, and no shielded content at all.
       await this.public.write(
-        `<journalregistrering><saksmappe>${el('mappeID', r.caseNumber)}${el('saksaar', year)}${el('sakssekvensnummer', seq)}${el(
-          'offentligTittel',
-          title,
-        )}${el('administrativEnhet', r.unitName)}${el('tilgangsrestriksjon', TILGANGSRESTRIKSJON)}${el(
-          'skjermingshjemmel',
-          SKJERMINGSHJEMMEL,
-        )}</saksmappe><journalpost>${common}${el('offentligTittel', e.publicTitle)}${el('journaldato', date(e.createdAt))}${el(
-          'dokumentetsDato',
-          date(e.createdAt),
-        )}${el('administrativEnhet', r.unitName)}${el('tilgangsrestriksjon', TILGANGSRESTRIKSJON)}${el(
-          'skjermingshjemmel',
-          SKJERMINGSHJEMMEL,
-        )}${part}</journalpost></journalregistrering>\n`,
+        `<journalregistrering><saksmappe>${folder}${el('offentligTittel', title)}${unit}${shielded}</saksmappe>` +
+          `<journalpost>${common}${el('offentligTittel', e.publicTitle)}${dated}${unit}${shielded}${part}</journalpost></journalregistrering>\n`,
       );
     }
   }
