@@ -7,41 +7,35 @@ export interface JournalRenderer {
 }
 export const JOURNAL_RENDERER = token<JournalRenderer>('JournalRenderer');
 
+/** What a journal entry says about itself, from the moment it is written. */
+interface JournalEntryFacts {
+  id: string;
+  ownerId: string;
+  kind: JournalKind;
+  journalposttype: Journalposttype;
+  title: string;
+  publicTitle: string;
+  createdAt: Date;
+  createdBy: string | null;
+  createdByRole: string | null;
+  sha256: string;
+}
+
 /**
  * A journal entry to write with the command: `eventIndex` points into the transaction's events,
  * and the store gives it the next journal number of the owner's year in the same transaction.
  */
-export interface NewJournalEntry {
-  id: string;
-  ownerId: string;
+export interface NewJournalEntry extends JournalEntryFacts {
   eventIndex: number;
-  kind: JournalKind;
-  journalposttype: Journalposttype;
-  title: string;
-  publicTitle: string;
-  createdAt: Date;
-  createdBy: string | null;
-  createdByRole: string | null;
   document: Buffer;
-  sha256: string;
 }
 
 /** A journal entry as stored. */
-export interface JournalEntryRecord {
-  id: string;
+export interface JournalEntryRecord extends JournalEntryFacts {
   caseId: string;
-  ownerId: string;
   eventSeq: number;
-  kind: JournalKind;
   journalYear: number;
   journalSeq: number;
-  journalposttype: Journalposttype;
-  title: string;
-  publicTitle: string;
-  createdAt: Date;
-  createdBy: string | null;
-  createdByRole: string | null;
-  sha256: string;
   size: number;
   documentErasedAt: Date | null;
   archiveRef: string | null;
