@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DEADLINE_STEPS, DeadlineStep } from '../../workflow/src';
+import { DEADLINE_STEPS, DeadlineStep, osloYearOf } from '../../workflow/src';
 import { SealedEvent, sealEvents } from '../../cases/src/history';
 import {
   CaseWrites,
@@ -88,11 +88,6 @@ export async function nextArchiveNumbers(m: Queryable, ownerId: string, series: 
     [ownerId, series, year, count],
   )) as Array<{ last: number }>;
   return rows[0].last - count + 1;
-}
-
-/** The year in Oslo: numbers follow the Norwegian calendar year. */
-export function osloYearOf(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(at));
 }
 
 /** Journal entries of events just appended from `firstSeq`, numbered in the owner's journal year. */

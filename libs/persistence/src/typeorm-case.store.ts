@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { btiDriver, enforcementDriver, migrateSnapshot, openEnforcement, Regime } from '../../workflow/src';
+import { btiDriver, enforcementDriver, migrateSnapshot, openEnforcement, osloYearOf, Regime } from '../../workflow/src';
 import {
   CaseChange,
   CaseListQuery,
@@ -13,7 +13,7 @@ import {
 } from '../../cases/src/ports';
 import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
 import { caseListSql, tasksSql } from './case-list.sql';
-import { nextArchiveNumbers, osloYearOf, toDeadline, writeCaseWrites } from './case-writes.sql';
+import { nextArchiveNumbers, toDeadline, writeCaseWrites } from './case-writes.sql';
 import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 

@@ -67,6 +67,11 @@ export function osloDateOf(instant: Date): IsoDate {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/** The Oslo calendar year of an instant (case and journal numbers follow it). */
+export function osloYearOf(instant: Date): number {
+  return Number(osloDateOf(instant).slice(0, 4));
+}
+
 /** Offset of Oslo from UTC in minutes at the given instant (60 in winter, 120 in summer). */
 function osloOffsetMinutes(instant: Date): number {
   return cachedOffsetMinutes(instant);
