@@ -187,7 +187,7 @@ export class TryggWorker {
       { connection, concurrency: 1 },
     );
     if (rt.archive) {
-      const send = new SendJournalEntryToArchive(this.archiveStore, new Noark5RestTransport(rt.archive), rt.clock);
+      const send = new SendJournalEntryToArchive(this.archiveStore, new Noark5RestTransport(rt.archive), rt.clock, directory);
       // One at a time: an entry's case folder is made by the first entry of the case.
       const archiver = new Worker(ARCHIVE_QUEUE, async (job: Job<{ entryId: string }>) => send.execute(job.data.entryId), {
         connection,

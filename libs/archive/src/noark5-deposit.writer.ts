@@ -133,14 +133,14 @@ class Noark5DepositBuilder implements DepositPackageBuilder {
     await this.changes.write(header('endringslogg', 'endringslogg'));
   }
 
-  async add(c: DepositCase, documents: Map<string, Buffer>): Promise<void> {
+  async add(c: DepositCase, documents: Map<string, Buffer>, responsible: string): Promise<void> {
     await this.start();
     const { rec } = c;
     const name = (id: string | null) => (id ? (c.userNames.get(id) ?? id) : SYSTEM);
     const [year, seq] = (rec.caseNumber ?? '0/0').split('/').map(Number);
     const law = REGIME_LAW[rec.regime];
     const closing = c.statusChanges.filter((x) => x.to === 'Avsluttet').pop();
-    const responsible = name(closing?.by ?? rec.openedBy);
+    const closedBy = name(closing?.by ?? rec.openedBy);
     const registrations: string[] = [];
     let n = 0;
     for (const e of c.entries) {
@@ -229,7 +229,7 @@ class Noark5DepositBuilder implements DepositPackageBuilder {
       )}${el('opprettetDato', dateTime(rec.openedAt))}${el('opprettetAv', name(rec.openedBy))}${el(
         'avsluttetDato',
         dateTime(rec.closedAt ?? this.meta.createdAt),
-      )}${el('avsluttetAv', responsible)}${parts}${skjerming(['partNavn', 'partID'])}\n${registrations.join('\n')}\n${el('saksaar', year)}${el(
+      )}${el('avsluttetAv', closedBy)}${parts}${skjerming(['partNavn', 'partID'])}\n${registrations.join('\n')}\n${el('saksaar', year)}${el(
         'sakssekvensnummer',
         seq,
       )}${el('saksdato', date(rec.openedAt))}${el('administrativEnhet', c.unitName)}${el('saksansvarlig', responsible)}${el(

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ArchivableEntry, ArchiveSendStore } from '../../cases/src/ports';
+import { ArchivableEntry, ArchiveSendStore, StoredArchivable } from '../../cases/src/ports';
 import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { JOURNAL_COLUMNS, toJournalEntry } from './typeorm-journal.store';
 
@@ -7,20 +7,14 @@ import { JOURNAL_COLUMNS, toJournalEntry } from './typeorm-journal.store';
 export class TypeormArchiveSendStore implements ArchiveSendStore {
   constructor(private readonly ds: DataSource) {}
 
-  async archivable(entryId: string): Promise<ArchivableEntry | undefined> {
+  async archivable(entryId: string): Promise<StoredArchivable | undefined> {
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT ${JOURNAL_COLUMNS.replace(/(\w+)/g, 'j.$1')}, j.document, c.case_year, c.case_seq, c.regime, c.opened_at, c.closed_at,
-         c.archive_ref AS case_archive_ref, u.name AS unit_name, cu.display_name AS created_by_name,
-         coalesce(lead.display_name, opener.display_name) AS responsible,
+         c.archive_ref AS case_archive_ref, c.unit_id AS case_unit_id, c.handled_by, u.name AS unit_name, cu.display_name AS created_by_name,
          (SELECT count(*)::int FROM journal_entries k
           WHERE k.case_id = j.case_id AND (k.journal_year, k.journal_seq) <= (j.journal_year, j.journal_seq)) AS number_in_case
        FROM journal_entries j JOIN cases c ON c.id = j.case_id JOIN units u ON u.id = c.unit_id
        LEFT JOIN users cu ON cu.id = j.created_by
-       LEFT JOIN users opener ON opener.id = c.opened_by
-       LEFT JOIN LATERAL (SELECT us.display_name FROM user_roles r JOIN users us ON us.id = r.user_id
-                          WHERE (c.handled_by = 'principal' AND r.role = 'principal' AND r.unit_id = c.unit_id)
-                             OR (c.handled_by = 'owner' AND r.role = 'owner' AND r.owner_id = c.owner_id)
-                          ORDER BY us.display_name LIMIT 1) lead ON true
        WHERE j.id = $1`,
       [entryId],
     );
@@ -36,8 +30,9 @@ export class TypeormArchiveSendStore implements ArchiveSendStore {
         regime: r.regime as ArchivableEntry['case']['regime'],
         openedAt: r.opened_at as Date,
         closedAt: r.closed_at as Date | null,
+        unitId: r.case_unit_id as string,
         unitName: r.unit_name as string,
-        responsible: (r.responsible as string | null) ?? 'Trygg',
+        handledBy: r.handled_by as 'principal' | 'owner',
         archiveRef: r.case_archive_ref as string | null,
       },
       createdByName: (r.created_by_name as string | null) ?? 'Trygg',

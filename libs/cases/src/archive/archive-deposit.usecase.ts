@@ -5,6 +5,7 @@ import { mayChangeOwnerSettings, mayReadOwnerSettings } from '../authorization.p
 import { CaseReader } from '../audit/case-reader';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { ArchiveDepositStore, Clock, DepositPackageWriter, Directory, UserContext } from '../ports';
+import { saksansvarlig } from './saksansvarlig';
 
 export interface ArchiveDepositInput {
   /** First and last day (Oslo) the cases were closed. */
@@ -91,6 +92,7 @@ export class BuildArchiveDeposit {
       caseCount: claim.caseCount,
       entryCount: claim.entryCount,
     });
+    const leaderOf = saksansvarlig(this.directory);
     try {
       for (let after: string | null = null; ;) {
         const batch = await this.store.casesOf(depositId, after, BATCH);
@@ -104,7 +106,7 @@ export class BuildArchiveDeposit {
           { detail: depositId },
         );
         const documents = await this.store.documents(batch.flatMap((c) => c.entries.map((e) => e.id)));
-        for (const c of batch) await builder.add(c, documents);
+        for (const c of batch) await builder.add(c, documents, await leaderOf(c.rec.unitId, c.rec.handledBy));
         after = batch[batch.length - 1].rec.id;
       }
       // The journals list the same entries in journal-number order, across cases.

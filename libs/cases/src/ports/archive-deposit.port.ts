@@ -93,7 +93,8 @@ export interface DepositPackageWriter {
   begin(meta: DepositMeta): Promise<DepositPackageBuilder>;
 }
 export interface DepositPackageBuilder {
-  add(c: DepositCase, documents: Map<string, Buffer>): Promise<void>;
+  /** `responsible`: who answers for the case (saksansvarlig), by name. */
+  add(c: DepositCase, documents: Map<string, Buffer>, responsible: string): Promise<void>;
   addJournal(rows: DepositJournalRow[]): Promise<void>;
   finish(): Promise<DepositPackage>;
   abort(): Promise<void>;

@@ -14,8 +14,10 @@ export interface ArchivableEntry {
     regime: CaseRecord['regime'];
     openedAt: Date;
     closedAt: Date | null;
+    unitId: string;
     unitName: string;
-    /** Who answers for the case (saksansvarlig): the leader. */
+    handledBy: 'principal' | 'owner';
+    /** Who answers for the case (saksansvarlig): its leader (archive/saksansvarlig.ts). */
     responsible: string;
     /** The archive's id for the case's folder, once it has one. */
     archiveRef: string | null;
@@ -38,8 +40,11 @@ export interface ArchiveTransport {
 }
 export const ARCHIVE_TRANSPORT = token<ArchiveTransport>('ArchiveTransport');
 
+/** An entry as stored: everything but the leader's name, which the directory knows. */
+export type StoredArchivable = Omit<ArchivableEntry, 'case'> & { case: Omit<ArchivableEntry['case'], 'responsible'> };
+
 export interface ArchiveSendStore {
-  archivable(entryId: string): Promise<ArchivableEntry | undefined>;
+  archivable(entryId: string): Promise<StoredArchivable | undefined>;
   /** Records the archive's references; the case's folder reference only if it had none. */
   markArchived(entryId: string, refs: { caseRef: string; entryRef: string }, at: Date): Promise<void>;
   /** Entries the archive service has not acknowledged, of cases no deposit has delivered. */
