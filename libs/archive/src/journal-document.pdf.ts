@@ -3,6 +3,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { JournalDocument } from '../../cases/src/archive/journal-rules';
 import type { JournalRenderer } from '../../cases/src/ports';
+import { withSharedLayouts } from './shared-layout-font';
 import { woffToSfnt } from './woff-font';
 import { pdfBytes } from './pdf-bytes';
 
@@ -17,15 +18,19 @@ function loadFonts() {
     // Parsed once and handed to pdfkit as fontkit fonts: parsing a font for every document was
     // most of a render's time (pdfkit embeds only the glyphs a document uses either way).
     const font = (weight: number) =>
-      fontkit.create(
-        woffToSfnt(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))),
-      ) as fontkit.Font;
+      withSharedLayouts(
+        fontkit.create(
+          woffToSfnt(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))),
+        ) as fontkit.Font,
+      );
     fonts = { regular: font(400), bold: font(700) };
   }
   return fonts;
 }
 
-const when = (d: Date) => new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' }).format(d);
+// Made once: an Intl formatter costs more to build than to use.
+const osloLong = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+const when = (d: Date) => osloLong.format(d);
 
 export class PdfJournalRenderer implements JournalRenderer {
   render(d: JournalDocument): Promise<Buffer> {
@@ -36,6 +41,8 @@ export class PdfJournalRenderer implements JournalRenderer {
       subset: 'PDF/A-2b',
       pdfVersion: '1.7',
       lang: 'nb-NO',
+      // No default Helvetica: it would be read from its metrics file for every document, unused.
+      font: null,
       info: { Title: d.title, Author: d.author, Subject: d.unitName, Creator: 'Trygg', CreationDate: d.at },
     } as PDFKit.PDFDocumentOptions);
     // pdfkit takes a fontkit font as it is (its `registerFont` accepts any object with `layout`).
