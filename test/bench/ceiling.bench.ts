@@ -1,0 +1,383 @@
+/**
+ * `npm run bench:ceiling`: Trygg's commands against pgbench running the same SQL on the same
+ * embedded PostgreSQL (fsync on), side by side, and the ratio between them.
+ *
+ * 1. One ADD_NOTE runs through an in-process API while every statement it sends to PostgreSQL is
+ *    recorded with its parameters.
+ * 2. The API runs as its own process (`apps/api/src/main.ts`, logging on as in production) with
+ *    API_PROCESSES = 1, then 2, …; this process is the client. Each of BENCH_CLIENTS clients opens
+ *    concerns, then acknowledges them, then adds notes to a case of its own, BENCH_SECONDS each.
+ * 3. pgbench runs two scripts made from what was recorded, with as many clients:
+ *    - `write`: the write transaction ADD_NOTE sends (BEGIN, the versioned UPDATE of the case, the
+ *      statement appending the event and its content, COMMIT), on a case of each client's own;
+ *    - `all`: every statement ADD_NOTE sends, the reads with their recorded parameters.
+ *    The recorded event JSON is reused; only its `seq` and `prev_hash` follow the case's last link,
+ *    set in SQL (Trygg computes them in Node).
+ * Every figure is the median of BENCH_REPEAT runs. Prints; asserts nothing.
+ * Env: BENCH_CLIENTS (8), BENCH_SECONDS (10), BENCH_REPEAT (3), BENCH_PROCESSES ("1,2").
+ */
+import 'reflect-metadata';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createLocalApiApp } from '../../apps/api/src/local-api-app';
+import { freePort } from '../../libs/embedded/src';
+import { signDevToken } from '../../libs/identity/src';
+import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
+import { SystemClock } from '../../libs/platform/src';
+import { percentile, startBenchInfra } from './bench-infra';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Recorded {
+  text: string;
+  values: unknown[];
+}
+interface Rate {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function main(): Promise<void> {
+  ensurePgbench();
+  const infra = await startBenchInfra();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-ceiling-'));
+  const larer = await headers('larer');
+  const rektor = await headers('rektor');
+
+  // 1. What ADD_NOTE sends, and a case per client for Trygg and for pgbench.
+  const { recorded, tryggCases, pgbenchCases } = await record(infra, larer);
+  const db = new pg.Client({ connectionString: infra.databaseUrl });
+  await db.connect();
+  await db.query('CREATE TABLE bench_ceiling_cases (client int PRIMARY KEY, id uuid NOT NULL)');
+  for (const [i, id] of pgbenchCases.entries()) await db.query('INSERT INTO bench_ceiling_cases VALUES ($1, $2)', [i, id]);
+  const scripts = pgbenchScripts(recorded, work);
+  console.log(`ADD_NOTE sends ${recorded.length} statements; the write transaction is 4 of them.`);
+
+  const results: Record<string, Rate[]> = {};
+  const add = (k: string, r: Rate) => (results[k] ??= []).push(r);
+  const versions = new Map<string, number>();
+  for (const id of tryggCases) versions.set(id, (await db.query('SELECT version FROM cases WHERE id = $1', [id])).rows[0].version);
+
+  for (let rep = 0; rep < REPEAT; rep++) {
+    for (const n of PROCESSES) {
+      const api = await startApi(infra, n);
+      const base = `${api.url}/api`;
+      const opened: string[] = [];
+      add(
+        `open, ${n} process(es)`,
+        await drive(SECONDS, async () => {
+          const c = await call(`${base}/cases`, larer, {
+            unitId: DEMO_UNITS.demoSkole.id,
+            childIds: [DEMO_CHILDREN[0].id],
+            concern: 'bench',
+            source: 'other',
+          });
+          opened.push(c.id);
+        }),
+      );
+      add(
+        `ACKNOWLEDGE, ${n} process(es)`,
+        await drive(SECONDS, async () => {
+          const id = opened.pop();
+          if (!id) return false;
+          await call(`${base}/cases/${id}/commands`, rektor, { type: 'ACKNOWLEDGE', expectedVersion: 1 });
+        }),
+      );
+      add(
+        `ADD_NOTE, ${n} process(es)`,
+        await drive(SECONDS, async (client) => {
+          const id = tryggCases[client];
+          const r = await call(`${base}/cases/${id}/commands`, larer, {
+            type: 'ADD_NOTE',
+            expectedVersion: versions.get(id),
+            kind: 'observation',
+            text: 'bench',
+          });
+          versions.set(id, r.version);
+        }),
+      );
+      await api.stop();
+    }
+    for (const [name, file] of Object.entries(scripts)) {
+      const before = await eventsOf(db, pgbenchCases);
+      const run = pgbench(infra.databaseUrl, file, work);
+      // Every transaction pgbench counted must have appended its event: the script really writes.
+      const appended = (await eventsOf(db, pgbenchCases)) - before;
+      if (appended !== run.transactions) throw new Error(`pgbench ${name}: ${run.transactions} transactions but ${appended} events`);
+      add(`pgbench ${name}`, run);
+    }
+  }
+
+  const median = (k: string, f: keyof Rate) => [...results[k]].map((r) => r[f]).sort((a, b) => a - b)[Math.floor(results[k].length / 2)];
+  console.log(
+    `\nbench:ceiling: ${CLIENTS} clients, ${SECONDS} s a run, median of ${REPEAT}; PostgreSQL 18 (fsync on), node ${process.version}, ${os.availableParallelism()} cores`,
+  );
+  console.log('run                              per s   p50 ms   p99 ms');
+  for (const k of Object.keys(results)) {
+    console.log(
+      `${k.padEnd(30)} ${median(k, 'perSecond').toFixed(0).padStart(7)} ${median(k, 'p50').toFixed(1).padStart(8)} ${median(k, 'p99')
+        .toFixed(1)
+        .padStart(8)}`,
+    );
+  }
+  console.log('\nratio of ADD_NOTE to pgbench (same clients, same database):');
+  for (const n of PROCESSES) {
+    const note = median(`ADD_NOTE, ${n} process(es)`, 'perSecond');
+    const ratios = Object.keys(scripts).map((s) => `${s} ${(note / median(`pgbench ${s}`, 'perSecond')).toFixed(2)}`);
+    const of = (k: string) => (median(`${k}, ${n} process(es)`, 'perSecond') / note).toFixed(2);
+    console.log(`  ${n} process(es): ${ratios.join(', ')}; open ${of('open')} and ACKNOWLEDGE ${of('ACKNOWLEDGE')} of ADD_NOTE's rate`);
+  }
+
+  await db.end();
+  fs.rmSync(work, { recursive: true, force: true });
+  await infra.stop();
+}
+
+async function eventsOf(db: pg.Client, caseIds: string[]): Promise<number> {
+  return Number((await db.query('SELECT count(*) AS n FROM case_events WHERE case_id = ANY($1::uuid[])', [caseIds])).rows[0].n);
+}
+
+async function headers(username: string): Promise<Record<string, string>> {
+  return { Authorization: `Bearer ${await signDevToken(username)}`, 'content-type': 'application/json' };
+}
+
+async function call(url: string, h: Record<string, string>, body: unknown): Promise<{ id: string; version: number }> {
+  const res = await fetch(url, { method: 'POST', headers: h, body: JSON.stringify(body) });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json as { id: string; version: number };
+}
+
+/** CLIENTS loops of `step` for `seconds` (or until a step returns false): rate and latency. */
+async function drive(seconds: number, step: (client: number) => Promise<unknown>): Promise<Rate> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        if ((await step(client)) === false) return;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** Records the statements of one ADD_NOTE (after a warm-up one) through an in-process API. */
+async function record(
+  infra: { databaseUrl: string; redisUrl: string },
+  larer: Record<string, string>,
+): Promise<{ recorded: Recorded[]; tryggCases: string[]; pgbenchCases: string[] }> {
+  const recorded: Recorded[] = [];
+  let recording = false;
+  const query = pg.Client.prototype.query;
+  (pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    if (recording) {
+      const [q, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+      recorded.push(typeof q === 'string' ? { text: q, values: values ?? [] } : { text: q.text, values: q.values ?? values ?? [] });
+    }
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  const app = await createLocalApiApp(infra.databaseUrl, infra.redisUrl, new SystemClock());
+  const port = await freePort();
+  await app.listen(port, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}/api`;
+  const open = () =>
+    call(`${base}/cases`, larer, { unitId: DEMO_UNITS.demoSkole.id, childIds: [DEMO_CHILDREN[0].id], concern: 'bench', source: 'other' });
+  const note = (id: string, v: number) =>
+    call(`${base}/cases/${id}/commands`, larer, { type: 'ADD_NOTE', expectedVersion: v, kind: 'observation', text: 'bench' });
+  const tryggCases: string[] = [];
+  const pgbenchCases: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    tryggCases.push((await open()).id);
+    const c = await open();
+    await note(c.id, 1);
+    pgbenchCases.push(c.id);
+  }
+  const c = await open();
+  const warm = await note(c.id, 1);
+  recording = true;
+  await note(c.id, warm.version);
+  recording = false;
+  pg.Client.prototype.query = query;
+  await app.close();
+  return { recorded, tryggCases, pgbenchCases };
+}
+
+/** The two pgbench scripts; returns their files by name. */
+function pgbenchScripts(recorded: Recorded[], dir: string): Record<string, string> {
+  const begin = recorded.findIndex((r) => /^\s*(START TRANSACTION|BEGIN)/i.test(r.text));
+  const update = recorded[begin + 1];
+  const append = recorded[begin + 2];
+  if (!/^\s*UPDATE cases/.test(update.text) || !/^\s*WITH ev AS/.test(append.text) || !/^\s*COMMIT/.test(recorded[begin + 3].text)) {
+    throw new Error('ADD_NOTE no longer sends BEGIN, UPDATE cases, the event CTE, COMMIT: update this bench');
+  }
+  // The case of each pgbench client, its version check kept as a condition that always holds.
+  const updateSql = inline(update.text, update.values, 'u', {
+    1: '(SELECT id FROM bench_ceiling_cases WHERE client = :client_id)',
+    2: 'version',
+  }).replace(/RETURNING last_seq, last_hash/, 'RETURNING id AS case_id, last_seq, last_hash');
+  const events = `jsonb_set(jsonb_set(:ev::jsonb, '{0,seq}', to_jsonb(:last_seq::int + 1)), '{0,prev_hash}', to_jsonb(:last_hash::text))`;
+  const appendSql = inline(append.text, append.values, 'a', { 1: ':case_id', 2: events });
+  const write = ['BEGIN;', `${oneLine(updateSql)} \\gset`, `${oneLine(appendSql)};`, 'COMMIT;'];
+  const reads = recorded
+    .map((r, i) => ({ r, i }))
+    .filter(({ i }) => i < begin || i > begin + 3)
+    .map(({ r, i }) => `${oneLine(inline(r.text, r.values, `r${i}`, {}))};`);
+  const vars = new Map<string, string>();
+  for (const [k, v] of pendingVars) vars.set(k, v);
+  vars.set('ev', String(append.values[1]));
+  fs.writeFileSync(path.join(dir, 'vars.json'), JSON.stringify([...vars]));
+  const files = { write: path.join(dir, 'write.sql'), all: path.join(dir, 'all.sql') };
+  fs.writeFileSync(files.write, write.join('\n') + '\n');
+  // In the order ADD_NOTE sends them: reads before the transaction, then it, then the reads after.
+  const before = reads.slice(0, begin);
+  const after = reads.slice(begin);
+  fs.writeFileSync(files.all, [...before, ...write, ...after].join('\n') + '\n');
+  return files;
+}
+
+const pendingVars = new Map<string, string>();
+
+/** SQL with its $n parameters as pgbench variables (NULL inline), or as the replacement given. */
+function inline(text: string, values: unknown[], prefix: string, replace: Record<number, string>): string {
+  return text.replace(/\$(\d+)/g, (_, d: string) => {
+    const n = Number(d);
+    if (replace[n]) return replace[n];
+    const v = values[n - 1];
+    if (v === null || v === undefined) return 'NULL';
+    const name = `${prefix}_${n}`;
+    pendingVars.set(name, prepare(v));
+    return `:${name}`;
+  });
+}
+
+/** A parameter as node-postgres sends it. */
+function prepare(v: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { prepareValue } = require('pg/lib/utils') as { prepareValue: (v: unknown) => string };
+  return prepareValue(v);
+}
+
+function oneLine(sql: string): string {
+  return sql.replace(/\s+/g, ' ').trim();
+}
+
+function pgbench(databaseUrl: string, file: string, dir: string): Rate & { transactions: number } {
+  const u = new URL(databaseUrl);
+  const vars = JSON.parse(fs.readFileSync(path.join(dir, 'vars.json'), 'utf8')) as Array<[string, string]>;
+  const logDir = fs.mkdtempSync(path.join(dir, 'log-'));
+  const out = execFileSync(
+    'pgbench',
+    [
+      '-n',
+      '-M',
+      'extended',
+      '-c',
+      String(CLIENTS),
+      '-j',
+      String(Math.min(CLIENTS, os.availableParallelism())),
+      '-T',
+      String(SECONDS),
+      '-l',
+      '--log-prefix',
+      path.join(logDir, 'tx'),
+      '-f',
+      file,
+      ...vars.flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+      '-h',
+      u.hostname,
+      '-p',
+      u.port,
+      '-U',
+      decodeURIComponent(u.username),
+      u.pathname.slice(1),
+    ],
+    { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) }, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1]);
+  if (/aborted|failed transactions: [1-9]/.test(out)) throw new Error(`pgbench failed:\n${out}`);
+  const latencies = fs
+    .readdirSync(logDir)
+    .flatMap((f) => fs.readFileSync(path.join(logDir, f), 'utf8').trim().split('\n'))
+    .map((line) => Number(line.split(' ')[2]) / 1000);
+  fs.rmSync(logDir, { recursive: true, force: true });
+  return { perSecond: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), transactions };
+}
+
+/** The API as its own process (or cluster), logging as in production, until stopped. */
+async function startApi(
+  infra: { databaseUrl: string; redisUrl: string },
+  processes: number,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATABASE_URL: infra.databaseUrl,
+      REDIS_URL: infra.redisUrl,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_PRETTY: '0',
+      API_PROCESSES: String(processes),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 600) throw new Error('the API did not start in 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // A cluster's workers come up one by one: wait until every one of them has answered.
+  await new Promise((r) => setTimeout(r, processes > 1 ? 3000 : 0));
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** pgbench comes with Debian's PostgreSQL server package; the embedded distribution has none. */
+function ensurePgbench(): void {
+  try {
+    execFileSync('pgbench', ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.log('pgbench is missing: installing postgresql-15 (Debian)…');
+    const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+    execFileSync(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '--no-install-recommends', 'postgresql-15'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    // Debian keeps pgbench under /usr/lib/postgresql/15/bin and links it from /usr/bin.
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
