@@ -1,7 +1,6 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
 import { Redis } from 'ioredis';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
@@ -21,7 +20,6 @@ import { ArchiveController } from './controllers/archive.controller';
 import { API_RUNTIME, ApiRuntime, infrastructureProviders, QUEUES, RATE_REDIS, REDIS } from './infrastructure.providers';
 import { AuthFailureLimiter, DEFAULT_RATE_LIMITS, SharedThrottlerStorage, throttlerOptions } from './http/rate-limits';
 import { Queue } from 'bullmq';
-import { pinoOptions } from './logging';
 import { AuthController } from './controllers/auth.controller';
 import { SessionStore } from './auth/session.store';
 import { OidcLogin } from './auth/oidc-login';
@@ -45,7 +43,6 @@ export class ApiModule implements OnApplicationShutdown {
       module: ApiModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        LoggerModule.forRoot(pinoOptions(rt.logLevel)),
         ...(limits && storage ? [ThrottlerModule.forRoot(throttlerOptions(limits, storage))] : []),
       ],
       controllers: [

@@ -3,13 +3,13 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { ApiRuntime } from './infrastructure.providers';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { bodyParseErrors, bodyShapeGuard } from './http/body-shape.middleware';
 import { noStore, securityHeaders } from './http/security-headers';
 import { webAppHandlers } from './http/web-app';
+import { apiLogging, PinoNestLogger } from './logging';
 
 /** Builds the HTTP app; used by main.ts and by the integration tests alike. */
 export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promise<INestApplication> {
@@ -18,7 +18,8 @@ export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promi
     abortOnError: false,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  const logging = apiLogging(rt.logLevel);
+  app.useLogger(new PinoNestLogger(logging.logger));
   // Before any route: headers on every answer, then the body parsed and its shape checked.
   app.use(securityHeaders());
   app.use(noStore);
@@ -26,6 +27,8 @@ export async function createApiApp(rt: ApiRuntime & { logLevel: string }): Promi
   app.use(bodyParseErrors);
   app.use(bodyShapeGuard);
   for (const handler of webAppHandlers(rt.webDist)) app.use(handler);
+  // A line per API request (the web app's files are not worth one), and `req.log` for the rest.
+  app.use(logging.http);
   // /metrics sits at the root where Prometheus looks for it; everything else is under /api.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   // Listed, not the default of every signal: SIGUSR2 (a profiler attaching) must not stop the API.

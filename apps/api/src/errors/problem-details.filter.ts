@@ -18,14 +18,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const body = { ...this.toProblem(error), instance: req.originalUrl?.split('?')[0] };
+    // The request's own logger carries its id; without one (outside HTTP) Nest's.
+    const log = (req as { log?: Pick<Logger, 'warn' | 'error'> }).log ?? this.logger;
     if (body.status === 503) {
       // Expected while the launcher restarts a dependency: worth a warning, not an error.
-      this.logger.warn({ dependency: (body as { dependency?: string }).dependency, path: body.instance }, 'dependency unavailable');
+      log.warn({ dependency: (body as { dependency?: string }).dependency, path: body.instance }, 'dependency unavailable');
     } else if (body.status >= 500) {
       // Name, code and message only: driver errors carry the query parameters, which may hold
       // personal data (docs/domain.md §7), so the error object itself is never logged.
       const e = error as { name?: string; code?: string; message?: string; stack?: string };
-      this.logger.error({ errName: e?.name, errCode: e?.code, errMessage: e?.message, path: body.instance }, 'unhandled error');
+      log.error({ errName: e?.name, errCode: e?.code, errMessage: e?.message, path: body.instance }, 'unhandled error');
     }
     if (body.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (body.status === 429 && !res.getHeader('Retry-After')) {
