@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,18 @@ function startLauncher(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; o
     });
     child.once('exit', (code) => reject(new Error(`launcher exited ${code}:\n${out}`)));
   });
+}
+
+/** The process ids whose parent is `pid`. */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.trim())
+      .map(Number);
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
 }
 
 /** The demo story: every state, both regimes, and the cases a newcomer should meet. */
@@ -177,12 +189,18 @@ describe('npm start (launcher)', () => {
         for (const name of ['worker', 'api', 'redis-server', 'postgres']) {
           const before = pids()[name];
           const writesBefore = acknowledged.length;
+          // The API runs as a cluster of one process per core (up to four) under its primary.
+          const apiProcesses = name === 'api' ? childrenOf(before) : [];
+          if (name === 'api') expect(apiProcesses).toHaveLength(Math.min(os.availableParallelism(), 4));
           process.kill(before, 'SIGKILL');
           if (name === 'worker') {
             // The API does not go down with the worker.
             expect(await answers()).toBe(true);
           }
           await until(() => pids()[name] !== before && alive(pids()[name]));
+          // A primary that died takes its processes with it: none is left holding a connection.
+          await until(() => apiProcesses.every((pid) => !alive(pid)));
+          if (name === 'api') await until(() => childrenOf(pids().api).length === apiProcesses.length);
           await until(answers);
           await until(() => acknowledged.length > writesBefore + 2);
         }

@@ -1,6 +1,8 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { loadConfig, clockFromConfig, ConfigError } from '../../../libs/platform/src';
 import { TokenVerifier } from '../../../libs/identity/src';
+import { runApiCluster } from './api-cluster';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
@@ -8,6 +10,7 @@ async function main(): Promise<void> {
   if (!config.DATABASE_URL || !config.REDIS_URL) {
     throw new ConfigError('DATABASE_URL and REDIS_URL are required to run the API on its own (npm start sets them for you)');
   }
+  if (cluster.isPrimary && (config.API_PROCESSES ?? 1) > 1) return runApiCluster(config.API_PROCESSES!, config.PORT);
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   const app = await createApiApp({
     databaseUrl: config.DATABASE_URL,

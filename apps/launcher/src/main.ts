@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   clusterExists,
@@ -43,6 +44,14 @@ function forkNode(name: string, script: string, env: NodeJS.ProcessEnv): Promise
     child.once('message', () => resolve(proc));
     void proc.exited.then(({ code, signal }) => reject(new Error(`${name} exited (${signal ?? code}) before it was ready`)));
   });
+}
+
+/**
+ * One API process per core, up to four: on two cores two processes answer more than one
+ * (docs/benchmarks.md, `bench:ceiling`); past four the database is what limits.
+ */
+function defaultApiProcesses(): number {
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
 const supervisors: Supervisor[] = [];
@@ -142,7 +151,13 @@ async function main(): Promise<void> {
     say(`demo data ready: Demo kommune (Demo skole, Demo barnehage, Nabo skole)${made ? `, ${made} demo cases made` : ''}`);
   }
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: queueUrl, PORT: String(config.PORT) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: queueUrl,
+    PORT: String(config.PORT),
+    API_PROCESSES: String(config.API_PROCESSES ?? defaultApiProcesses()),
+  };
   if (process.stdout.isTTY && config.NODE_ENV !== 'production') {
     // A person is watching: short readable lines, and only what needs their attention.
     env.LOG_PRETTY = '1';

@@ -44,7 +44,7 @@ export class PdfJournalRenderer implements JournalRenderer {
       // No default Helvetica: it would be read from its metrics file for every document, unused.
       font: null,
       info: { Title: d.title, Author: d.author, Subject: d.unitName, Creator: 'Trygg', CreationDate: d.at },
-    } as PDFKit.PDFDocumentOptions);
+    } as unknown as PDFKit.PDFDocumentOptions);
     // pdfkit takes a fontkit font as it is (its `registerFont` accepts any object with `layout`).
     doc.registerFont('Body', f.regular as unknown as Buffer);
     doc.registerFont('Bold', f.bold as unknown as Buffer);

@@ -129,6 +129,17 @@ export class TryggConfig {
   @IsString()
   TRUST_PROXY?: string;
 
+  /**
+   * How many API processes share the port (a Node cluster). `npm start` picks one per core when
+   * unset; the API on its own runs one.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  API_PROCESSES?: number;
+
   /** Requests per minute per signed-in user (or per address); 0 turns rate limiting off. */
   @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
   @IsInt()
