@@ -7,6 +7,7 @@ import { OwnerLanguage1764500000000 } from './1764500000000-owner-language';
 import { ArchiveJournal1764600000000 } from './1764600000000-archive-journal';
 import { ListIndexes1764700000000 } from './1764700000000-list-indexes';
 import { LastLinkOnCase1764800000000 } from './1764800000000-last-link-on-case';
+import { DirectoryChangeNotify1764900000000 } from './1764900000000-directory-change-notify';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ArchiveJournal1764600000000,
   ListIndexes1764700000000,
   LastLinkOnCase1764800000000,
+  DirectoryChangeNotify1764900000000,
 ];

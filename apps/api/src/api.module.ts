@@ -17,7 +17,8 @@ import { GroupsController } from './controllers/groups.controller';
 import { SupervisionController } from './controllers/supervision.controller';
 import { RetentionController } from './controllers/retention.controller';
 import { ArchiveController } from './controllers/archive.controller';
-import { API_RUNTIME, ApiRuntime, infrastructureProviders, QUEUES, RATE_REDIS, REDIS } from './infrastructure.providers';
+import { API_RUNTIME, ApiRuntime, DIRECTORY_CHANGES, infrastructureProviders, QUEUES, RATE_REDIS, REDIS } from './infrastructure.providers';
+import type { DirectoryChangesListener } from '../../../libs/persistence/src';
 import { AuthFailureLimiter, DEFAULT_RATE_LIMITS, SharedThrottlerStorage, throttlerOptions } from './http/rate-limits';
 import { Queue } from 'bullmq';
 import { AuthController } from './controllers/auth.controller';
@@ -31,6 +32,7 @@ export class ApiModule implements OnApplicationShutdown {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(QUEUES) private readonly queues: Queue[],
     @Inject(RATE_REDIS) private readonly rateRedis: Redis | null,
+    @Inject(DIRECTORY_CHANGES) private readonly directoryChanges: DirectoryChangesListener,
   ) {}
 
   static forRoot(rt: ApiRuntime & { logLevel: string }): DynamicModule {
@@ -78,6 +80,7 @@ export class ApiModule implements OnApplicationShutdown {
     await Promise.all(this.queues.map((q) => q.close()));
     this.redis.disconnect();
     this.rateRedis?.disconnect();
+    await this.directoryChanges.stop();
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }

@@ -51,9 +51,12 @@ import { Noark5DepositWriter, PdfJournalRenderer } from '../../../libs/archive/s
 import {
   createDataSource,
   TypeormCaseStore,
-  TypeormDirectory,
+  CachedDirectory,
+  CachedOwnerSettingsStore,
+  DEFAULT_READ_CACHE_MS,
+  DirectoryChangesListener,
+  ReadCache,
   TypeormNotificationStore,
-  TypeormOwnerSettingsStore,
   TypeormStaircaseStore,
   TypeormAccessLog,
   TypeormRetentionStore,
@@ -90,7 +93,16 @@ export interface ApiRuntime {
   webDist?: string;
   /** How long a user's roles are reused between requests (ms); a change takes effect within it. Default 5 s. */
   userCacheMs?: number;
+  /**
+   * The longest the directory and the owner's settings are served from memory (ms) if a change
+   * notice were lost; a change empties the cache when it commits. 0 turns the cache off. Default 60 s.
+   */
+  readCacheMs?: number;
 }
+
+/** The process's connection that hears changes to the cached tables, closed on shutdown. */
+export const DIRECTORY_CHANGES = token<DirectoryChangesListener>('DirectoryChanges');
+export const READ_CACHE = token<ReadCache>('ReadCache');
 
 /** The runtime settings themselves, for the few HTTP pieces that read them (cookies, /metrics). */
 export const API_RUNTIME = token<ApiRuntime>('ApiRuntime');
@@ -115,7 +127,24 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     { provide: CLOCK, useValue: rt.clock },
     { provide: TokenVerifier, useValue: rt.verifier },
     store(CASE_STORE, (ds) => new TypeormCaseStore(ds)),
-    store(DIRECTORY, (ds) => new TypeormDirectory(ds)),
+    {
+      provide: DIRECTORY_CHANGES,
+      useFactory: () => {
+        const listener = new DirectoryChangesListener(rt.databaseUrl);
+        if (rt.readCacheMs !== 0) listener.start();
+        return listener;
+      },
+    },
+    {
+      provide: READ_CACHE,
+      useFactory: (changes: DirectoryChangesListener) => {
+        const cache = new ReadCache(() => changes.live, rt.readCacheMs ?? DEFAULT_READ_CACHE_MS);
+        changes.onChange(() => cache.clear());
+        return cache;
+      },
+      inject: [DIRECTORY_CHANGES],
+    },
+    cached(DIRECTORY, (ds, cache) => new CachedDirectory(ds, cache)),
     {
       provide: QUEUES,
       useFactory: () =>
@@ -126,7 +155,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
           return q;
         }),
     },
-    store(OWNER_SETTINGS_STORE, (ds) => new TypeormOwnerSettingsStore(ds)),
+    cached(OWNER_SETTINGS_STORE, (ds, cache) => new CachedOwnerSettingsStore(ds, cache)),
     { provide: POLICY_PROVIDER, useExisting: OWNER_SETTINGS_STORE },
     store(NOTIFICATION_STORE, (ds) => new TypeormNotificationStore(ds)),
     store(STAIRCASE_STORE, (ds) => new TypeormStaircaseStore(ds)),
@@ -175,6 +204,11 @@ type Dependency<T> = Token<T> | (abstract new (...args: never[]) => T);
  */
 function useCase<A extends unknown[], T>(cls: new (...args: A) => T, inject: { [K in keyof A]: Dependency<A[K]> }): Provider {
   return { provide: cls, useFactory: (...deps: A) => new cls(...deps), inject: inject as unknown as Array<Dependency<unknown>> };
+}
+
+/** A port implemented on the database, with the read cache in front. */
+function cached<T>(port: Token<T>, create: (ds: DataSource, cache: ReadCache) => T): Provider {
+  return { provide: port, useFactory: create, inject: [DataSource, READ_CACHE] };
 }
 
 /** A port implemented on the database. */

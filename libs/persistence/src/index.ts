@@ -19,3 +19,7 @@ export * from './typeorm-journal.store';
 export * from './typeorm-archive-deposit.store';
 export * from './typeorm-archive-send.store';
 export * from './case-list.sql';
+export * from './read-cache/read-cache';
+export * from './read-cache/directory-changes.listener';
+export * from './read-cache/cached-directory';
+export * from './read-cache/cached-owner-settings.store';

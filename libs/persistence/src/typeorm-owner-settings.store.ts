@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEFAULT_DEADLINE_POLICY, DEFAULT_GUIDANCE, DeadlinePolicy, Guidance, SchoolCalendar } from '../../workflow/src';
+import { DEFAULT_DEADLINE_POLICY, DEFAULT_GUIDANCE, DeadlinePolicy, Guidance, HolidayRange, SchoolCalendar } from '../../workflow/src';
 import {
   DEFAULT_OWNER_LANGUAGE,
   DEFAULT_RETENTION,
@@ -21,7 +21,7 @@ const HOLIDAY_COLUMNS = `id, owner_id, unit_id, to_char(from_date, 'YYYY-MM-DD')
  * Also the PolicyProvider every deadline is computed with.
  */
 export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProvider {
-  constructor(private readonly ds: DataSource) {}
+  constructor(protected readonly ds: DataSource) {}
 
   async currentPolicy(ownerId: string): Promise<StoredPolicy> {
     const { doc, changedBy, changedAt } = await this.current('deadline_policies', 'policy', ownerId, DEFAULT_DEADLINE_POLICY);
@@ -112,11 +112,16 @@ export class TypeormOwnerSettingsStore implements OwnerSettingsStore, PolicyProv
   }
 
   async calendarFor(ownerId: string, unitId: string): Promise<SchoolCalendar> {
+    return new SchoolCalendar(await this.holidayRanges(ownerId, unitId));
+  }
+
+  /** The owner's school holidays that apply to the unit (the owner's own and the unit's). */
+  protected async holidayRanges(ownerId: string, unitId: string): Promise<HolidayRange[]> {
     const rows = await this.ds.query(
       `SELECT ${HOLIDAY_COLUMNS} FROM school_holidays WHERE owner_id = $1 AND (unit_id IS NULL OR unit_id = $2)`,
       [ownerId, unitId],
     );
-    return new SchoolCalendar(rows.map((r: Record<string, string>) => ({ from: r.from_date, to: r.to_date, name: r.name })));
+    return rows.map((r: Record<string, string>) => ({ from: r.from_date, to: r.to_date, name: r.name }));
   }
 
   async holidays(ownerId: string): Promise<SchoolHolidayRecord[]> {

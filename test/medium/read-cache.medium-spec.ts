@@ -1,0 +1,96 @@
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../libs/persistence/src/data-source';
+import { CachedDirectory, CachedOwnerSettingsStore, DirectoryChangesListener, ReadCache } from '../../libs/persistence/src';
+import { DEMO_OWNER, DEMO_UNITS, DEMO_USERS } from '../../libs/persistence/src/seed/demo-data';
+import { createTestDatabase } from '../harness/test-db';
+
+/**
+ * The API's read cache against the real PostgreSQL: whoever changes a cached table (here another
+ * connection, as the admin CLI or psql would), the change notice empties every process's cache;
+ * while the notices cannot be heard, nothing is served from memory.
+ */
+describe('read cache of the directory and the owner settings', () => {
+  let ds: DataSource;
+  let url: string;
+  let listener: DirectoryChangesListener;
+  let directory: CachedDirectory;
+  let settings: CachedOwnerSettingsStore;
+  const unitId = DEMO_UNITS.demoSkole.id;
+
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    ds = createDataSource(url, { poolSize: 3 });
+    await ds.initialize();
+    listener = new DirectoryChangesListener(url);
+    const cache = new ReadCache(() => listener.live, 60_000);
+    listener.onChange(() => cache.clear());
+    listener.start();
+    directory = new CachedDirectory(ds, cache);
+    settings = new CachedOwnerSettingsStore(ds, cache);
+    await until(() => listener.live);
+  });
+  afterAll(async () => {
+    await listener.stop();
+    await ds.destroy();
+  });
+
+  /** Polls for a state the notice brings about; the bound is generous so a loaded machine passes. */
+  async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+    const end = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error(`not within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('serves a unit from memory until someone else changes it, then reads the change', async () => {
+    const first = await directory.unit(unitId);
+    expect(await directory.unit(unitId)).toBe(first); // the same object: served from memory
+    await ds.query(`UPDATE units SET name = 'Demo skole (ny)' WHERE id = $1`, [unitId]);
+    await until(async () => (await directory.unit(unitId))?.name === 'Demo skole (ny)');
+    await ds.query(`UPDATE units SET name = $2 WHERE id = $1`, [unitId, first!.name]);
+    await until(async () => (await directory.unit(unitId))?.name === first!.name);
+  });
+
+  it('hears a principal taken away, so deadlines stop naming them', async () => {
+    const unit = (await directory.unit(unitId))!;
+    const leader = await directory.leaderOf(unit, 'principal');
+    expect(leader).not.toBeNull();
+    const removed = await ds.query(`DELETE FROM user_roles WHERE user_id = $1 AND unit_id = $2 AND role = 'principal' RETURNING *`, [
+      leader,
+      unitId,
+    ]);
+    await until(async () => (await directory.leaderOf(unit, 'principal')) !== leader);
+    for (const r of removed[0])
+      await ds.query(`INSERT INTO user_roles (id, user_id, role, owner_id, unit_id) VALUES ($1, $2, $3, $4, $5)`, [
+        r.id,
+        r.user_id,
+        r.role,
+        r.owner_id,
+        r.unit_id,
+      ]);
+    await until(async () => (await directory.leaderOf(unit, 'principal')) === leader);
+  });
+
+  it('sees a policy saved through it at once, before any notice arrives', async () => {
+    const kommune = DEMO_USERS.find((u) => u.username === 'kommune')!.id;
+    const before = await settings.currentPolicy(DEMO_OWNER.id);
+    const next = { ...before.policy, acknowledgeSchoolDays: before.policy.acknowledgeSchoolDays + 1 };
+    expect(await settings.savePolicy(DEMO_OWNER.id, next, before.policy.version, kommune, new Date())).toBe(true);
+    expect((await settings.currentPolicy(DEMO_OWNER.id)).policy.version).toBe(before.policy.version + 1);
+  });
+
+  it('serves nothing from memory while its connection is gone, and caches again once it is back', async () => {
+    const name = (await directory.unit(unitId))!.name;
+    await ds.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'trygg-cache-listener'`);
+    await until(() => !listener.live);
+    // Changed while nobody listens: read from the database at once, not after a notice.
+    await ds.query(`UPDATE units SET name = 'Demo skole (uten varsel)' WHERE id = $1`, [unitId]);
+    expect((await directory.unit(unitId))!.name).toBe('Demo skole (uten varsel)');
+    await ds.query(`UPDATE units SET name = $2 WHERE id = $1`, [unitId, name]);
+    await until(() => listener.live);
+    expect((await directory.unit(unitId))!.name).toBe(name);
+    const again = await directory.unit(unitId);
+    expect(await directory.unit(unitId)).toBe(again);
+  });
+});
