@@ -26,7 +26,11 @@ export const STEP_COLUMNS: Record<DeadlineStep, { at: string; done: string }> = 
   escalate_owner: { at: 'escalate_owner_at', done: 'escalated_owner_at' },
 };
 
-/** `last`: the case's last link as the caller read it under the row lock (else it is read here). */
+/**
+ * `last`: the case's last link as the caller read it under the row lock (else it is read here).
+ * The journal goes last: its counter row is shared by every case of the owner, and a row lock is
+ * held until COMMIT, so taking it in the final statement keeps other commands waiting least.
+ */
 export async function writeCaseWrites(
   m: EntityManager,
   caseId: string,
@@ -35,7 +39,6 @@ export async function writeCaseWrites(
   last?: { seq: number; hash: string } | null,
 ): Promise<void> {
   const firstSeq = await appendEvents(m, caseId, writes.events, last);
-  if (writes.journal?.length) await insertJournalEntries(m, caseId, firstSeq, writes.journal);
   if (writes.statusChange) {
     const c = writes.statusChange;
     await m.query(`INSERT INTO case_status_changes (case_id, at, changed_by, from_status, to_status) VALUES ($1, $2, $3, $4, $5)`, [
@@ -46,10 +49,10 @@ export async function writeCaseWrites(
       c.to,
     ]);
   }
-  const touched = await applyDeadlines(m, caseId, writes.deadlines, at);
-  await writeOutbox(m, 'deadline', touched);
+  await applyDeadlines(m, caseId, writes.deadlines, at);
   await insertNotifications(m, writes.notifications, at);
   for (const a of writes.staircase ?? []) await insertStaircaseAssessment(m, a);
+  if (writes.journal?.length) await insertJournalEntries(m, caseId, firstSeq, writes.journal);
 }
 
 export async function insertStaircaseAssessment(m: Queryable, a: StaircaseAssessment): Promise<void> {
@@ -76,32 +79,36 @@ export async function appendEvents(
 }
 
 /**
- * The next `count` numbers of the owner's series for the year, in the caller's transaction: the
- * counter row stays locked until it commits, and a rollback takes the numbers back, so there are
- * no gaps and no duplicates however many commands run at once. Returns the first.
+ * The next numbers of the owner's series for the year, as a CTE `n` whose `last` is the highest
+ * one taken ($owner, $year and $count are the parameter numbers). In the caller's transaction the
+ * counter row stays locked until it commits, and a rollback gives the numbers back, so there are no
+ * gaps and no duplicates however many commands run at once.
  */
-export async function nextArchiveNumbers(m: Queryable, ownerId: string, series: 'case' | 'journal', year: number, count: number) {
-  const rows = (await m.query(
-    `INSERT INTO archive_counters (owner_id, series, year, last) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (owner_id, series, year) DO UPDATE SET last = archive_counters.last + EXCLUDED.last
-     RETURNING last`,
-    [ownerId, series, year, count],
-  )) as Array<{ last: number }>;
-  return rows[0].last - count + 1;
+export function nextNumbersCte(series: 'case' | 'journal', owner: number, year: number, count: number): string {
+  return `n AS (
+    INSERT INTO archive_counters (owner_id, series, year, last) VALUES ($${owner}, '${series}', $${year}, $${count})
+    ON CONFLICT (owner_id, series, year) DO UPDATE SET last = archive_counters.last + EXCLUDED.last
+    RETURNING last)`;
 }
 
-/** Journal entries of events just appended from `firstSeq`, numbered in the owner's journal year. */
+/**
+ * Journal entries of events just appended from `firstSeq`, numbered in the owner's journal year,
+ * and each into the outbox for the archive service: one statement.
+ */
 async function insertJournalEntries(m: Queryable, caseId: string, firstSeq: number, entries: NewJournalEntry[]): Promise<void> {
   // One transaction's entries share an instant, so one year and one counter bump.
   const year = osloYearOf(entries[0].createdAt);
-  const first = await nextArchiveNumbers(m, entries[0].ownerId, 'journal', year, entries.length);
   await m.query(
-    `INSERT INTO journal_entries (id, owner_id, case_id, event_seq, kind, journal_year, journal_seq, journalposttype, title,
-       public_title, created_at, created_by, created_by_role, document, document_sha256, document_size)
-     SELECT x.id, x.owner_id, $1, x.event_seq, x.kind, $2, x.journal_seq, x.journalposttype, x.title, x.public_title,
-       x.created_at, x.created_by, x.created_by_role, decode(x.document, 'base64'), x.sha256, x.size
-     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, owner_id uuid, event_seq int, kind text, journal_seq int, journalposttype text,
-       title text, public_title text, created_at timestamptz, created_by uuid, created_by_role text, document text, sha256 text, size int)`,
+    `WITH ${nextNumbersCte('journal', 4, 2, 5)},
+     j AS (
+       INSERT INTO journal_entries (id, owner_id, case_id, event_seq, kind, journal_year, journal_seq, journalposttype, title,
+         public_title, created_at, created_by, created_by_role, document, document_sha256, document_size)
+       SELECT x.id, x.owner_id, $1, x.event_seq, x.kind, $2, n.last - $5 + 1 + x.i, x.journalposttype, x.title, x.public_title,
+         x.created_at, x.created_by, x.created_by_role, decode(x.document, 'base64'), x.sha256, x.size
+       FROM n, jsonb_to_recordset($3::jsonb) AS x(id uuid, owner_id uuid, event_seq int, kind text, i int, journalposttype text,
+         title text, public_title text, created_at timestamptz, created_by uuid, created_by_role text, document text, sha256 text, size int)
+       RETURNING id)
+     INSERT INTO outbox (topic, ref) SELECT 'archive', id FROM j`,
     [
       caseId,
       year,
@@ -111,7 +118,7 @@ async function insertJournalEntries(m: Queryable, caseId: string, firstSeq: numb
           owner_id: e.ownerId,
           event_seq: firstSeq + e.eventIndex,
           kind: e.kind,
-          journal_seq: first + i,
+          i,
           journalposttype: e.journalposttype,
           title: e.title,
           public_title: e.publicTitle,
@@ -123,10 +130,10 @@ async function insertJournalEntries(m: Queryable, caseId: string, firstSeq: numb
           size: e.document.length,
         })),
       ),
+      entries[0].ownerId,
+      entries.length,
     ],
   );
-  // The archive service (when there is one) gets each entry through the outbox.
-  await m.query(`INSERT INTO outbox (topic, ref) SELECT 'archive', unnest($1::uuid[])`, [entries.map((e) => e.id)]);
 }
 
 /** The case's last event (seq and hash), or null for a case without history. */
@@ -247,71 +254,103 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-/** Applies deadline ops in order; returns the ids of deadlines created, moved, met or cancelled. */
-async function applyDeadlines(m: EntityManager, caseId: string, ops: DeadlineOp[], at: Date): Promise<string[]> {
-  const touched: string[] = [];
-  for (const op of ops) {
-    if (op.op === 'start') {
-      const s = op.schedule;
-      // A running deadline keeps its due date (the plan deadline after a returned plan); one
-      // set on a date people chose moves with that date, and its steps start over.
-      const rows: Array<{ id: string }> = await m.query(
-        `INSERT INTO deadlines (id, case_id, kind, ref, due_at, status, responsible_user_id, basis, policy_version, created_at,
-           remind_at, start_evaluation_at, escalate_principal_at, escalate_owner_at)
-         VALUES ($1,$2,$3,$4,$5,'pending',$6,$7,$8,$9,$10,$11,$12,$13)
-         ON CONFLICT (case_id, kind, ref) WHERE status = 'pending' DO UPDATE SET
-           due_at = EXCLUDED.due_at, responsible_user_id = EXCLUDED.responsible_user_id, basis = EXCLUDED.basis,
-           policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at,
-           start_evaluation_at = EXCLUDED.start_evaluation_at, escalate_principal_at = EXCLUDED.escalate_principal_at,
-           escalate_owner_at = EXCLUDED.escalate_owner_at, rev = deadlines.rev + 1,
-           reminded_at = NULL, evaluation_started_at = NULL, overdue_at = NULL,
-           escalated_principal_at = NULL, escalated_owner_at = NULL
-         WHERE deadlines.basis->>'rule' = 'on_date' AND deadlines.due_at <> EXCLUDED.due_at
-         RETURNING id`,
-        [
-          randomUUID(),
-          caseId,
-          op.kind,
-          op.ref,
-          op.dueAt,
-          op.responsibleUserId,
-          JSON.stringify(op.basis),
-          op.policyVersion,
-          at,
-          s.remind,
-          s.start_evaluation,
-          s.escalate_principal,
-          s.escalate_owner,
-        ],
-      );
-      touched.push(...rows.map((r) => r.id));
+/** Every deadline statement puts what it touched into the outbox, so the relay schedules its steps. */
+const DEADLINE_OUTBOX = `INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM d`;
+
+/**
+ * Applies deadline ops in order. Starts that follow each other go in one statement (a run never
+ * holds one deadline twice, which ON CONFLICT could not take); each statement puts the deadlines
+ * it created, moved, met or cancelled into the outbox itself.
+ */
+async function applyDeadlines(m: EntityManager, caseId: string, ops: DeadlineOp[], at: Date): Promise<void> {
+  for (const run of runsOf(ops)) {
+    if (run[0].op === 'start') {
+      await startDeadlines(m, caseId, run as Array<Extract<DeadlineOp, { op: 'start' }>>, at);
     } else {
+      const op = run[0];
       const status = op.op === 'meet' ? 'met' : 'cancelled';
       const all = op.kinds === 'all';
       const ref = op.op === 'cancel' ? (op.ref ?? null) : null;
-      // UPDATE … RETURNING comes back from TypeORM as [rows, affected].
-      const [rows]: [Array<{ id: string }>, number] = await m.query(
-        `UPDATE deadlines SET status = $2, resolved_at = $3
-         WHERE case_id = $1 AND status = 'pending' AND ($4::boolean OR kind = ANY($5::text[])) AND ($6::text IS NULL OR ref = $6)
-         RETURNING id`,
+      await m.query(
+        `WITH d AS (
+           UPDATE deadlines SET status = $2, resolved_at = $3
+           WHERE case_id = $1 AND status = 'pending' AND ($4::boolean OR kind = ANY($5::text[])) AND ($6::text IS NULL OR ref = $6)
+           RETURNING id)
+         ${DEADLINE_OUTBOX}`,
         [caseId, status, at, all, all ? [] : op.kinds, ref],
       );
-      touched.push(...rows.map((r) => r.id));
     }
   }
-  return touched;
+}
+
+/** Consecutive starts of distinct deadlines together; every other op alone. */
+function runsOf(ops: DeadlineOp[]): DeadlineOp[][] {
+  const runs: DeadlineOp[][] = [];
+  let keys = new Set<string>();
+  for (const op of ops) {
+    const current = runs[runs.length - 1];
+    const key = op.op === 'start' ? `${op.kind}\u0000${op.ref}` : '';
+    if (op.op === 'start' && current?.[0].op === 'start' && !keys.has(key)) {
+      current.push(op);
+    } else {
+      runs.push([op]);
+      keys = new Set();
+    }
+    keys.add(key);
+  }
+  return runs;
+}
+
+/**
+ * A running deadline keeps its due date (the plan deadline after a returned plan); one set on a
+ * date people chose moves with that date, and its steps start over.
+ */
+async function startDeadlines(m: EntityManager, caseId: string, ops: Array<Extract<DeadlineOp, { op: 'start' }>>, at: Date): Promise<void> {
+  await m.query(
+    `WITH d AS (
+       INSERT INTO deadlines (id, case_id, kind, ref, due_at, status, responsible_user_id, basis, policy_version, created_at,
+         remind_at, start_evaluation_at, escalate_principal_at, escalate_owner_at)
+       SELECT x.id, $1, x.kind, x.ref, x.due_at, 'pending', x.responsible_user_id, x.basis, x.policy_version, $2,
+         x.remind_at, x.start_evaluation_at, x.escalate_principal_at, x.escalate_owner_at
+       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, kind text, ref text, due_at timestamptz, responsible_user_id uuid, basis jsonb,
+         policy_version int, remind_at timestamptz, start_evaluation_at timestamptz, escalate_principal_at timestamptz,
+         escalate_owner_at timestamptz)
+       ON CONFLICT (case_id, kind, ref) WHERE status = 'pending' DO UPDATE SET
+         due_at = EXCLUDED.due_at, responsible_user_id = EXCLUDED.responsible_user_id, basis = EXCLUDED.basis,
+         policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at,
+         start_evaluation_at = EXCLUDED.start_evaluation_at, escalate_principal_at = EXCLUDED.escalate_principal_at,
+         escalate_owner_at = EXCLUDED.escalate_owner_at, rev = deadlines.rev + 1,
+         reminded_at = NULL, evaluation_started_at = NULL, overdue_at = NULL,
+         escalated_principal_at = NULL, escalated_owner_at = NULL
+       WHERE deadlines.basis->>'rule' = 'on_date' AND deadlines.due_at <> EXCLUDED.due_at
+       RETURNING id)
+     ${DEADLINE_OUTBOX}`,
+    [
+      caseId,
+      at,
+      JSON.stringify(
+        ops.map((op) => ({
+          id: randomUUID(),
+          kind: op.kind,
+          ref: op.ref,
+          due_at: op.dueAt,
+          responsible_user_id: op.responsibleUserId,
+          basis: op.basis,
+          policy_version: op.policyVersion,
+          remind_at: op.schedule.remind,
+          start_evaluation_at: op.schedule.start_evaluation,
+          escalate_principal_at: op.schedule.escalate_principal,
+          escalate_owner_at: op.schedule.escalate_owner,
+        })),
+      ),
+    ],
+  );
 }
 
 /** Inserts notifications once per dedupe key; those with an e-mail address queue an e-mail. */
 export async function insertNotifications(m: Queryable, notifications: NewNotification[], at: Date): Promise<void> {
   if (!notifications.length) return;
   await m.query(`WITH ${NOTIFICATIONS_CTE(1)} SELECT 1`, [notificationsJson(notifications), at]);
-}
-
-/** Side effects leave through the outbox, in the same transaction as the change that owes them. */
-export async function writeOutbox(m: EntityManager, topic: 'deadline' | 'email', refs: string[]): Promise<void> {
-  if (!refs.length) return;
-  await m.query(`INSERT INTO outbox (topic, ref) SELECT $1, unnest($2::uuid[])`, [topic, refs]);
 }
 
 export function toDeadline(r: Record<string, unknown>): DeadlineRecord {

@@ -13,7 +13,7 @@ import {
 } from '../../cases/src/ports';
 import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
 import { caseListSql, tasksSql } from './case-list.sql';
-import { nextArchiveNumbers, toDeadline, writeCaseWrites } from './case-writes.sql';
+import { nextNumbersCte, toDeadline, writeCaseWrites } from './case-writes.sql';
 import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 
@@ -28,12 +28,14 @@ export class TypeormCaseStore implements CaseStore {
   async create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string }> {
     return this.ds.transaction(async (m) => {
       const year = osloYearOf(rec.openedAt);
-      const seq = await nextArchiveNumbers(m, rec.ownerId, 'case', year, 1);
-      await m.query(
-        `INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
+      // The case number in the same statement: the next of the owner's series for the year.
+      const [{ case_seq: seq }] = (await m.query(
+        `WITH ${nextNumbersCte('case', 2, 23, 24)}
+         INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
            serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at, bti,
            enforcement, legal_hold, case_year, case_seq)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20,$21,$22,$23,$24)`,
+         SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20,$21,$22,$23,n.last FROM n
+         RETURNING case_seq`,
         [
           rec.id,
           rec.ownerId,
@@ -58,9 +60,9 @@ export class TypeormCaseStore implements CaseStore {
           JSON.stringify(rec.enforcement),
           rec.legalHold,
           year,
-          seq,
+          1,
         ],
-      );
+      )) as Array<{ case_seq: number }>;
       // A new case has no history yet.
       await writeCaseWrites(m, rec.id, writes, rec.openedAt, null);
       return { caseNumber: caseNumberOf(year, seq) };
