@@ -8,11 +8,11 @@
  *    API_PROCESSES = 1, then 2, …; this process is the client. Each of BENCH_CLIENTS clients opens
  *    concerns, then acknowledges them, then adds notes to a case of its own, BENCH_SECONDS each.
  * 3. pgbench runs two scripts made from what was recorded, with as many clients:
- *    - `write`: the write transaction ADD_NOTE sends (BEGIN, the versioned UPDATE of the case, the
- *      statement appending the event and its content, COMMIT), on a case of each client's own;
+ *    - `write`: the statement ADD_NOTE writes with (the versioned UPDATE of the case, its event and
+ *      the event's content in one statement), on a case of each client's own;
  *    - `all`: every statement ADD_NOTE sends, the reads with their recorded parameters.
  *    The recorded event JSON is reused; only its `seq` and `prev_hash` follow the case's last link,
- *    set in SQL (Trygg computes them in Node).
+ *    set in SQL (Trygg computes them in Node), and the version check always holds.
  * Every figure is the median of BENCH_REPEAT runs. Prints; asserts nothing.
  * Env: BENCH_CLIENTS (8), BENCH_SECONDS (10), BENCH_REPEAT (3), BENCH_PROCESSES ("1,2").
  */
@@ -54,15 +54,27 @@ async function main(): Promise<void> {
   const rektor = await headers('rektor');
 
   // 1. What ADD_NOTE sends, and a case per client for Trygg and for pgbench.
-  const { recorded, tryggCases, pgbenchCases } = await record(infra, larer);
+  const { recorded, tryggCases, template } = await record(infra, larer);
   const db = new pg.Client({ connectionString: infra.databaseUrl });
   await db.connect();
-  await db.query('CREATE TABLE bench_ceiling_cases (client int PRIMARY KEY, id uuid NOT NULL)');
-  for (const [i, id] of pgbenchCases.entries()) await db.query('INSERT INTO bench_ceiling_cases VALUES ($1, $2)', [i, id]);
+  const pgbenchCases: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const [{ id }] = (
+      await db.query(
+        `INSERT INTO cases SELECT (jsonb_populate_record(NULL::cases, to_jsonb(c) || jsonb_build_object(
+           'id', ${PGBENCH_CASE('$2::int')}, 'case_seq', 1000000 + $2::int, 'last_seq', 0, 'last_hash', NULL))).*
+         FROM cases c WHERE id = $1 RETURNING id`,
+        [template, i],
+      )
+    ).rows;
+    pgbenchCases.push(id);
+  }
   const scripts = pgbenchScripts(recorded, work);
-  console.log(`ADD_NOTE sends ${recorded.length} statements; the write transaction is 4 of them.`);
+  console.log(`ADD_NOTE sends ${recorded.length} statements; one of them writes.`);
 
   const results: Record<string, Rate[]> = {};
+  /** The highest resident memory of one API process under the load, per process count. */
+  const rssPeak: Record<number, number> = {};
   const add = (k: string, r: Rate) => (results[k] ??= []).push(r);
   const versions = new Map<string, number>();
   for (const id of tryggCases) versions.set(id, (await db.query('SELECT version FROM cases WHERE id = $1', [id])).rows[0].version);
@@ -70,6 +82,7 @@ async function main(): Promise<void> {
   for (let rep = 0; rep < REPEAT; rep++) {
     for (const n of PROCESSES) {
       const api = await startApi(infra, n);
+      const rss = sampleRss(api.pid);
       const base = `${api.url}/api`;
       const opened: string[] = [];
       add(
@@ -105,6 +118,7 @@ async function main(): Promise<void> {
           versions.set(id, r.version);
         }),
       );
+      rssPeak[n] = Math.max(rssPeak[n] ?? 0, rss.stop());
       await api.stop();
     }
     for (const [name, file] of Object.entries(scripts)) {
@@ -136,6 +150,9 @@ async function main(): Promise<void> {
     const of = (k: string) => (median(`${k}, ${n} process(es)`, 'perSecond') / note).toFixed(2);
     console.log(`  ${n} process(es): ${ratios.join(', ')}; open ${of('open')} and ACKNOWLEDGE ${of('ACKNOWLEDGE')} of ADD_NOTE's rate`);
   }
+
+  for (const n of PROCESSES)
+    console.log(`  API RSS under load, ${n} process(es): at most ${(rssPeak[n] / 2 ** 20).toFixed(0)} MiB per process`);
 
   await db.end();
   fs.rmSync(work, { recursive: true, force: true });
@@ -179,7 +196,7 @@ async function drive(seconds: number, step: (client: number) => Promise<unknown>
 async function record(
   infra: { databaseUrl: string; redisUrl: string },
   larer: Record<string, string>,
-): Promise<{ recorded: Recorded[]; tryggCases: string[]; pgbenchCases: string[] }> {
+): Promise<{ recorded: Recorded[]; tryggCases: string[]; template: string }> {
   const recorded: Recorded[] = [];
   let recording = false;
   const query = pg.Client.prototype.query;
@@ -199,13 +216,7 @@ async function record(
   const note = (id: string, v: number) =>
     call(`${base}/cases/${id}/commands`, larer, { type: 'ADD_NOTE', expectedVersion: v, kind: 'observation', text: 'bench' });
   const tryggCases: string[] = [];
-  const pgbenchCases: string[] = [];
-  for (let i = 0; i < CLIENTS; i++) {
-    tryggCases.push((await open()).id);
-    const c = await open();
-    await note(c.id, 1);
-    pgbenchCases.push(c.id);
-  }
+  for (let i = 0; i < CLIENTS; i++) tryggCases.push((await open()).id);
   const c = await open();
   const warm = await note(c.id, 1);
   recording = true;
@@ -213,39 +224,35 @@ async function record(
   recording = false;
   pg.Client.prototype.query = query;
   await app.close();
-  return { recorded, tryggCases, pgbenchCases };
+  return { recorded, tryggCases, template: c.id };
 }
+
+/** pgbench client n's own case: a copy of a real one under an id SQL can spell from `:client_id`. */
+const PGBENCH_CASE = (client: string) => `('00000000-0000-4000-8000-' || lpad(${client}::text, 12, '0'))::uuid`;
 
 /** The two pgbench scripts; returns their files by name. */
 function pgbenchScripts(recorded: Recorded[], dir: string): Record<string, string> {
-  const begin = recorded.findIndex((r) => /^\s*(START TRANSACTION|BEGIN)/i.test(r.text));
-  const update = recorded[begin + 1];
-  const append = recorded[begin + 2];
-  if (!/^\s*UPDATE cases/.test(update.text) || !/^\s*WITH ev AS/.test(append.text) || !/^\s*COMMIT/.test(recorded[begin + 3].text)) {
-    throw new Error('ADD_NOTE no longer sends BEGIN, UPDATE cases, the event CTE, COMMIT: update this bench');
-  }
-  // The case of each pgbench client, its version check kept as a condition that always holds.
-  const updateSql = inline(update.text, update.values, 'u', {
-    1: '(SELECT id FROM bench_ceiling_cases WHERE client = :client_id)',
-    2: 'version',
-  }).replace(/RETURNING last_seq, last_hash/, 'RETURNING id AS case_id, last_seq, last_hash');
-  const events = `jsonb_set(jsonb_set(:ev::jsonb, '{0,seq}', to_jsonb(:last_seq::int + 1)), '{0,prev_hash}', to_jsonb(:last_hash::text))`;
-  const appendSql = inline(append.text, append.values, 'a', { 1: ':case_id', 2: events });
-  const write = ['BEGIN;', `${oneLine(updateSql)} \\gset`, `${oneLine(appendSql)};`, 'COMMIT;'];
-  const reads = recorded
-    .map((r, i) => ({ r, i }))
-    .filter(({ i }) => i < begin || i > begin + 3)
-    .map(({ r, i }) => `${oneLine(inline(r.text, r.values, `r${i}`, {}))};`);
+  const w = recorded.findIndex((r) => /^\s*WITH u AS \(\s*UPDATE cases/.test(r.text));
+  if (w < 0) throw new Error('ADD_NOTE no longer writes in one statement (WITH u AS (UPDATE cases …)): update this bench');
+  const write = recorded[w];
+  const caseId = PGBENCH_CASE(':client_id');
+  // The event follows the case's last link as it is when the statement starts (each client has its own case).
+  const events =
+    `jsonb_set(jsonb_set(:ev::jsonb, '{0,seq}', to_jsonb((SELECT last_seq + 1 FROM cases WHERE id = ${caseId}))), ` +
+    `'{0,prev_hash}', to_jsonb(coalesce((SELECT last_hash FROM cases WHERE id = ${caseId}), '')))`;
+  // The version and last-link checks kept as conditions that always hold.
+  const writeSql = `${oneLine(
+    inline(write.text, write.values, 'w', { 1: caseId, 2: events, 3: 'version', 14: 'last_seq', 15: 'last_seq + 1' }),
+  )};`;
+  const reads = recorded.map((r, i) => (i === w ? writeSql : `${oneLine(inline(r.text, r.values, `r${i}`, {}))};`));
   const vars = new Map<string, string>();
   for (const [k, v] of pendingVars) vars.set(k, v);
-  vars.set('ev', String(append.values[1]));
+  vars.set('ev', String(write.values[1]));
   fs.writeFileSync(path.join(dir, 'vars.json'), JSON.stringify([...vars]));
   const files = { write: path.join(dir, 'write.sql'), all: path.join(dir, 'all.sql') };
-  fs.writeFileSync(files.write, write.join('\n') + '\n');
-  // In the order ADD_NOTE sends them: reads before the transaction, then it, then the reads after.
-  const before = reads.slice(0, begin);
-  const after = reads.slice(begin);
-  fs.writeFileSync(files.all, [...before, ...write, ...after].join('\n') + '\n');
+  fs.writeFileSync(files.write, writeSql + '\n');
+  // Every statement in the order ADD_NOTE sends them.
+  fs.writeFileSync(files.all, reads.join('\n') + '\n');
   return files;
 }
 
@@ -322,7 +329,7 @@ function pgbench(databaseUrl: string, file: string, dir: string): Rate & { trans
 async function startApi(
   infra: { databaseUrl: string; redisUrl: string },
   processes: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')], {
     cwd: ROOT,
@@ -354,11 +361,44 @@ async function startApi(
   await new Promise((r) => setTimeout(r, processes > 1 ? 3000 : 0));
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/** Samples every 200 ms the resident memory of the API process and its cluster's processes; stop() gives the highest of one. */
+function sampleRss(pid: number): { stop(): number } {
+  let peak = 0;
+  const rssOf = (p: number) => {
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const sample = () => {
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.trim());
+    for (const p of [pid, ...children.map(Number)]) peak = Math.max(peak, rssOf(p));
+  };
+  const timer = setInterval(() => {
+    try {
+      sample();
+    } catch {
+      // ps exits 1 when the process has no children
+      peak = Math.max(peak, rssOf(pid));
+    }
+  }, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
   };
 }
 

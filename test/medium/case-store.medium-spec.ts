@@ -1,4 +1,4 @@
-import { caseScopeOf, CaseChange, CaseRecord, CaseWrites, factsOf, roleInCase } from '../../libs/cases/src';
+import { caseScopeOf, CaseChange, CaseRecord, CaseWrites, factsOf, roleInCase, verifyChain } from '../../libs/cases/src';
 import { DEMO_CHILDREN, DEMO_USERNAMES } from '../../libs/persistence/src/seed/demo-data';
 import { concern, MediumRig, startMediumRig } from './medium-rig';
 
@@ -85,6 +85,27 @@ describe('TypeormCaseStore', () => {
     // The right version writes, once.
     expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at)).toBe(true);
     expect(await rig.store.events(rec.id)).toHaveLength(before.length + 1);
+  });
+
+  it('history alone goes in one statement, which writes nothing when the version or the last link moved since the case was read', async () => {
+    const rec = (await rig.store.get(ids[1])) as CaseRecord;
+    expect(rec.lastLink).toEqual(expect.objectContaining({ seq: expect.any(Number), hash: expect.any(String) }));
+    const at = rig.clock.now();
+    const before = await rig.store.events(rec.id);
+    // A stale version with the right link: refused, and nothing is written.
+    expect(await rig.store.commit(rec.id, rec.version - 1, unchanged(rec), note(at), at, rec.lastLink)).toBe(false);
+    expect(await rig.store.events(rec.id)).toEqual(before);
+    // The right version and link: written, and the case row's link moves with it.
+    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at, rec.lastLink)).toBe(true);
+    const moved = (await rig.store.get(rec.id)) as CaseRecord;
+    expect(moved.lastLink!.seq).toBe(rec.lastLink!.seq + 1);
+    // A link read before the last append (as when a deadline step appended meanwhile): the statement
+    // writes nothing, and the note goes after the real last link, under the row lock.
+    expect(await rig.store.commit(rec.id, moved.version, unchanged(moved), note(at), at, rec.lastLink)).toBe(true);
+    const chain = await rig.store.chain(rec.id);
+    expect(chain.map((r) => r.seq)).toEqual(Array.from({ length: before.length + 2 }, (_, i) => i + 1));
+    expect(verifyChain(chain)).toMatchObject({ valid: true });
+    expect(((await rig.store.get(rec.id)) as CaseRecord).lastLink).toEqual({ seq: chain.at(-1)!.seq, hash: chain.at(-1)!.hash });
   });
 
   it('an on_date deadline moved twice keeps one row; a policy deadline started again keeps its due date', async () => {

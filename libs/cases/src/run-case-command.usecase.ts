@@ -2,12 +2,13 @@ import {
   BtiEvent,
   btiDriver,
   CaseEvent,
-  commandsInState,
+  CommandType,
   dutyToActDriver,
   enforcementDriver,
   EnforcementEvent,
   osloDateOf,
   PlanWarning,
+  stateTakes,
 } from '../../workflow/src';
 import { actorFor, allowedCommandsFor, factsOf, loadVisibleCase } from './case-access';
 import { CaseViews } from './case-views';
@@ -88,7 +89,7 @@ export class RunCaseCommand {
     }
     const target = targetOf(input.type);
     // A command the state cannot take from anyone is a 409 before its payload is checked against the case.
-    if (target === 'dutyToAct' && !commandsInState(rec.snapshot).includes(input.type as never)) {
+    if (target === 'dutyToAct' && !stateTakes(rec.snapshot, input.type as CommandType)) {
       throw this.conflict(user, rec, now, `${input.type} is not possible while the case is ${rec.state}`);
     }
     if (target === 'bti' && rec.state === 'closed') {
@@ -163,6 +164,7 @@ export class RunCaseCommand {
       change,
       { ...writes, ...extra, events, journal, statusChange },
       now,
+      rec.lastLink,
     );
     if (!committed) {
       const fresh = (await this.store.get(rec.id)) ?? rec;

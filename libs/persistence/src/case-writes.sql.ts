@@ -3,8 +3,10 @@ import { EntityManager } from 'typeorm';
 import { DEADLINE_STEPS, DeadlineStep, osloYearOf } from '../../workflow/src';
 import { SealedEvent, sealEvents } from '../../cases/src/history';
 import {
+  CaseChange,
   CaseWrites,
   DeadlineOp,
+  LastLink,
   DeadlineRecord,
   NewEvent,
   NewJournalEntry,
@@ -149,12 +151,17 @@ export async function lastLink(m: Queryable, caseId: string): Promise<{ seq: num
  * Appends $2 (sealed events as JSON) to case $1: the events with their chain links, and each
  * event's personal content in its own row (docs/design.md #9).
  */
-const EVENTS_CTE = `WITH ev AS (
-  INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at, prev_hash, hash, content_hash)
+const EVENTS_CTE = `WITH ev AS (${eventsInsert('')})`;
+
+/** The event rows of $2 for case $1; `gate` is a condition that must hold for any to be written. */
+function eventsInsert(gate: string): string {
+  return `INSERT INTO case_events (case_id, seq, type, actor_user_id, actor_role, at, payload, recorded_at, prev_hash, hash, content_hash)
   SELECT $1, e.seq, e.type, e.actor_user_id, e.actor_role, e.at, e.payload, e.at, e.prev_hash, e.hash, e.content_hash
   FROM jsonb_to_recordset($2::jsonb) AS e(seq int, type text, actor_user_id uuid, actor_role text, at timestamptz, payload jsonb,
        prev_hash text, hash text, content_hash text)
-  RETURNING seq)`;
+  ${gate}
+  RETURNING seq`;
+}
 /** The case row keeps its last link, in the statement that appends (so it never disagrees). */
 const LAST_LINK_CTE = `lk AS (
   UPDATE cases SET last_seq = x.seq, last_hash = x.hash
@@ -168,6 +175,70 @@ const CONTENTS_CTE = `evc AS (
 /** The content insert only when some event has personal content (deadline steps never do). */
 function eventsCte(sealed: SealedEvent[]): string {
   return sealed.some((e) => e.content) ? `${EVENTS_CTE}, ${LAST_LINK_CTE}, ${CONTENTS_CTE}` : `${EVENTS_CTE}, ${LAST_LINK_CTE}`;
+}
+
+/** Whether a command's writes are history only: no deadlines, notifications, journal or status change. */
+export function onlyHistory(writes: CaseWrites): boolean {
+  return (
+    writes.events.length > 0 &&
+    !writes.deadlines.length &&
+    !writes.notifications.length &&
+    !writes.journal?.length &&
+    !writes.statusChange &&
+    !writes.staircase?.length
+  );
+}
+
+/**
+ * A transition that only adds history, in ONE statement outside an explicit transaction: the
+ * versioned UPDATE of the case (which also moves its last link), the events sealed after the link
+ * the command read, and their personal content. The UPDATE holds only if neither the version nor
+ * the last link moved since the case was read (a deadline step appends without a new version);
+ * otherwise nothing at all is written and the caller falls back to the locking transaction.
+ * Parameters: $1 id, $2 events JSON, $3 expected version, $4 … $13 the change, $14 the known last
+ * seq (0 before any event). Named, so each connection parses and plans it once.
+ */
+export function historyOnlyStatement(
+  caseId: string,
+  expectedVersion: number,
+  change: CaseChange,
+  events: NewEvent[],
+  at: Date,
+  last: LastLink | null,
+): { name: string; text: string; values: unknown[] } {
+  const sealed = sealEvents(caseId, last, events);
+  const withContent = sealed.some((e) => e.content);
+  const newest = sealed[sealed.length - 1];
+  return {
+    name: `case-history-only${withContent ? '-content' : ''}`,
+    text: `WITH u AS (
+       UPDATE cases SET state = $4, snapshot = $5, machine_version = $6, serious = $7, involved_user_ids = $8,
+         closed_at = $9, updated_at = $10, bti = $11, enforcement = $12, legal_hold = $13, version = version + 1,
+         last_seq = $15, last_hash = $16
+       WHERE id = $1 AND version = $3 AND anonymised_at IS NULL AND last_seq = $14
+       RETURNING id),
+     ev AS (${eventsInsert('WHERE EXISTS (SELECT 1 FROM u)')})
+     ${withContent ? `, ${CONTENTS_CTE}` : ''}
+     SELECT count(*)::int AS written FROM u`,
+    values: [
+      caseId,
+      eventsJson(sealed),
+      expectedVersion,
+      change.state,
+      JSON.stringify(change.snapshot),
+      change.snapshot.machineVersion,
+      change.serious,
+      change.involvedUserIds,
+      change.closedAt,
+      at,
+      JSON.stringify(change.bti),
+      JSON.stringify(change.enforcement),
+      change.legalHold,
+      last?.seq ?? 0,
+      newest.seq,
+      newest.hash,
+    ],
+  };
 }
 
 function eventsJson(events: SealedEvent[]): string {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { btiDriver, enforcementDriver, migrateSnapshot, openEnforcement, osloYearOf, Regime } from '../../workflow/src';
 import {
   CaseChange,
@@ -7,13 +8,14 @@ import {
   CaseStore,
   CaseWrites,
   DeadlineRecord,
+  LastLink,
   StoredEvent,
   TaskRow,
   CaseScope,
 } from '../../cases/src/ports';
 import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
 import { caseListSql, tasksSql } from './case-list.sql';
-import { nextNumbersCte, toDeadline, writeCaseWrites } from './case-writes.sql';
+import { historyOnlyStatement, nextNumbersCte, onlyHistory, toDeadline, writeCaseWrites } from './case-writes.sql';
 import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 
@@ -69,7 +71,41 @@ export class TypeormCaseStore implements CaseStore {
     });
   }
 
-  async commit(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {
+  async commit(
+    caseId: string,
+    expectedVersion: number,
+    change: CaseChange,
+    writes: CaseWrites,
+    at: Date,
+    last?: LastLink | null,
+  ): Promise<boolean> {
+    // A note, the child's voice, an assessment that moves no deadline: one statement, one round trip.
+    if (last !== undefined && onlyHistory(writes)) {
+      const written = await this.named(historyOnlyStatement(caseId, expectedVersion, change, writes.events, at, last));
+      if (written[0].written === 1) return true;
+      // The version or the last link moved since the case was read: decide under the row lock.
+    }
+    return this.inTransaction(caseId, expectedVersion, change, writes, at);
+  }
+
+  /** A named statement on a pooled connection (parsed and planned once per connection). */
+  private async named(q: { name: string; text: string; values: unknown[] }): Promise<Array<Record<string, unknown>>> {
+    const [client, release] = (await (this.ds.driver as PostgresDriver).obtainMasterConnection()) as [
+      { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Array<Record<string, unknown>> }> },
+      (e?: unknown) => void,
+    ];
+    let failed: unknown;
+    try {
+      return (await client.query(q)).rows;
+    } catch (e) {
+      failed = e;
+      throw e;
+    } finally {
+      release(failed);
+    }
+  }
+
+  private async inTransaction(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       // The row lock and the last link of the history in one statement.
       const [locked, affected] = (await m.query(
@@ -198,5 +234,6 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     closedAt: r.closed_at as Date | null,
     caseNumber: r.case_year ? caseNumberOf(r.case_year as number, r.case_seq as number) : null,
     depositedAt: (r.deposited_at as Date | null) ?? null,
+    lastLink: r.last_seq ? { seq: r.last_seq as number, hash: r.last_hash as string } : null,
   };
 }

@@ -40,12 +40,15 @@ export const commandsAcceptedNow = (p: PersistedCase, actor: Actor, at: string):
 export const explainRefusal = (p: PersistedCase, e: CaseEvent): string => dutyToActDriver.explainRefusal(p, e);
 export const migrateSnapshot = (p: PersistedCase): PersistedCase => dutyToActDriver.migrate(p);
 
-/** Commands the state accepts from someone, whoever they are: for 409 bodies. */
-export function commandsInState(p: PersistedCase): CommandType[] {
+/** Commands the state accepts from someone, whoever they are (the case's leader or its staff). */
+export function commandsInState(p: PersistedCase, only: readonly CommandType[] = COMMAND_TYPES): CommandType[] {
   const ctx = p.context;
   const leader: Actor = { userId: '-', role: ctx.handledBy, involved: true };
   const staff: Actor = { userId: '-', role: 'staff', involved: true };
   const at = ctx.closedAt ?? ctx.openedAt;
-  const set = new Set([...commandsAcceptedNow(p, leader, at), ...commandsAcceptedNow(p, staff, at)]);
-  return COMMAND_TYPES.filter((t) => set.has(t));
+  const set = new Set([...dutyToActDriver.acceptedNow(p, leader, at, only), ...dutyToActDriver.acceptedNow(p, staff, at, only)]);
+  return only.filter((t) => set.has(t));
 }
+
+/** Whether the state takes this command from anyone: a 409 comes before the payload is checked. */
+export const stateTakes = (p: PersistedCase, type: CommandType): boolean => commandsInState(p, [type]).length > 0;

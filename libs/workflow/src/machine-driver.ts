@@ -70,7 +70,8 @@ export interface MachineDriver<C, E extends MachineEvent, S extends string, F, I
   apply(p: Persisted<C>, event: E): MachineOutcome<C, S, F> | undefined;
   accepts(p: Persisted<C>, event: E): boolean;
   /** The commands the machine would accept from this actor now (payload permitting). */
-  acceptedNow(p: Persisted<C>, actor: Actor, at: string): Array<E['type']>;
+  /** The commands the machine takes from `actor` now; `only` narrows the commands tried. */
+  acceptedNow(p: Persisted<C>, actor: Actor, at: string, only?: ReadonlyArray<E['type']>): Array<E['type']>;
   /** Why the machine refused, from the guard that refused (or the state, when nothing could take it). */
   explainRefusal(p: Persisted<C>, event: E): string;
   /** Brings a snapshot from an older machine version up to this one. */
@@ -163,10 +164,10 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
       return outcome(next, actions);
     },
     accepts: (p, event) => restore(p).can(event),
-    acceptedNow(p, actor, at) {
+    acceptedNow(p, actor, at, only = commandTypes) {
       const s = restore(p);
       const base = { actor, at };
-      return commandTypes.filter((t) => def.commands[t].probes(p.context, base).some((e) => s.can(e)));
+      return only.filter((t) => def.commands[t].probes(p.context, base).some((e) => s.can(e)));
     },
     explainRefusal(p, event) {
       const s = restore(p);

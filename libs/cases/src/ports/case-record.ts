@@ -42,6 +42,13 @@ export interface CaseRecord {
   caseNumber: string | null;
   /** When a deposit to the archive (arkivuttrekk) took the case; null until then. */
   depositedAt: Date | null;
+  /** The history's last link (seq and hash) as it was read with the case; null before any event. */
+  lastLink?: LastLink | null;
+}
+
+export interface LastLink {
+  seq: number;
+  hash: string;
 }
 
 export type DeadlineStatus = 'pending' | 'met' | 'cancelled';

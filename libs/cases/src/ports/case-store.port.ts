@@ -1,6 +1,6 @@
 import { CaseState } from '../../../workflow/src';
 import { token } from './token';
-import { CaseChange, CaseRecord, CaseWrites, DeadlineRecord, StoredEvent } from './case-record';
+import { CaseChange, CaseRecord, CaseWrites, DeadlineRecord, LastLink, StoredEvent } from './case-record';
 import type { StoredChainRow } from '../history/event-chain';
 
 export interface CaseScope {
@@ -47,8 +47,17 @@ export interface CaseStore {
   /**
    * Commits a transition: `UPDATE … WHERE version = expectedVersion` plus events and deadline
    * writes in one transaction. Returns false, writing nothing, when the version has moved on.
+   * `last`, the history's last link as read with the case, lets a command that only adds history
+   * be written in one statement.
    */
-  commit(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean>;
+  commit(
+    caseId: string,
+    expectedVersion: number,
+    change: CaseChange,
+    writes: CaseWrites,
+    at: Date,
+    last?: LastLink | null,
+  ): Promise<boolean>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   deadlines(caseId: string): Promise<DeadlineRecord[]>;
   /** Deadlines of several cases in one round trip, for lists. */
