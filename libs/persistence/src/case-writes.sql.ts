@@ -424,6 +424,12 @@ export async function insertNotifications(m: Queryable, notifications: NewNotifi
   await m.query(`WITH ${NOTIFICATIONS_CTE(1)} SELECT 1`, [notificationsJson(notifications), at]);
 }
 
+/** What toDeadline reads (for statements that name their columns). */
+export const DEADLINE_COLUMNS = [
+  'id, case_id, kind, ref, due_at, status, responsible_user_id, created_at, resolved_at, rev, escalated_to',
+  ...DEADLINE_STEPS.flatMap((step) => [STEP_COLUMNS[step].at, STEP_COLUMNS[step].done]),
+].join(', ');
+
 export function toDeadline(r: Record<string, unknown>): DeadlineRecord {
   const schedule = {} as DeadlineRecord['schedule'];
   const done = {} as DeadlineRecord['done'];

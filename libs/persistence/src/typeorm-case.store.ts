@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { NamedStatement, namedQuery } from './named-query';
 import { btiDriver, enforcementDriver, migrateSnapshot, openEnforcement, osloYearOf, Regime } from '../../workflow/src';
 import {
   CaseChange,
@@ -15,7 +15,7 @@ import {
 } from '../../cases/src/ports';
 import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
 import { caseListSql, tasksSql } from './case-list.sql';
-import { historyOnlyStatement, nextNumbersCte, onlyHistory, toDeadline, writeCaseWrites } from './case-writes.sql';
+import { DEADLINE_COLUMNS, historyOnlyStatement, nextNumbersCte, onlyHistory, toDeadline, writeCaseWrites } from './case-writes.sql';
 import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 
@@ -88,21 +88,8 @@ export class TypeormCaseStore implements CaseStore {
     return this.inTransaction(caseId, expectedVersion, change, writes, at);
   }
 
-  /** A named statement on a pooled connection (parsed and planned once per connection). */
-  private async named(q: { name: string; text: string; values: unknown[] }): Promise<Array<Record<string, unknown>>> {
-    const [client, release] = (await (this.ds.driver as PostgresDriver).obtainMasterConnection()) as [
-      { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Array<Record<string, unknown>> }> },
-      (e?: unknown) => void,
-    ];
-    let failed: unknown;
-    try {
-      return (await client.query(q)).rows;
-    } catch (e) {
-      failed = e;
-      throw e;
-    } finally {
-      release(failed);
-    }
+  private named(q: NamedStatement): Promise<Array<Record<string, unknown>>> {
+    return namedQuery(this.ds, q);
   }
 
   private async inTransaction(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {
@@ -135,20 +122,29 @@ export class TypeormCaseStore implements CaseStore {
     });
   }
 
+  // Every command and case view reads these: named, so each connection parses and plans them once.
   async get(caseId: string): Promise<CaseRecord | undefined> {
-    const rows = await this.ds.query('SELECT * FROM cases WHERE id = $1', [caseId]);
+    const rows = await this.named({ name: 'case-get', text: `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, values: [caseId] });
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   async deadlines(caseId: string): Promise<DeadlineRecord[]> {
-    const rows = await this.ds.query('SELECT * FROM deadlines WHERE case_id = $1 ORDER BY due_at, kind, ref', [caseId]);
+    const rows = await this.named({
+      name: 'case-deadlines',
+      text: `SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE case_id = $1 ORDER BY due_at, kind, ref`,
+      values: [caseId],
+    });
     return rows.map(toDeadline);
   }
 
   async deadlinesOf(caseIds: string[]): Promise<Map<string, DeadlineRecord[]>> {
     const byCase = new Map<string, DeadlineRecord[]>(caseIds.map((id) => [id, []]));
     if (!caseIds.length) return byCase;
-    const rows = await this.ds.query('SELECT * FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY due_at, kind, ref', [caseIds]);
+    const rows = await this.named({
+      name: 'cases-deadlines',
+      text: `SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY due_at, kind, ref`,
+      values: [caseIds],
+    });
     for (const d of rows.map(toDeadline)) byCase.get(d.caseId)?.push(d);
     return byCase;
   }
@@ -203,6 +199,14 @@ export class TypeormCaseStore implements CaseStore {
     }));
   }
 }
+
+/**
+ * What toRecord reads, named: a prepared statement must keep its result's shape, so a column added
+ * by a later migration does not break the statement on connections that prepared it before.
+ */
+const CASE_COLUMNS = `id, owner_id, unit_id, group_id, regime, state, version, snapshot, bti, enforcement, legal_hold,
+  anonymised_at, handled_by, serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at,
+  closed_at, case_year, case_seq, deposited_at, last_seq, last_hash`;
 
 export function toRecord(r: Record<string, unknown>): CaseRecord {
   return {

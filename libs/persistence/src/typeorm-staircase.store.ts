@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { namedQuery } from './named-query';
 import { StaircaseAssessment, StaircaseStore } from '../../cases/src/ports';
 import { insertStaircaseAssessment } from './case-writes.sql';
 
@@ -25,12 +26,14 @@ export class TypeormStaircaseStore implements StaircaseStore {
 
   async latestSteps(groupIds: string[]): Promise<Map<string, number>> {
     if (!groupIds.length) return new Map();
-    const rows: Array<{ group_id: string; step: number }> = await this.ds.query(
-      `SELECT DISTINCT ON (group_id) group_id, step FROM staircase_assessments
+    // Every case view asks (the Omni step of the children's groups): a named statement.
+    const rows = await namedQuery(this.ds, {
+      name: 'staircase-latest-steps',
+      text: `SELECT DISTINCT ON (group_id) group_id, step FROM staircase_assessments
        WHERE group_id = ANY($1::uuid[]) ORDER BY group_id, assessed_at DESC, seq DESC`,
-      [groupIds],
-    );
-    return new Map(rows.map((r) => [r.group_id, r.step]));
+      values: [groupIds],
+    });
+    return new Map(rows.map((r) => [r.group_id as string, r.step as number]));
   }
 
   async add(a: StaircaseAssessment): Promise<void> {
