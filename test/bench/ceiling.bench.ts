@@ -44,6 +44,8 @@ interface Rate {
   perSecond: number;
   p50: number;
   p99: number;
+  /** CPU time of the API's processes per request (ms); NaN for pgbench. */
+  cpuMs: number;
 }
 
 async function main(): Promise<void> {
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
       const opened: string[] = [];
       add(
         `open, ${n} process(es)`,
-        await drive(SECONDS, async () => {
+        await drive(SECONDS, api.pid, async () => {
           const c = await call(`${base}/cases`, larer, {
             unitId: DEMO_UNITS.demoSkole.id,
             childIds: [DEMO_CHILDREN[0].id],
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
       );
       add(
         `ACKNOWLEDGE, ${n} process(es)`,
-        await drive(SECONDS, async () => {
+        await drive(SECONDS, api.pid, async () => {
           const id = opened.pop();
           if (!id) return false;
           await call(`${base}/cases/${id}/commands`, rektor, { type: 'ACKNOWLEDGE', expectedVersion: 1 });
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
       );
       add(
         `ADD_NOTE, ${n} process(es)`,
-        await drive(SECONDS, async (client) => {
+        await drive(SECONDS, api.pid, async (client) => {
           const id = tryggCases[client];
           const r = await call(`${base}/cases/${id}/commands`, larer, {
             type: 'ADD_NOTE',
@@ -135,12 +137,13 @@ async function main(): Promise<void> {
   console.log(
     `\nbench:ceiling: ${CLIENTS} clients, ${SECONDS} s a run, median of ${REPEAT}; PostgreSQL 18 (fsync on), node ${process.version}, ${os.availableParallelism()} cores`,
   );
-  console.log('run                              per s   p50 ms   p99 ms');
+  console.log('run                              per s   p50 ms   p99 ms   API CPU ms a request');
   for (const k of Object.keys(results)) {
+    const cpu = median(k, 'cpuMs');
     console.log(
       `${k.padEnd(30)} ${median(k, 'perSecond').toFixed(0).padStart(7)} ${median(k, 'p50').toFixed(1).padStart(8)} ${median(k, 'p99')
         .toFixed(1)
-        .padStart(8)}`,
+        .padStart(8)} ${Number.isNaN(cpu) ? '' : cpu.toFixed(2).padStart(9)}`,
     );
   }
   console.log('\nratio of ADD_NOTE to pgbench (same clients, same database):');
@@ -175,8 +178,9 @@ async function call(url: string, h: Record<string, string>, body: unknown): Prom
 }
 
 /** CLIENTS loops of `step` for `seconds` (or until a step returns false): rate and latency. */
-async function drive(seconds: number, step: (client: number) => Promise<unknown>): Promise<Rate> {
+async function drive(seconds: number, apiPid: number, step: (client: number) => Promise<unknown>): Promise<Rate> {
   const latencies: number[] = [];
+  const cpuBefore = cpuOf(apiPid);
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -189,7 +193,8 @@ async function drive(seconds: number, step: (client: number) => Promise<unknown>
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const cpuMs = (cpuOf(apiPid) - cpuBefore) / latencies.length;
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs };
 }
 
 /** Records the statements of one ADD_NOTE (after a warm-up one) through an in-process API. */
@@ -322,7 +327,7 @@ function pgbench(databaseUrl: string, file: string, dir: string): Rate & { trans
     .flatMap((f) => fs.readFileSync(path.join(logDir, f), 'utf8').trim().split('\n'))
     .map((line) => Number(line.split(' ')[2]) / 1000);
   fs.rmSync(logDir, { recursive: true, force: true });
-  return { perSecond: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), transactions };
+  return { perSecond: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: NaN, transactions };
 }
 
 /** The API as its own process (or cluster), logging as in production, until stopped. */
@@ -368,6 +373,37 @@ async function startApi(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The process and its cluster's processes, by /proc. */
+function treeOf(pid: number): number[] {
+  try {
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+    return [
+      pid,
+      ...children
+        .split('\n')
+        .filter((l) => l.trim())
+        .map(Number),
+    ];
+  } catch {
+    return [pid]; // ps exits 1 when there are no children
+  }
+}
+
+/** CPU time (user + system, ms) the API's processes have used so far. */
+function cpuOf(pid: number): number {
+  let ticks = 0;
+  for (const p of treeOf(pid)) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // a process that just ended
+    }
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 /** Samples every 200 ms the resident memory of the API process and its cluster's processes; stop() gives the highest of one. */
