@@ -27,7 +27,7 @@ import { createLocalApiApp } from '../../apps/api/src/local-api-app';
 import { freePort } from '../../libs/embedded/src';
 import { signDevToken } from '../../libs/identity/src';
 import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
-import { SystemClock } from '../../libs/platform/src';
+import { SERVICE_NODE_FLAGS, SystemClock } from '../../libs/platform/src';
 import { percentile, startBenchInfra } from './bench-infra';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -35,6 +35,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
 const ROOT = path.resolve(__dirname, '..', '..');
+const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 
 interface Recorded {
   text: string;
@@ -50,6 +51,8 @@ interface Rate {
 
 async function main(): Promise<void> {
   ensurePgbench();
+  // The API as it is deployed: compiled with tsc first, as `npm start` does (the web app is not needed).
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const infra = await startBenchInfra();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-ceiling-'));
   const larer = await headers('larer');
@@ -336,7 +339,8 @@ async function startApi(
   processes: number,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')], {
+  // The compiled API, as `npm start` runs it (a TypeScript loader would add its own memory and start-up).
+  const child: ChildProcess = spawn(process.execPath, [...SERVICE_NODE_FLAGS, API_MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -28,7 +28,7 @@ import {
 } from '../../../libs/embedded/src';
 import { createDataSource, runMigrations } from '../../../libs/persistence/src/data-source';
 import { seedDemoData } from '../../../libs/persistence/src/seed/seed-demo';
-import { clockFromConfig, ConfigError, loadConfig } from '../../../libs/platform/src';
+import { clockFromConfig, ConfigError, loadConfig, SERVICE_NODE_FLAGS } from '../../../libs/platform/src';
 import { readyBanner } from './ready-banner';
 import { DATABASE_NAME, processesFile, runningLauncher } from './data-dir-database';
 import { seedDemoCases } from './demo-cases.seed';
@@ -38,7 +38,7 @@ const say = (msg: string) => process.stdout.write(`[trygg] ${msg}\n`);
 
 /** A Node child (API or worker) that counts as started when it sends its ready message. */
 function forkNode(name: string, script: string, env: NodeJS.ProcessEnv): Promise<RunningProcess> {
-  const child = fork(script, [], { env, stdio: 'inherit' });
+  const child = fork(script, [], { env, stdio: 'inherit', execArgv: [...process.execArgv, ...SERVICE_NODE_FLAGS] });
   const proc = runningProcess(name, child);
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(proc));
