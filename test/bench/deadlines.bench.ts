@@ -51,9 +51,11 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   await ds.query(
     `INSERT INTO cases (id, owner_id, unit_id, regime, state, version, machine_version, snapshot, handled_by, child_ids, involved_user_ids,
-       opened_by, source, concern, opened_at, updated_at, bti)
-     SELECT gen_random_uuid(), $1, $2, 'school', 'active', 1, $3, $4, 'principal', ARRAY[$5]::uuid[], ARRAY[$6]::uuid[], $6, 'other', 'bench', now(), now(), $8
-     FROM generate_series(1, $7)`,
+       opened_by, source, concern, opened_at, updated_at, bti, case_year, case_seq)
+     SELECT gen_random_uuid(), $1, $2, 'school', 'active', 1, $3, $4, 'principal', ARRAY[$5]::uuid[], ARRAY[$6]::uuid[], $6, 'other', 'bench', now(), now(), $8,
+       -- Case numbers of a year of their own, clear of the demo cases'.
+       2099, n
+     FROM generate_series(1, $7) AS n`,
     [
       DEMO_OWNER.id,
       DEMO_UNITS.demoSkole.id,

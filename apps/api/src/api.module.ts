@@ -19,6 +19,7 @@ import { RetentionController } from './controllers/retention.controller';
 import { ArchiveController } from './controllers/archive.controller';
 import { API_RUNTIME, ApiRuntime, DIRECTORY_CHANGES, infrastructureProviders, QUEUES, RATE_REDIS, REDIS } from './infrastructure.providers';
 import type { DirectoryChangesListener } from '../../../libs/persistence/src';
+import { JOURNAL_RENDERER, JournalRenderer } from '../../../libs/cases/src/ports';
 import { AuthFailureLimiter, DEFAULT_RATE_LIMITS, SharedThrottlerStorage, throttlerOptions } from './http/rate-limits';
 import { Queue } from 'bullmq';
 import { AuthController } from './controllers/auth.controller';
@@ -33,6 +34,7 @@ export class ApiModule implements OnApplicationShutdown {
     @Inject(QUEUES) private readonly queues: Queue[],
     @Inject(RATE_REDIS) private readonly rateRedis: Redis | null,
     @Inject(DIRECTORY_CHANGES) private readonly directoryChanges: DirectoryChangesListener,
+    @Inject(JOURNAL_RENDERER) private readonly renderer: JournalRenderer & { close?(): Promise<void> },
   ) {}
 
   static forRoot(rt: ApiRuntime & { logLevel: string }): DynamicModule {
@@ -81,6 +83,7 @@ export class ApiModule implements OnApplicationShutdown {
     this.redis.disconnect();
     this.rateRedis?.disconnect();
     await this.directoryChanges.stop();
+    await this.renderer.close?.();
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }

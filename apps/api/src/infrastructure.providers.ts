@@ -47,7 +47,7 @@ import {
   GetCaseJournal,
   BuildArchiveDeposit,
 } from '../../../libs/cases/src';
-import { Noark5DepositWriter, PdfJournalRenderer } from '../../../libs/archive/src';
+import { Noark5DepositWriter, ThreadedJournalRenderer } from '../../../libs/archive/src';
 import {
   createDataSource,
   TypeormCaseStore,
@@ -170,7 +170,8 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     useCase(Supervision, [CASE_STORE, DIRECTORY, POLICY_PROVIDER, CaseReader, CLOCK]),
     useCase(OmniInsight, [DIRECTORY, STAIRCASE_STORE, OWNER_SETTINGS_STORE]),
     useCase(CaseViews, [CASE_STORE, OmniInsight]),
-    { provide: JOURNAL_RENDERER, useValue: new PdfJournalRenderer() },
+    // On threads beside the event loop; closed with the app (api.module.ts).
+    { provide: JOURNAL_RENDERER, useFactory: () => new ThreadedJournalRenderer() },
     store(JOURNAL_STORE, (ds) => new TypeormJournalStore(ds)),
     store(ARCHIVE_DEPOSIT_STORE, (ds) => new TypeormArchiveDepositStore(ds)),
     { provide: DEPOSIT_PACKAGE_WRITER, useValue: new Noark5DepositWriter() },
