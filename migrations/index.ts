@@ -8,7 +8,6 @@ import { ArchiveJournal1764600000000 } from './1764600000000-archive-journal';
 import { ListIndexes1764700000000 } from './1764700000000-list-indexes';
 import { LastLinkOnCase1764800000000 } from './1764800000000-last-link-on-case';
 import { DirectoryChangeNotify1764900000000 } from './1764900000000-directory-change-notify';
-import { CasesFillfactor1765000000000 } from './1765000000000-cases-fillfactor';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -22,5 +21,4 @@ export const MIGRATIONS = [
   ListIndexes1764700000000,
   LastLinkOnCase1764800000000,
   DirectoryChangeNotify1764900000000,
-  CasesFillfactor1765000000000,
 ];

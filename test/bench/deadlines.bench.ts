@@ -175,6 +175,13 @@ async function main(): Promise<void> {
   await worker.stop();
   await Promise.all([deadlines.close(), mail.close()]);
   redis.disconnect();
+  // How many of the case rows' updates stayed on their page (HOT): those touch no index (decision 98).
+  const stats = new (await import('pg')).Client({ connectionString: url });
+  await stats.connect();
+  await stats.query('SELECT pg_stat_force_next_flush()');
+  const [hot] = (await stats.query(`SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'cases'`)).rows;
+  log(`cases: ${hot.n_tup_upd} row updates, ${hot.n_tup_hot_upd} of them HOT`);
+  await stats.end();
   await infra.stop();
 }
 
