@@ -28,6 +28,7 @@ import { freePort } from '../../libs/embedded/src';
 import { signDevToken } from '../../libs/identity/src';
 import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
 import { SERVICE_NODE_FLAGS, SystemClock } from '../../libs/platform/src';
+import { childrenOf } from '../harness/child-processes';
 import { percentile, startBenchInfra } from './bench-infra';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     ).rows;
     pgbenchCases.push(id);
   }
-  const scripts = pgbenchScripts(recorded, work);
+  const { files: scripts, vars } = pgbenchScripts(recorded, work);
   console.log(`ADD_NOTE sends ${recorded.length} statements; one of them writes.`);
 
   const results: Record<string, Rate[]> = {};
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     }
     for (const [name, file] of Object.entries(scripts)) {
       const before = await eventsOf(db, pgbenchCases);
-      const run = pgbench(infra.databaseUrl, file, work);
+      const run = pgbench(infra.databaseUrl, file, vars, work);
       // Every transaction pgbench counted must have appended its event: the script really writes.
       const appended = (await eventsOf(db, pgbenchCases)) - before;
       if (appended !== run.transactions) throw new Error(`pgbench ${name}: ${run.transactions} transactions but ${appended} events`);
@@ -238,8 +239,9 @@ async function record(
 /** pgbench client n's own case: a copy of a real one under an id SQL can spell from `:client_id`. */
 const PGBENCH_CASE = (client: string) => `('00000000-0000-4000-8000-' || lpad(${client}::text, 12, '0'))::uuid`;
 
-/** The two pgbench scripts; returns their files by name. */
-function pgbenchScripts(recorded: Recorded[], dir: string): Record<string, string> {
+/** The two pgbench scripts (their files by name) and the variables they take (`-D`). */
+function pgbenchScripts(recorded: Recorded[], dir: string): { files: Record<string, string>; vars: Map<string, string> } {
+  const vars = new Map<string, string>();
   const w = recorded.findIndex((r) => /^\s*WITH u AS \(\s*UPDATE cases/.test(r.text));
   if (w < 0) throw new Error('ADD_NOTE no longer writes in one statement (WITH u AS (UPDATE cases …)): update this bench');
   const write = recorded[w];
@@ -250,31 +252,26 @@ function pgbenchScripts(recorded: Recorded[], dir: string): Record<string, strin
     `'{0,prev_hash}', to_jsonb(coalesce((SELECT last_hash FROM cases WHERE id = ${caseId}), '')))`;
   // The version and last-link checks kept as conditions that always hold.
   const writeSql = `${oneLine(
-    inline(write.text, write.values, 'w', { 1: caseId, 2: events, 3: 'version', 14: 'last_seq', 15: 'last_seq + 1' }),
+    inline(write.text, write.values, 'w', vars, { 1: caseId, 2: events, 3: 'version', 14: 'last_seq', 15: 'last_seq + 1' }),
   )};`;
-  const reads = recorded.map((r, i) => (i === w ? writeSql : `${oneLine(inline(r.text, r.values, `r${i}`, {}))};`));
-  const vars = new Map<string, string>();
-  for (const [k, v] of pendingVars) vars.set(k, v);
+  const reads = recorded.map((r, i) => (i === w ? writeSql : `${oneLine(inline(r.text, r.values, `r${i}`, vars, {}))};`));
   vars.set('ev', String(write.values[1]));
-  fs.writeFileSync(path.join(dir, 'vars.json'), JSON.stringify([...vars]));
   const files = { write: path.join(dir, 'write.sql'), all: path.join(dir, 'all.sql') };
   fs.writeFileSync(files.write, writeSql + '\n');
   // Every statement in the order ADD_NOTE sends them.
   fs.writeFileSync(files.all, reads.join('\n') + '\n');
-  return files;
+  return { files, vars };
 }
 
-const pendingVars = new Map<string, string>();
-
 /** SQL with its $n parameters as pgbench variables (NULL inline), or as the replacement given. */
-function inline(text: string, values: unknown[], prefix: string, replace: Record<number, string>): string {
+function inline(text: string, values: unknown[], prefix: string, vars: Map<string, string>, replace: Record<number, string>): string {
   return text.replace(/\$(\d+)/g, (_, d: string) => {
     const n = Number(d);
     if (replace[n]) return replace[n];
     const v = values[n - 1];
     if (v === null || v === undefined) return 'NULL';
     const name = `${prefix}_${n}`;
-    pendingVars.set(name, prepare(v));
+    vars.set(name, prepare(v));
     return `:${name}`;
   });
 }
@@ -290,9 +287,8 @@ function oneLine(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim();
 }
 
-function pgbench(databaseUrl: string, file: string, dir: string): Rate & { transactions: number } {
+function pgbench(databaseUrl: string, file: string, vars: Map<string, string>, dir: string): Rate & { transactions: number } {
   const u = new URL(databaseUrl);
-  const vars = JSON.parse(fs.readFileSync(path.join(dir, 'vars.json'), 'utf8')) as Array<[string, string]>;
   const logDir = fs.mkdtempSync(path.join(dir, 'log-'));
   const out = execFileSync(
     'pgbench',
@@ -311,7 +307,7 @@ function pgbench(databaseUrl: string, file: string, dir: string): Rate & { trans
       path.join(logDir, 'tx'),
       '-f',
       file,
-      ...vars.flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+      ...[...vars].flatMap(([k, v]) => ['-D', `${k}=${v}`]),
       '-h',
       u.hostname,
       '-p',
@@ -381,18 +377,7 @@ async function startApi(
 
 /** The process and its cluster's processes, by /proc. */
 function treeOf(pid: number): number[] {
-  try {
-    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-    return [
-      pid,
-      ...children
-        .split('\n')
-        .filter((l) => l.trim())
-        .map(Number),
-    ];
-  } catch {
-    return [pid]; // ps exits 1 when there are no children
-  }
+  return [pid, ...childrenOf(pid)];
 }
 
 /** CPU time (user + system, ms) the API's processes have used so far. */
@@ -420,19 +405,8 @@ function sampleRss(pid: number): { stop(): number } {
       return 0;
     }
   };
-  const sample = () => {
-    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((l) => l.trim());
-    for (const p of [pid, ...children.map(Number)]) peak = Math.max(peak, rssOf(p));
-  };
   const timer = setInterval(() => {
-    try {
-      sample();
-    } catch {
-      // ps exits 1 when the process has no children
-      peak = Math.max(peak, rssOf(pid));
-    }
+    for (const p of treeOf(pid)) peak = Math.max(peak, rssOf(p));
   }, 200);
   return {
     stop() {

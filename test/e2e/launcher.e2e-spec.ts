@@ -1,9 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signDevToken } from '../../libs/identity/src';
 import { freePort } from '../../libs/embedded/src';
+import { childrenOf } from '../harness/child-processes';
 
 /**
  * README Quick start, `npm start`: the built launcher brings up embedded PostgreSQL, redis-server,
@@ -31,18 +32,6 @@ function startLauncher(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; o
     });
     child.once('exit', (code) => reject(new Error(`launcher exited ${code}:\n${out}`)));
   });
-}
-
-/** The process ids whose parent is `pid`. */
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((l) => l.trim())
-      .map(Number);
-  } catch {
-    return []; // ps exits 1 when there are none
-  }
 }
 
 /** The demo story: every state, both regimes, and the cases a newcomer should meet. */

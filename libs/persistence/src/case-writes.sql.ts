@@ -177,6 +177,30 @@ function eventsCte(sealed: SealedEvent[]): string {
   return sealed.some((e) => e.content) ? `${EVENTS_CTE}, ${LAST_LINK_CTE}, ${CONTENTS_CTE}` : `${EVENTS_CTE}, ${LAST_LINK_CTE}`;
 }
 
+/** The columns a transition changes on the case row, each with its value. */
+const CASE_CHANGE: Array<[column: string, value: (c: CaseChange, at: Date) => unknown]> = [
+  ['state', (c) => c.state],
+  ['snapshot', (c) => JSON.stringify(c.snapshot)],
+  ['machine_version', (c) => c.snapshot.machineVersion],
+  ['serious', (c) => c.serious],
+  ['involved_user_ids', (c) => c.involvedUserIds],
+  ['closed_at', (c) => c.closedAt],
+  ['updated_at', (_c, at) => at],
+  ['bti', (c) => JSON.stringify(c.bti)],
+  ['enforcement', (c) => JSON.stringify(c.enforcement)],
+  ['legal_hold', (c) => c.legalHold],
+];
+
+/** The transition's `SET` assignments, from parameter $first on (as many as CASE_CHANGE has). */
+export function caseChangeSet(first: number): string {
+  return CASE_CHANGE.map(([column], i) => `${column} = $${first + i}`).join(', ');
+}
+
+/** The values for caseChangeSet's parameters, in its order. */
+export function caseChangeValues(change: CaseChange, at: Date): unknown[] {
+  return CASE_CHANGE.map(([, value]) => value(change, at));
+}
+
 /** Whether a command's writes are history only: no deadlines, notifications, journal or status change. */
 export function onlyHistory(writes: CaseWrites): boolean {
   return (
@@ -195,8 +219,8 @@ export function onlyHistory(writes: CaseWrites): boolean {
  * the command read, and their personal content. The UPDATE holds only if neither the version nor
  * the last link moved since the case was read (a deadline step appends without a new version);
  * otherwise nothing at all is written and the caller falls back to the locking transaction.
- * Parameters: $1 id, $2 events JSON, $3 expected version, $4 … $13 the change, $14 the known last
- * seq (0 before any event). Named, so each connection parses and plans it once.
+ * Parameters: $1 id, $2 events JSON, $3 expected version, $4 … $13 the change (caseChangeSet), $14 the
+ * known last seq (0 before any event), $15 and $16 the new last link. Named, so each connection parses and plans it once.
  */
 export function historyOnlyStatement(
   caseId: string,
@@ -212,32 +236,13 @@ export function historyOnlyStatement(
   return {
     name: `case-history-only${withContent ? '-content' : ''}`,
     text: `WITH u AS (
-       UPDATE cases SET state = $4, snapshot = $5, machine_version = $6, serious = $7, involved_user_ids = $8,
-         closed_at = $9, updated_at = $10, bti = $11, enforcement = $12, legal_hold = $13, version = version + 1,
-         last_seq = $15, last_hash = $16
+       UPDATE cases SET ${caseChangeSet(4)}, version = version + 1, last_seq = $15, last_hash = $16
        WHERE id = $1 AND version = $3 AND anonymised_at IS NULL AND last_seq = $14
        RETURNING id),
      ev AS (${eventsInsert('WHERE EXISTS (SELECT 1 FROM u)')})
      ${withContent ? `, ${CONTENTS_CTE}` : ''}
      SELECT count(*)::int AS written FROM u`,
-    values: [
-      caseId,
-      eventsJson(sealed),
-      expectedVersion,
-      change.state,
-      JSON.stringify(change.snapshot),
-      change.snapshot.machineVersion,
-      change.serious,
-      change.involvedUserIds,
-      change.closedAt,
-      at,
-      JSON.stringify(change.bti),
-      JSON.stringify(change.enforcement),
-      change.legalHold,
-      last?.seq ?? 0,
-      newest.seq,
-      newest.hash,
-    ],
+    values: [caseId, eventsJson(sealed), expectedVersion, ...caseChangeValues(change, at), last?.seq ?? 0, newest.seq, newest.hash],
   };
 }
 

@@ -24,19 +24,28 @@ export async function namedQuery(ds: DataSource, q: NamedStatement): Promise<Arr
   }
 }
 
-async function once(ds: DataSource, q: NamedStatement): Promise<Array<Record<string, unknown>>> {
-  const [client, release] = (await (ds.driver as PostgresDriver).obtainMasterConnection()) as [
-    { query(q: NamedStatement): Promise<{ rows: Array<Record<string, unknown>> }> },
-    (e?: unknown) => void,
-  ];
+/** A pooled node-postgres connection, as TypeORM's driver hands it out. */
+export interface PooledClient {
+  query(q: string | NamedStatement): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+/**
+ * `use` on a connection of TypeORM's pool, given back afterwards. A connection whose work failed
+ * is discarded rather than reused (it may be mid-transaction or hold a stale prepared statement).
+ */
+export async function withPooledClient<T>(ds: DataSource, use: (client: PooledClient) => Promise<T>): Promise<T> {
+  const [client, release] = (await (ds.driver as PostgresDriver).obtainMasterConnection()) as [PooledClient, (e?: unknown) => void];
   let failed: unknown;
   try {
-    return (await client.query(q)).rows;
+    return await use(client);
   } catch (e) {
     failed = e;
     throw e;
   } finally {
-    // A connection whose statement failed is discarded rather than reused.
     release(failed);
   }
+}
+
+async function once(ds: DataSource, q: NamedStatement): Promise<Array<Record<string, unknown>>> {
+  return withPooledClient(ds, async (client) => (await client.query(q)).rows);
 }

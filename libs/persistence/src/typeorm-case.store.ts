@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { NamedStatement, namedQuery } from './named-query';
+import { namedQuery } from './named-query';
 import { btiDriver, enforcementDriver, migrateSnapshot, openEnforcement, osloYearOf, Regime } from '../../workflow/src';
 import {
   CaseChange,
@@ -15,7 +15,16 @@ import {
 } from '../../cases/src/ports';
 import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
 import { caseListSql, tasksSql } from './case-list.sql';
-import { DEADLINE_COLUMNS, historyOnlyStatement, nextNumbersCte, onlyHistory, toDeadline, writeCaseWrites } from './case-writes.sql';
+import {
+  caseChangeSet,
+  caseChangeValues,
+  DEADLINE_COLUMNS,
+  historyOnlyStatement,
+  nextNumbersCte,
+  onlyHistory,
+  toDeadline,
+  writeCaseWrites,
+} from './case-writes.sql';
 import { caseNumberOf } from '../../cases/src/archive/journal-rules';
 import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 
@@ -81,39 +90,21 @@ export class TypeormCaseStore implements CaseStore {
   ): Promise<boolean> {
     // A note, the child's voice, an assessment that moves no deadline: one statement, one round trip.
     if (last !== undefined && onlyHistory(writes)) {
-      const written = await this.named(historyOnlyStatement(caseId, expectedVersion, change, writes.events, at, last));
+      const written = await namedQuery(this.ds, historyOnlyStatement(caseId, expectedVersion, change, writes.events, at, last));
       if (written[0].written === 1) return true;
       // The version or the last link moved since the case was read: decide under the row lock.
     }
     return this.inTransaction(caseId, expectedVersion, change, writes, at);
   }
 
-  private named(q: NamedStatement): Promise<Array<Record<string, unknown>>> {
-    return namedQuery(this.ds, q);
-  }
-
   private async inTransaction(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       // The row lock and the last link of the history in one statement.
       const [locked, affected] = (await m.query(
-        `UPDATE cases SET state = $3, snapshot = $4, machine_version = $5, serious = $6, involved_user_ids = $7,
-           closed_at = $8, updated_at = $9, bti = $10, enforcement = $11, legal_hold = $12, version = version + 1
+        `UPDATE cases SET ${caseChangeSet(3)}, version = version + 1
          WHERE id = $1 AND version = $2 AND anonymised_at IS NULL
          RETURNING last_seq, last_hash`,
-        [
-          caseId,
-          expectedVersion,
-          change.state,
-          JSON.stringify(change.snapshot),
-          change.snapshot.machineVersion,
-          change.serious,
-          change.involvedUserIds,
-          change.closedAt,
-          at,
-          JSON.stringify(change.bti),
-          JSON.stringify(change.enforcement),
-          change.legalHold,
-        ],
+        [caseId, expectedVersion, ...caseChangeValues(change, at)],
       )) as [Array<{ last_seq: number; last_hash: string | null }>, number];
       if (affected !== 1) return false;
       const { last_seq: seq, last_hash: hash } = locked[0];
@@ -124,12 +115,12 @@ export class TypeormCaseStore implements CaseStore {
 
   // Every command and case view reads these: named, so each connection parses and plans them once.
   async get(caseId: string): Promise<CaseRecord | undefined> {
-    const rows = await this.named({ name: 'case-get', text: `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, values: [caseId] });
+    const rows = await namedQuery(this.ds, { name: 'case-get', text: `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, values: [caseId] });
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   async deadlines(caseId: string): Promise<DeadlineRecord[]> {
-    const rows = await this.named({
+    const rows = await namedQuery(this.ds, {
       name: 'case-deadlines',
       text: `SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE case_id = $1 ORDER BY due_at, kind, ref`,
       values: [caseId],
@@ -140,7 +131,7 @@ export class TypeormCaseStore implements CaseStore {
   async deadlinesOf(caseIds: string[]): Promise<Map<string, DeadlineRecord[]>> {
     const byCase = new Map<string, DeadlineRecord[]>(caseIds.map((id) => [id, []]));
     if (!caseIds.length) return byCase;
-    const rows = await this.named({
+    const rows = await namedQuery(this.ds, {
       name: 'cases-deadlines',
       text: `SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY due_at, kind, ref`,
       values: [caseIds],

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { DeadlineStep } from '../../workflow/src';
 import { CaseHeader, DeadlineAtWork, DeadlineStepStore, StepWrites } from '../../cases/src/ports';
 import { STEP_COLUMNS, stepDoneStatement, toDeadline } from './case-writes.sql';
+import { withPooledClient } from './named-query';
 
 /** PostgreSQL side of deadline steps: lock, decide, write, mark done, and queue the next step. */
 export class TypeormDeadlineStepStore implements DeadlineStepStore {
@@ -29,35 +29,28 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
     // Steps are frequent (a thousand a second at peak): three round trips on a pooled pg client —
     // (1) begin, lock, and read the case's last chain link, as one multi-statement query; (2) write
     // everything in one named statement (parsed and planned once per connection); (3) commit.
-    const [client, release] = (await (this.ds.driver as PostgresDriver).obtainMasterConnection()) as [PgClient, (e?: unknown) => void];
-    let failed: unknown;
-    try {
-      const [, , locked] = (await client.query(lockAndLastLinkSql(deadlineId))) as unknown as Array<{ rows: Record<string, unknown>[] }>;
-      const row = locked.rows[0];
-      const work = row ? toWork(row as unknown as HeaderRow) : undefined;
-      const writes = work ? await decide(work) : null;
-      if (!work || !writes) {
-        await client.query('ROLLBACK');
-        return false;
+    // A client whose transaction failed is discarded rather than reused (withPooledClient).
+    return withPooledClient(this.ds, async (client) => {
+      try {
+        const [, , locked] = (await client.query(lockAndLastLinkSql(deadlineId))) as unknown as Array<{ rows: Record<string, unknown>[] }>;
+        const row = locked.rows[0];
+        const work = row ? toWork(row as unknown as HeaderRow) : undefined;
+        const writes = work ? await decide(work) : null;
+        if (!work || !writes) {
+          await client.query('ROLLBACK');
+          return false;
+        }
+        const column = STEP_COLUMNS[step].done;
+        const last = row.last_seq ? { seq: row.last_seq as number, hash: row.last_hash as string } : null;
+        await client.query(stepDoneStatement(step, column, work.case.id, last, deadlineId, at, writes, this.emailEnabled));
+        await client.query('COMMIT');
+        return true;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
       }
-      const column = STEP_COLUMNS[step].done;
-      const last = row.last_seq ? { seq: row.last_seq as number, hash: row.last_hash as string } : null;
-      await client.query(stepDoneStatement(step, column, work.case.id, last, deadlineId, at, writes, this.emailEnabled));
-      await client.query('COMMIT');
-      return true;
-    } catch (e) {
-      failed = e;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      // A client whose transaction failed is discarded rather than reused.
-      release(failed);
-    }
+    });
   }
-}
-
-interface PgClient {
-  query(q: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 /**
