@@ -1,4 +1,4 @@
-import { AnyStateMachine, getNextTransitions, initialTransition, transition } from 'xstate';
+import { AnyStateMachine, AnyTransitionDefinition, getNextTransitions, initialTransition, transition } from 'xstate';
 import { Actor } from './roles';
 
 /**
@@ -69,8 +69,10 @@ export interface MachineDriver<C, E extends MachineEvent, S extends string, F, I
   /** Applies a command; undefined when the machine does not accept it now. */
   apply(p: Persisted<C>, event: E): MachineOutcome<C, S, F> | undefined;
   accepts(p: Persisted<C>, event: E): boolean;
-  /** The commands the machine would accept from this actor now (payload permitting). */
-  /** The commands the machine takes from `actor` now; `only` narrows the commands tried. */
+  /**
+   * The commands the machine takes from `actor` now (payload permitting); `only` narrows the
+   * commands tried. Read from the state's transition table and the guards, not through `can()`.
+   */
   acceptedNow(p: Persisted<C>, actor: Actor, at: string, only?: ReadonlyArray<E['type']>): Array<E['type']>;
   /** Why the machine refused, from the guard that refused (or the state, when nothing could take it). */
   explainRefusal(p: Persisted<C>, event: E): string;
@@ -114,6 +116,38 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
     state: def.stateOf(s.value, s.context as C),
     effects: effectsOf(actions),
   });
+
+  /**
+   * For each state the machine can be in, its transitions by event type, the state's own before its
+   * parents' (the order XState chooses in). The active states depend on the state value alone, so
+   * this is built once per value and kept: a machine has a handful.
+   */
+  const tables = new Map<string, Map<string, AnyTransitionDefinition[]>>();
+  const transitionsIn = (p: Persisted<C>): Map<string, AnyTransitionDefinition[]> => {
+    const key = JSON.stringify(p.value);
+    let table = tables.get(key);
+    if (!table) {
+      const s = restore(p);
+      if (s._nodes.some((n: { type: string }) => n.type === 'parallel')) {
+        throw new Error(`${def.name}: the transition table assumes one active state, not parallel regions`);
+      }
+      table = new Map();
+      for (const t of getNextTransitions(s)) {
+        const list = table.get(t.eventType) ?? [];
+        list.push(t);
+        table.set(t.eventType, list);
+      }
+      tables.set(key, table);
+    }
+    return table;
+  };
+  /** What `can()` answers: the first transition whose guards hold is taken, and it must do something. */
+  const takes = (candidates: AnyTransitionDefinition[] | undefined, context: C, event: E): boolean => {
+    for (const t of candidates ?? []) {
+      if (verdict(t.guard as GuardRef | undefined, context, event).ok) return t.target !== undefined || t.actions.length > 0;
+    }
+    return false;
+  };
 
   function verdict(ref: GuardRef | undefined, context: C, event: E): Verdict<G> {
     if (ref === undefined) return { ok: true, passed: 0 };
@@ -165,9 +199,10 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
     },
     accepts: (p, event) => restore(p).can(event),
     acceptedNow(p, actor, at, only = commandTypes) {
-      const s = restore(p);
+      if (p.machineVersion !== def.version) restore(p);
+      const table = transitionsIn(p);
       const base = { actor, at };
-      return only.filter((t) => def.commands[t].probes(p.context, base).some((e) => s.can(e)));
+      return only.filter((t) => table.has(t) && def.commands[t].probes(p.context, base).some((e) => takes(table.get(t), p.context, e)));
     },
     explainRefusal(p, event) {
       const s = restore(p);
