@@ -8,6 +8,7 @@ import { ArchiveJournal1764600000000 } from './1764600000000-archive-journal';
 import { ListIndexes1764700000000 } from './1764700000000-list-indexes';
 import { LastLinkOnCase1764800000000 } from './1764800000000-last-link-on-case';
 import { DirectoryChangeNotify1764900000000 } from './1764900000000-directory-change-notify';
+import { DeadlineStepGate1765100000000 } from './1765100000000-deadline-step-gate';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ListIndexes1764700000000,
   LastLinkOnCase1764800000000,
   DirectoryChangeNotify1764900000000,
+  DeadlineStepGate1765100000000,
 ];

@@ -28,6 +28,7 @@ import { freePort } from '../../libs/embedded/src';
 import { signDevToken } from '../../libs/identity/src';
 import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
 import { SERVICE_NODE_FLAGS, SystemClock } from '../../libs/platform/src';
+import { cpuMsOf } from './process-cpu';
 import { childrenOf } from '../harness/child-processes';
 import { percentile, startBenchInfra } from './bench-infra';
 
@@ -381,19 +382,7 @@ function treeOf(pid: number): number[] {
 }
 
 /** CPU time (user + system, ms) the API's processes have used so far. */
-function cpuOf(pid: number): number {
-  let ticks = 0;
-  for (const p of treeOf(pid)) {
-    try {
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // a process that just ended
-    }
-  }
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-}
+const cpuOf = (pid: number): number => cpuMsOf(treeOf(pid));
 
 /** Samples every 200 ms the resident memory of the API process and its cluster's processes; stop() gives the highest of one. */
 function sampleRss(pid: number): { stop(): number } {

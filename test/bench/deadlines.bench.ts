@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import { TryggWorker } from '../../apps/worker/src/worker.runtime';
 import { createDataSource, DEMO_CHILDREN, DEMO_OWNER, DEMO_UNITS, demoUser } from '../../libs/persistence/src';
 import { percentile as pct, startBenchInfra } from './bench-infra';
+import { cpuMeter } from './process-cpu';
 import { SystemClock } from '../../libs/platform/src';
 import { DeadlineReconciler } from '../../libs/scheduling/src/deadline.reconciler';
 import { OutboxRelay } from '../../libs/scheduling/src/outbox.relay';
@@ -139,12 +140,23 @@ async function main(): Promise<void> {
   if (waitMs < 0)
     log(`WARNING: setup took longer than BENCH_LEAD_MS; the first ${Math.round((-waitMs * RATE) / 1000)} deadlines were already due`);
   log(`waiting ${Math.max(0, Math.round(waitMs / 1000))} s for the first deadline, then ${Math.round(N / RATE)} s of firing at ${RATE}/s`);
+  // CPU per step from the first due deadline to the last handled: PostgreSQL's processes, Redis, and
+  // this process (the worker; the bench itself only waits).
+  while (Date.now() < firstDue) await new Promise((r) => setTimeout(r, 50));
+  const meters = { postgres: cpuMeter('postgres'), redis: cpuMeter('redis-server') };
+  const workerCpu = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+  const workerStart = workerCpu();
   const until = firstDue + (N / RATE) * 1000 + 120_000;
   let peakRss = rssBefore;
   while (lags.length < N && Date.now() < until) {
     await new Promise((r) => setTimeout(r, 1000));
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
+  const perStep = (ms: number) => (ms / Math.max(1, lags.length)).toFixed(2);
+  log(
+    `CPU per step: PostgreSQL ${perStep(meters.postgres.stop())} ms, Redis ${perStep(meters.redis.stop())} ms, ` +
+      `worker ${perStep(workerCpu() - workerStart)} ms`,
+  );
   const sorted = [...lags].sort((a, b) => a - b);
   log(
     `firing: ${lags.length}/${N} overdue steps handled; lag due → committed p50 ${pct(sorted, 50)} ms, p99 ${pct(sorted, 99)} ms, max ${sorted[sorted.length - 1]} ms` +
@@ -175,7 +187,7 @@ async function main(): Promise<void> {
   await worker.stop();
   await Promise.all([deadlines.close(), mail.close()]);
   redis.disconnect();
-  // How many of the case rows' updates stayed on their page (HOT): those touch no index (decision 98).
+  // How many of the case rows' updates stayed on their page (HOT): those touch no index.
   const stats = new (await import('pg')).Client({ connectionString: url });
   await stats.connect();
   await stats.query('SELECT pg_stat_force_next_flush()');

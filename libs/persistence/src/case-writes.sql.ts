@@ -268,12 +268,13 @@ function eventsJson(events: SealedEvent[]): string {
  * Inserts notifications $first (JSON) at $first+1, once per dedupe key; those owed an e-mail go to
  * the outbox. With `emailParam`, a false value there marks them skipped at once (no SMTP configured).
  */
-const NOTIFICATIONS_CTE = (first: number, emailParam?: number) => `n AS (
+const NOTIFICATIONS_CTE = (first: number, emailParam?: number, gate = '') => `n AS (
   INSERT INTO notifications (id, dedupe_key, user_id, owner_id, unit_id, case_id, group_id, deadline_id, kind, created_at, email_status)
   SELECT x.id, x.dedupe_key, x.user_id, x.owner_id, x.unit_id, x.case_id, x.group_id, x.deadline_id, x.kind, $${first + 1},
          CASE WHEN u.email IS NULL THEN 'none' ${emailParam ? `WHEN NOT $${emailParam}::boolean THEN 'skipped' ` : ''}ELSE 'pending' END
   FROM jsonb_to_recordset($${first}::jsonb) AS x(id uuid, dedupe_key text, user_id uuid, owner_id uuid, unit_id uuid, case_id uuid, group_id uuid, deadline_id uuid, kind text)
   JOIN users u ON u.id = x.user_id
+  ${gate}
   ON CONFLICT (dedupe_key) DO NOTHING
   RETURNING id, email_status),
 em AS (INSERT INTO outbox (topic, ref) SELECT 'email', id FROM n WHERE email_status = 'pending')`;
@@ -317,11 +318,66 @@ export function stepDoneStatement(
     name: `deadline-step-done-${step}${withContent ? '-content' : ''}`,
     text: `${eventsCte(sealed)}, ${NOTIFICATIONS_CTE(3, 7)},
      done AS (
-       UPDATE deadlines SET ${doneColumn} = $4,
-         escalated_to = escalated_to || ARRAY(SELECT x FROM unnest($6::uuid[]) AS x WHERE NOT x = ANY(escalated_to))
+       UPDATE deadlines SET ${doneColumn} = $4, ${ESCALATED_TO}
        WHERE id = $5 RETURNING id)
      INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM done`,
     values: [caseId, eventsJson(sealed), notificationsJson(writes.notifications), at, deadlineId, writes.escalatedTo, emailEnabled],
+  };
+}
+
+/** A step adds its own id to the deadline's escalation list at most once. */
+const ESCALATED_TO = 'escalated_to = escalated_to || ARRAY(SELECT x FROM unnest($6::uuid[]) AS x WHERE NOT x = ANY(escalated_to))';
+
+/**
+ * A deadline step as one statement without a transaction around it (decision 98): it holds only if
+ * the case's last link is still `last` and the deadline still at `rev`, pending, and without this
+ * step. The case row is taken first, as commands take it, then the deadline; every other write waits
+ * on both. If the case was taken but not the deadline, trygg_deadline_step_written raises and nothing
+ * is written; if the case's link moved, nothing matches. Either way the caller decides again under
+ * lock. A lost commit is a step not done, which the reconciler fires again, so it does not wait for
+ * the WAL flush (set_config is local to the statement's own transaction).
+ * Parameters as stepDoneStatement's, then $8 and $9 the new last link, $10 the known last seq, $11 the rev.
+ */
+export function stepIfUnchangedStatement(
+  step: string,
+  doneColumn: string,
+  caseId: string,
+  last: LastLink | null,
+  deadlineId: string,
+  rev: number,
+  at: Date,
+  writes: { events: NewEvent[]; notifications: NewNotification[]; escalatedTo: string[] },
+  emailEnabled: boolean,
+): { name: string; text: string; values: unknown[] } {
+  const sealed = sealEvents(caseId, last, writes.events);
+  const newest = sealed[sealed.length - 1] ?? last;
+  const both = 'WHERE EXISTS (SELECT 1 FROM done)';
+  return {
+    name: `deadline-step-if-unchanged-${step}`,
+    text: `WITH lk AS (
+       UPDATE cases SET last_seq = $8, last_hash = $9 WHERE id = $1 AND last_seq = $10 RETURNING id),
+     done AS (
+       UPDATE deadlines SET ${doneColumn} = $4, ${ESCALATED_TO}
+       WHERE id = $5 AND rev = $11 AND status = 'pending' AND ${doneColumn} IS NULL AND EXISTS (SELECT 1 FROM lk)
+       RETURNING id),
+     ev AS (${eventsInsert(both)}),
+     ${NOTIFICATIONS_CTE(3, 7, both)},
+     o AS (INSERT INTO outbox (topic, ref) SELECT 'deadline', id FROM done)
+     SELECT trygg_deadline_step_written((SELECT count(*) FROM lk), (SELECT count(*) FROM done)) AS written,
+       set_config('synchronous_commit', 'off', true) AS commit_mode`,
+    values: [
+      caseId,
+      eventsJson(sealed),
+      notificationsJson(writes.notifications),
+      at,
+      deadlineId,
+      writes.escalatedTo,
+      emailEnabled,
+      newest?.seq ?? 0,
+      newest?.hash ?? null,
+      last?.seq ?? 0,
+      rev,
+    ],
   };
 }
 

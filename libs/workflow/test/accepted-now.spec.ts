@@ -29,7 +29,10 @@ interface Subject {
   name: string;
   machine: AnyStateMachine;
   commands: Probes;
-  driver: { acceptedNow(p: Persisted<never>, actor: Actor, at: string): string[]; apply(p: Persisted<never>, e: never): { snapshot: Persisted<never> } | undefined };
+  driver: {
+    acceptedNow(p: Persisted<never>, actor: Actor, at: string): string[];
+    apply(p: Persisted<never>, e: never): { snapshot: Persisted<never> } | undefined;
+  };
   starts: Array<Persisted<unknown>>;
 }
 
