@@ -157,6 +157,8 @@ async function main(): Promise<void> {
     `CPU per step: PostgreSQL ${perStep(meters.postgres.stop())} ms, Redis ${perStep(meters.redis.stop())} ms, ` +
       `worker ${perStep(workerCpu() - workerStart)} ms`,
   );
+  const paths = Object.fromEntries((await worker.metrics.stepWrites.get()).values.map((v) => [v.labels.path, v.value]));
+  log(`steps written as read: ${paths.as_read ?? 0}; decided again under lock: ${paths.under_lock ?? 0}`);
   const sorted = [...lags].sort((a, b) => a - b);
   log(
     `firing: ${lags.length}/${N} overdue steps handled; lag due → committed p50 ${pct(sorted, 50)} ms, p99 ${pct(sorted, 99)} ms, max ${sorted[sorted.length - 1]} ms` +

@@ -25,10 +25,12 @@ const overdue = (work: DeadlineAtWork, at: Date): StepWrites => ({
 describe('TypeormDeadlineStepStore', () => {
   let rig: MediumRig;
   let steps: TypeormDeadlineStepStore;
+  const paths: string[] = [];
   beforeAll(async () => {
     rig = await startMediumRig();
-    steps = new TypeormDeadlineStepStore(rig.ds, false);
+    steps = new TypeormDeadlineStepStore(rig.ds, false, (path) => paths.push(path));
   });
+  beforeEach(() => (paths.length = 0));
   afterAll(() => rig.close());
 
   /** A fresh case with its pending acknowledgement deadline. */
@@ -55,6 +57,7 @@ describe('TypeormDeadlineStepStore', () => {
     const outboxBefore = await rig.ds.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'deadline' AND ref = $1`, [deadlineId]);
     expect(await steps.doStep(deadlineId, 'overdue', async (work) => (decided++, overdue(work, at)), at)).toBe(true);
     expect(decided).toBe(1);
+    expect(paths).toEqual(['as_read']);
     const events = await rig.store.events(rec.id);
     expect(events.at(-1)).toMatchObject({ type: 'DEADLINE_OVERDUE', seq: rec.lastLink!.seq + 1 });
     expect(await doneOf(deadlineId)).toEqual(at);
@@ -102,6 +105,7 @@ describe('TypeormDeadlineStepStore', () => {
     );
     expect(written).toBe(true);
     expect(decided).toBe(2);
+    expect(paths).toEqual(['under_lock']);
     expect((await rig.store.events(rec.id)).slice(-2).map((e) => e.type)).toEqual(['ADD_NOTE', 'DEADLINE_OVERDUE']);
     await expectSound(rec.id);
   });
@@ -126,6 +130,7 @@ describe('TypeormDeadlineStepStore', () => {
     );
     expect(written).toBe(false);
     expect(decided).toBe(2);
+    expect(paths).toEqual([]);
     // Not the event, nor the case's link to it: the statement that had taken the case row wrote nothing.
     expect(await rig.store.events(rec.id)).toEqual(before);
     await expectSound(rec.id);

@@ -17,6 +17,12 @@ export class WorkerMetrics {
     labelNames: ['step', 'outcome'],
     registers: [this.registry],
   });
+  readonly stepWrites = new Counter({
+    name: 'trygg_deadline_step_writes_total',
+    help: 'Deadline steps written, by path: as_read (one statement) or under_lock (the case or deadline moved after the read)',
+    labelNames: ['path'],
+    registers: [this.registry],
+  });
   readonly jobFailures = new Counter({
     name: 'trygg_job_failures_total',
     help: 'Job attempts that threw, by queue',

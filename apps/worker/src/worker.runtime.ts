@@ -107,7 +107,7 @@ export class TryggWorker {
     const settings = new TypeormOwnerSettingsStore(ds);
     this.mailer = rt.smtpUrl ? new SmtpMailer(rt.smtpUrl, rt.mailFrom ?? 'Trygg <no-reply@trygg.invalid>') : undefined;
     const handle = new HandleDeadlineStep(
-      new TypeormDeadlineStepStore(ds, !!this.mailer),
+      new TypeormDeadlineStepStore(ds, !!this.mailer, (path) => this.metrics.stepWrites.inc({ path })),
       directory,
       new StartEvaluationOnDate(store, directory, settings),
       rt.clock,

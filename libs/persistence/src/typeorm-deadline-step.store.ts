@@ -4,12 +4,17 @@ import { CaseHeader, DeadlineAtWork, DeadlineStepStore, StepWrites } from '../..
 import { STEP_COLUMNS, stepDoneStatement, stepIfUnchangedStatement, toDeadline } from './case-writes.sql';
 import { namedQuery, withPooledClient } from './named-query';
 
+/** How a step was written: by the one statement on what was read, or decided again under lock. */
+export type StepWritePath = 'as_read' | 'under_lock';
+
 /** PostgreSQL side of deadline steps: lock, decide, write, mark done, and queue the next step. */
 export class TypeormDeadlineStepStore implements DeadlineStepStore {
   constructor(
     private readonly ds: DataSource,
     /** Whether this worker sends e-mail; if not, its notifications are marked skipped at once. */
     private readonly emailEnabled = true,
+    /** Told how each written step was written: as read, or decided again under lock (for metrics). */
+    private readonly onWritten: (path: StepWritePath) => void = () => undefined,
   ) {}
 
   async read(deadlineId: string): Promise<DeadlineAtWork | undefined> {
@@ -60,7 +65,13 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
         throw e;
       }
     });
-    return written || this.doStepUnderLock(deadlineId, step, decide, at);
+    if (written) {
+      this.onWritten('as_read');
+      return true;
+    }
+    const underLock = await this.doStepUnderLock(deadlineId, step, decide, at);
+    if (underLock) this.onWritten('under_lock');
+    return underLock;
   }
 
   /** The step decided and written under the case's and the deadline's row locks. */
