@@ -18,10 +18,10 @@ import { caseListSql, tasksSql } from './case-list.sql';
 import {
   caseChangeSet,
   caseChangeValues,
+  commandWriteStatement,
   DEADLINE_COLUMNS,
-  historyOnlyStatement,
-  nextNumbersCte,
-  onlyHistory,
+  nextCaseNumber,
+  openingStatement,
   toDeadline,
   writeCaseWrites,
 } from './case-writes.sql';
@@ -37,43 +37,23 @@ export class TypeormCaseStore implements CaseStore {
   constructor(private readonly ds: DataSource) {}
 
   async create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string }> {
+    const year = osloYearOf(rec.openedAt);
+    const row = newCaseRow(rec);
+    // Usually one statement: the case row with its number, its history, deadlines and journal.
+    const one = openingStatement(rec.id, rec.ownerId, year, row, writes, rec.openedAt);
+    if (one) {
+      const [{ case_seq: seq }] = (await namedQuery(this.ds, one)) as Array<{ case_seq: number }>;
+      return { caseNumber: caseNumberOf(year, seq) };
+    }
     return this.ds.transaction(async (m) => {
-      const year = osloYearOf(rec.openedAt);
-      // The case number in the same statement: the next of the owner's series for the year.
-      const [{ case_seq: seq }] = (await m.query(
-        `WITH ${nextNumbersCte('case', 2, 23, 24)}
-         INSERT INTO cases (id, owner_id, unit_id, group_id, regime, state, version, machine_version, snapshot, handled_by,
-           serious, child_ids, involved_user_ids, opened_by, source, concern, occurred_at, opened_at, closed_at, updated_at, bti,
-           enforcement, legal_hold, case_year, case_seq)
-         SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$20,$21,$22,$23,n.last FROM n
-         RETURNING case_seq`,
-        [
-          rec.id,
-          rec.ownerId,
-          rec.unitId,
-          rec.groupId,
-          rec.regime,
-          rec.state,
-          rec.version,
-          rec.snapshot.machineVersion,
-          JSON.stringify(rec.snapshot),
-          rec.handledBy,
-          rec.serious,
-          rec.childIds,
-          rec.involvedUserIds,
-          rec.openedBy,
-          rec.source,
-          rec.concern,
-          rec.occurredAt,
-          rec.openedAt,
-          rec.closedAt,
-          JSON.stringify(rec.bti),
-          JSON.stringify(rec.enforcement),
-          rec.legalHold,
-          year,
-          1,
-        ],
-      )) as Array<{ case_seq: number }>;
+      const seq = await nextCaseNumber(m, rec.ownerId, year);
+      const columns = ['id', ...row.map(([c]) => c), 'case_year', 'case_seq'];
+      await m.query(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, [
+        rec.id,
+        ...row.map(([, v]) => v),
+        year,
+        seq,
+      ]);
       // A new case has no history yet.
       await writeCaseWrites(m, rec.id, writes, rec.openedAt, null);
       return { caseNumber: caseNumberOf(year, seq) };
@@ -88,9 +68,10 @@ export class TypeormCaseStore implements CaseStore {
     at: Date,
     last?: LastLink | null,
   ): Promise<boolean> {
-    // A note, the child's voice, an assessment that moves no deadline: one statement, one round trip.
-    if (last !== undefined && onlyHistory(writes)) {
-      const written = await namedQuery(this.ds, historyOnlyStatement(caseId, expectedVersion, change, writes.events, at, last));
+    // With the last link the command read: one statement, one round trip (decision 100).
+    const one = last !== undefined ? commandWriteStatement(caseId, expectedVersion, change, writes, at, last) : undefined;
+    if (one) {
+      const written = await namedQuery(this.ds, one);
       if (written[0].written === 1) return true;
       // The version or the last link moved since the case was read: decide under the row lock.
     }
@@ -231,4 +212,32 @@ export function toRecord(r: Record<string, unknown>): CaseRecord {
     depositedAt: (r.deposited_at as Date | null) ?? null,
     lastLink: r.last_seq ? { seq: r.last_seq as number, hash: r.last_hash as string } : null,
   };
+}
+
+/** A new case's row, column by column (without its id and number). */
+function newCaseRow(rec: CaseRecord): Array<[column: string, value: unknown]> {
+  return [
+    ['owner_id', rec.ownerId],
+    ['unit_id', rec.unitId],
+    ['group_id', rec.groupId],
+    ['regime', rec.regime],
+    ['state', rec.state],
+    ['version', rec.version],
+    ['machine_version', rec.snapshot.machineVersion],
+    ['snapshot', JSON.stringify(rec.snapshot)],
+    ['handled_by', rec.handledBy],
+    ['serious', rec.serious],
+    ['child_ids', rec.childIds],
+    ['involved_user_ids', rec.involvedUserIds],
+    ['opened_by', rec.openedBy],
+    ['source', rec.source],
+    ['concern', rec.concern],
+    ['occurred_at', rec.occurredAt],
+    ['opened_at', rec.openedAt],
+    ['closed_at', rec.closedAt],
+    ['updated_at', rec.openedAt],
+    ['bti', JSON.stringify(rec.bti)],
+    ['enforcement', JSON.stringify(rec.enforcement)],
+    ['legal_hold', rec.legalHold],
+  ];
 }

@@ -46,7 +46,6 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
     if (!work || !writes) return false;
     const last = row.last_seq ? { seq: row.last_seq, hash: row.last_hash! } : null;
     const statement = stepIfUnchangedStatement(
-      step,
       STEP_COLUMNS[step].done,
       work.case.id,
       last,
@@ -96,7 +95,7 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
         }
         const column = STEP_COLUMNS[step].done;
         const last = row.last_seq ? { seq: row.last_seq as number, hash: row.last_hash as string } : null;
-        await client.query(stepDoneStatement(step, column, work.case.id, last, deadlineId, at, writes, this.emailEnabled));
+        await client.query(stepDoneStatement(column, work.case.id, last, deadlineId, at, writes, this.emailEnabled));
         await client.query('COMMIT');
         return true;
       } catch (e) {
