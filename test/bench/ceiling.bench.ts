@@ -243,9 +243,22 @@ const PGBENCH_CASE = (client: string) => `('00000000-0000-4000-8000-' || lpad(${
 /** The two pgbench scripts (their files by name) and the variables they take (`-D`). */
 function pgbenchScripts(recorded: Recorded[], dir: string): { files: Record<string, string>; vars: Map<string, string> } {
   const vars = new Map<string, string>();
-  const w = recorded.findIndex((r) => /^\s*WITH u AS \(\s*UPDATE cases/.test(r.text));
-  if (w < 0) throw new Error('ADD_NOTE no longer writes in one statement (WITH u AS (UPDATE cases …)): update this bench');
+  const w = recorded.findIndex((r) => /^\s*WITH u0 AS \(\s*UPDATE cases/.test(r.text));
+  if (w < 0) throw new Error('ADD_NOTE no longer writes in one statement (WITH u0 AS (UPDATE cases …)): update this bench');
   const write = recorded[w];
+  // The statement's parameters by what they stand for, found in its text (decision 100 numbers them as written).
+  const param = (what: string, re: RegExp): number => {
+    const m = re.exec(write.text);
+    if (!m) throw new Error(`ADD_NOTE's write has no ${what} parameter any more: update this bench`);
+    return Number(m[1]);
+  };
+  const p = {
+    caseId: param('case id', /WHERE id = \$(\d+)::uuid AND version/),
+    events: param('events', /jsonb_to_recordset\(\$(\d+)::jsonb\) AS e\(seq int/),
+    version: param('expected version', /version = \$(\d+)::int AND anonymised_at/),
+    knownSeq: param('known last seq', /AND last_seq = \$(\d+)::int\s+RETURNING/),
+    newSeq: param('new last seq', /last_seq = \$(\d+)::int, last_hash/),
+  };
   const caseId = PGBENCH_CASE(':client_id');
   // The event follows the case's last link as it is when the statement starts (each client has its own case).
   const events =
@@ -253,10 +266,16 @@ function pgbenchScripts(recorded: Recorded[], dir: string): { files: Record<stri
     `'{0,prev_hash}', to_jsonb(coalesce((SELECT last_hash FROM cases WHERE id = ${caseId}), '')))`;
   // The version and last-link checks kept as conditions that always hold.
   const writeSql = `${oneLine(
-    inline(write.text, write.values, 'w', vars, { 1: caseId, 2: events, 3: 'version', 14: 'last_seq', 15: 'last_seq + 1' }),
+    inline(write.text, write.values, 'w', vars, {
+      [p.caseId]: caseId,
+      [p.events]: events,
+      [p.version]: 'version',
+      [p.knownSeq]: 'last_seq',
+      [p.newSeq]: 'last_seq + 1',
+    }),
   )};`;
   const reads = recorded.map((r, i) => (i === w ? writeSql : `${oneLine(inline(r.text, r.values, `r${i}`, vars, {}))};`));
-  vars.set('ev', String(write.values[1]));
+  vars.set('ev', String(write.values[p.events - 1]));
   const files = { write: path.join(dir, 'write.sql'), all: path.join(dir, 'all.sql') };
   fs.writeFileSync(files.write, writeSql + '\n');
   // Every statement in the order ADD_NOTE sends them.

@@ -253,7 +253,7 @@ type ResolveOp = Exclude<DeadlineOp, StartOp>;
  * they were before the statement, so ops go together only while no two can touch the same
  * deadline: then the order between them cannot matter. Consecutive starts are one piece.
  */
-function deadlineStatementsOf(ops: DeadlineOp[]): DeadlineOp[][][] {
+export function deadlineStatementsOf(ops: DeadlineOp[]): DeadlineOp[][][] {
   const statements: DeadlineOp[][][] = [[]];
   let started = new Set<string>(); // kind + ref
   let startedKinds = new Set<string>();
