@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
@@ -27,7 +27,7 @@ import { SessionStore } from './auth/session.store';
 import { OidcLogin } from './auth/oidc-login';
 
 @Module({})
-export class ApiModule implements OnApplicationShutdown {
+export class ApiModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly ds: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
@@ -78,6 +78,25 @@ export class ApiModule implements OnApplicationShutdown {
     };
   }
 
+  /**
+   * Before the first request, the rate counters' own Redis connection gets a moment to be ready:
+   * it fails fast by design, and a request counted before it is ready is counted by this process
+   * alone, which lets one address get past the shared limit while the API starts.
+   */
+  async onModuleInit(): Promise<void> {
+    const r = this.rateRedis;
+    if (!r || r.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, RATE_REDIS_READY_MS);
+      r.once('ready', done);
+      function done() {
+        clearTimeout(timer);
+        r!.off('ready', done);
+        resolve();
+      }
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.queues.map((q) => q.close()));
     this.redis.disconnect();
@@ -87,3 +106,6 @@ export class ApiModule implements OnApplicationShutdown {
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }
+
+/** How long the API waits at start for the rate counters' Redis (then it counts per process until Redis is back). */
+const RATE_REDIS_READY_MS = 3000;
