@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   // The API as it is deployed: compiled with tsc first, as `npm start` does (the web app is not needed).
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const infra = await startBenchInfra();
+  stopInfra = () => infra.stop();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-ceiling-'));
   const larer = await headers('larer');
   const rektor = await headers('rektor');
@@ -439,7 +440,11 @@ function ensurePgbench(): void {
   }
 }
 
-main().catch((e) => {
+/** Set once PostgreSQL and Redis run, so a failed run does not leave them behind. */
+let stopInfra: (() => Promise<void>) | undefined;
+
+main().catch(async (e) => {
   console.error(e);
+  await stopInfra?.().catch(() => undefined);
   process.exit(1);
 });
