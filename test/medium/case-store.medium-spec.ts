@@ -83,7 +83,7 @@ describe('TypeormCaseStore', () => {
     expect(await rig.store.events(rec.id)).toEqual(before);
     expect(((await rig.store.get(rec.id)) as CaseRecord).version).toBe(rec.version);
     // The right version writes, once.
-    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at)).toBe(true);
+    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at)).toBeTruthy();
     expect(await rig.store.events(rec.id)).toHaveLength(before.length + 1);
   });
 
@@ -96,19 +96,19 @@ describe('TypeormCaseStore', () => {
     expect(await rig.store.commit(rec.id, rec.version - 1, unchanged(rec), note(at), at, rec.lastLink)).toBe(false);
     expect(await rig.store.events(rec.id)).toEqual(before);
     // The right version and link: written, and the case row's link moves with it.
-    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at, rec.lastLink)).toBe(true);
+    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at, rec.lastLink)).toBeTruthy();
     const moved = (await rig.store.get(rec.id)) as CaseRecord;
     expect(moved.lastLink!.seq).toBe(rec.lastLink!.seq + 1);
     // A link read before the last append (as when a deadline step appended meanwhile): the statement
     // writes nothing, and the note goes after the real last link, under the row lock.
-    expect(await rig.store.commit(rec.id, moved.version, unchanged(moved), note(at), at, rec.lastLink)).toBe(true);
+    expect(await rig.store.commit(rec.id, moved.version, unchanged(moved), note(at), at, rec.lastLink)).toBeTruthy();
     const chain = await rig.store.chain(rec.id);
     expect(chain.map((r) => r.seq)).toEqual(Array.from({ length: before.length + 2 }, (_, i) => i + 1));
     expect(verifyChain(chain)).toMatchObject({ valid: true });
     expect(((await rig.store.get(rec.id)) as CaseRecord).lastLink).toEqual({ seq: chain.at(-1)!.seq, hash: chain.at(-1)!.hash });
   });
 
-  it('an on_date deadline moved twice keeps one row; a policy deadline started again keeps its due date', async () => {
+  it('an on_date deadline moved twice keeps one row; a policy deadline started again keeps its due date; the write gives the deadlines as it left them', async () => {
     const caseId = ids[2];
     const start = async (kind: 'plan_evaluation' | 'plan', due: string, rule: 'on_date' | 'plan') => {
       const rec = (await rig.store.get(caseId)) as CaseRecord;
@@ -118,7 +118,9 @@ describe('TypeormCaseStore', () => {
       const basis = rule === 'on_date' ? { rule, date: due.slice(0, 10) } : { rule };
       const writes = note(at);
       writes.deadlines.push({ op: 'start', kind, ref: '', dueAt, schedule, responsibleUserId: null, basis, policyVersion: 1 });
-      expect(await rig.store.commit(caseId, rec.version, unchanged(rec), writes, at)).toBe(true);
+      // In one statement (the last link as read), which also gives the case's deadlines as it left them.
+      const committed = await rig.store.commit(caseId, rec.version, unchanged(rec), writes, at, rec.lastLink);
+      expect(committed && committed.deadlines).toEqual(await rig.store.deadlines(caseId));
     };
     await start('plan_evaluation', '2027-03-10T16:00:00+01:00', 'on_date');
     await start('plan_evaluation', '2027-03-17T16:00:00+01:00', 'on_date');

@@ -97,7 +97,7 @@ describe('TypeormDeadlineStepStore', () => {
               at,
               rec.lastLink,
             ),
-          ).toBe(true);
+          ).toBeTruthy();
         }
         return overdue(work, at);
       },

@@ -125,8 +125,8 @@ export class OpenConcern {
       { ownerId: unit.ownerId, unit, regime: unit.kind, childIds: input.childIds, legalBasis: ctx.legalBasis, plan: null },
       { directory: this.directory, renderer: this.renderer },
     );
-    const { caseNumber } = await this.store.create(rec, { ...writes, events, journal });
-    return this.views.one(user, { ...rec, caseNumber }, now);
+    const { caseNumber, deadlines } = await this.store.create(rec, { ...writes, events, journal });
+    return this.views.one(user, { ...rec, caseNumber }, now, deadlines);
   }
 }
 

@@ -172,7 +172,7 @@ export class RunCaseCommand {
     }
     // The response is built from what was just written, not read back.
     const saved: CaseRecord = { ...rec, ...change, version: rec.version + 1 };
-    const view = await this.views.one(user, saved, now);
+    const view = await this.views.one(user, saved, now, committed.deadlines);
     return warnings.length ? { ...view, warnings } : view;
   }
 

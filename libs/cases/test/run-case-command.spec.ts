@@ -62,7 +62,7 @@ function pipeline() {
   const logged: AccessEntry[] = [];
   const store = {
     get: async (id: string) => (id === rec.id ? rec : undefined),
-    commit: async (...args: unknown[]) => (commits.push(args), true),
+    commit: async (...args: unknown[]) => (commits.push(args), {}),
     events: async () => [],
     deadlines: async () => [],
     deadlinesOf: async () => new Map(),

@@ -126,7 +126,7 @@ function deadlineOutbox(s: SqlStatement, touched: string): void {
  * A running deadline keeps its due date (the plan deadline after a returned plan); one set on a
  * date people chose moves with that date, and its steps start over.
  */
-function addDeadlineStarts(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, ops: StartOp[], gate = ALWAYS): void {
+function addDeadlineStarts(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, ops: StartOp[], gate = ALWAYS): string {
   const json = JSON.stringify(
     ops.map((op) => ({
       id: randomUUID(),
@@ -160,13 +160,14 @@ function addDeadlineStarts(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, 
        reminded_at = NULL, evaluation_started_at = NULL, overdue_at = NULL,
        escalated_principal_at = NULL, escalated_owner_at = NULL
      WHERE deadlines.basis->>'rule' = 'on_date' AND deadlines.due_at <> EXCLUDED.due_at
-     RETURNING id`,
+     RETURNING *`,
   );
   deadlineOutbox(s, d);
+  return d;
 }
 
 /** Pending deadlines of the given kinds (and ref) met or cancelled. */
-function addDeadlinesResolved(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, op: ResolveOp, gate = ALWAYS): void {
+function addDeadlinesResolved(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, op: ResolveOp, gate = ALWAYS): string {
   const all = op.op === 'cancel' && op.kinds === 'all';
   const kinds = all ? [] : (op.kinds as string[]);
   const ref = op.op === 'cancel' ? (op.ref ?? null) : null;
@@ -175,9 +176,10 @@ function addDeadlinesResolved(s: SqlStatement, caseRef: ParamRef, atRef: ParamRe
     `UPDATE deadlines SET status = ${s.$(op.op === 'meet' ? 'met' : 'cancelled')}::text, resolved_at = ${atRef}
      WHERE case_id = ${caseRef} AND status = 'pending' AND (${s.$(all)}::boolean OR kind = ANY(${s.$(kinds)}::text[]))
        AND (${s.$(ref)}::text IS NULL OR ref = ${s.$(ref)}::text) AND ${gate}
-     RETURNING id`,
+     RETURNING *`,
   );
   deadlineOutbox(s, d);
+  return d;
 }
 
 /**
@@ -284,11 +286,40 @@ export function deadlineStatementsOf(ops: DeadlineOp[]): DeadlineOp[][][] {
   return statements;
 }
 
-function addDeadlineOps(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, pieces: DeadlineOp[][], gate = ALWAYS): void {
-  for (const piece of pieces) {
-    if (piece[0].op === 'start') addDeadlineStarts(s, caseRef, atRef, piece as StartOp[], gate);
-    else addDeadlinesResolved(s, caseRef, atRef, piece[0], gate);
-  }
+/** The deadline pieces; returns the names of the CTEs that return the rows they wrote. */
+function addDeadlineOps(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, pieces: DeadlineOp[][], gate = ALWAYS): string[] {
+  return pieces.map((piece) =>
+    piece[0].op === 'start'
+      ? addDeadlineStarts(s, caseRef, atRef, piece as StartOp[], gate)
+      : addDeadlinesResolved(s, caseRef, atRef, piece[0], gate),
+  );
+}
+
+/**
+ * The case's deadlines as the statement leaves them, as JSON: the rows its deadline pieces wrote,
+ * and the others as they were. (Pieces of one statement never touch the same deadline.)
+ */
+function deadlinesAfter(caseRef: ParamRef, written: string[]): string {
+  const rows = [
+    ...written.map((w) => `SELECT * FROM ${w}`),
+    `SELECT * FROM deadlines d WHERE d.case_id = ${caseRef}${
+      written.length ? ` AND d.id NOT IN (${written.map((w) => `SELECT id FROM ${w}`).join(' UNION ALL ')})` : ''
+    }`,
+  ];
+  return `(SELECT coalesce(json_agg(x ORDER BY x.due_at, x.kind, x.ref), '[]'::json) FROM (${rows.join(' UNION ALL ')}) x)`;
+}
+
+/** Deadlines from JSON (as deadlinesAfter and row_to_json give them): timestamps come as strings. */
+export function deadlinesFromJson(rows: Array<Record<string, unknown>>): DeadlineRecord[] {
+  return rows.map((r) => toDeadline(revive(r)));
+}
+
+const TIMESTAMP_COLUMNS = /_at$/;
+
+export function revive(r: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) out[k] = TIMESTAMP_COLUMNS.test(k) && typeof v === 'string' ? new Date(v) : v;
+  return out;
 }
 
 /**
@@ -307,17 +338,18 @@ function addCaseWrites(
   deadlines: DeadlineOp[][],
   gate: string,
   parts: { head: boolean; tail: boolean } = { head: true, tail: true },
-): void {
+): string[] {
   if (parts.head) {
     addEvents(s, caseRef, sealed, gate);
     if (writes.statusChange) addStatusChange(s, caseRef, atRef, writes.statusChange, gate);
   }
-  addDeadlineOps(s, caseRef, atRef, deadlines, gate);
+  const written = addDeadlineOps(s, caseRef, atRef, deadlines, gate);
   if (parts.tail) {
     addNotifications(s, writes.notifications, atRef, gate);
     for (const a of writes.staircase ?? []) addStaircase(s, a, gate);
     if (sealed.length) addJournal(s, caseRef, sealed[0].seq, writes.journal ?? [], gate);
   }
+  return written;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,7 +380,7 @@ export async function writeCaseWrites(m: Queryable, caseId: string, writes: Case
  * It holds only if neither the version nor the last link moved since the case was read (a
  * deadline step appends without a new version); otherwise nothing at all is written and the caller
  * falls back to the locking transaction. Undefined when the deadline ops need more than one
- * statement. `written` is 1 when it held.
+ * statement. `written` is 1 when it held, and `deadlines` are the case's as the write left them.
  */
 export function commandWriteStatement(
   caseId: string,
@@ -372,8 +404,8 @@ export function commandWriteStatement(
      WHERE id = ${caseRef} AND version = ${s.$(expectedVersion)}::int AND anonymised_at IS NULL AND last_seq = ${s.$(last?.seq ?? 0)}::int
      RETURNING id`,
   );
-  addCaseWrites(s, caseRef, atRef, writes, sealed, deadlineStatements[0], `EXISTS (SELECT 1 FROM ${u})`);
-  return s.named(`SELECT count(*)::int AS written FROM ${u}`);
+  const written = addCaseWrites(s, caseRef, atRef, writes, sealed, deadlineStatements[0], `EXISTS (SELECT 1 FROM ${u})`);
+  return s.named(`SELECT (SELECT count(*)::int FROM ${u}) AS written, ${deadlinesAfter(caseRef, written)} AS deadlines`);
 }
 
 /**
@@ -406,8 +438,8 @@ export function openingStatement(
      SELECT ${caseRef}, ${values.join(', ')}, ${yearRef}, ${n}.last, ${s.$(newest?.seq ?? 0)}::int, ${s.$(newest?.hash ?? null)}::text FROM ${n}
      RETURNING case_seq`,
   );
-  addCaseWrites(s, caseRef, atRef, writes, sealed, deadlineStatements[0], ALWAYS);
-  return s.named(`SELECT case_seq FROM ${c}`);
+  const written = addCaseWrites(s, caseRef, atRef, writes, sealed, deadlineStatements[0], ALWAYS);
+  return s.named(`SELECT case_seq, ${deadlinesAfter(caseRef, written)} AS deadlines FROM ${c}`);
 }
 
 /**

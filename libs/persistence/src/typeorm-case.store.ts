@@ -20,6 +20,7 @@ import {
   caseChangeValues,
   commandWriteStatement,
   DEADLINE_COLUMNS,
+  deadlinesFromJson,
   nextCaseNumber,
   openingStatement,
   toDeadline,
@@ -36,14 +37,14 @@ import { StoredChainRow, storedEventOf } from '../../cases/src/history';
 export class TypeormCaseStore implements CaseStore {
   constructor(private readonly ds: DataSource) {}
 
-  async create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string }> {
+  async create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string; deadlines?: DeadlineRecord[] }> {
     const year = osloYearOf(rec.openedAt);
     const row = newCaseRow(rec);
     // Usually one statement: the case row with its number, its history, deadlines and journal.
     const one = openingStatement(rec.id, rec.ownerId, year, row, writes, rec.openedAt);
     if (one) {
-      const [{ case_seq: seq }] = (await namedQuery(this.ds, one)) as Array<{ case_seq: number }>;
-      return { caseNumber: caseNumberOf(year, seq) };
+      const [r] = (await namedQuery(this.ds, one)) as Array<{ case_seq: number; deadlines: Array<Record<string, unknown>> }>;
+      return { caseNumber: caseNumberOf(year, r.case_seq), deadlines: deadlinesFromJson(r.deadlines) };
     }
     return this.ds.transaction(async (m) => {
       const seq = await nextCaseNumber(m, rec.ownerId, year);
@@ -67,15 +68,15 @@ export class TypeormCaseStore implements CaseStore {
     writes: CaseWrites,
     at: Date,
     last?: LastLink | null,
-  ): Promise<boolean> {
+  ): Promise<false | { deadlines?: DeadlineRecord[] }> {
     // With the last link the command read: one statement, one round trip (decision 100).
     const one = last !== undefined ? commandWriteStatement(caseId, expectedVersion, change, writes, at, last) : undefined;
     if (one) {
-      const written = await namedQuery(this.ds, one);
-      if (written[0].written === 1) return true;
+      const [r] = (await namedQuery(this.ds, one)) as Array<{ written: number; deadlines: Array<Record<string, unknown>> }>;
+      if (r.written === 1) return { deadlines: deadlinesFromJson(r.deadlines) };
       // The version or the last link moved since the case was read: decide under the row lock.
     }
-    return this.inTransaction(caseId, expectedVersion, change, writes, at);
+    return (await this.inTransaction(caseId, expectedVersion, change, writes, at)) && {};
   }
 
   private async inTransaction(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {

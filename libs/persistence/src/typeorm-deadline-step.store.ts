@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DeadlineStep } from '../../workflow/src';
 import { CaseHeader, DeadlineAtWork, DeadlineStepStore, StepWrites } from '../../cases/src/ports';
-import { STEP_COLUMNS, stepDoneStatement, stepIfUnchangedStatement, toDeadline } from './case-writes.sql';
+import { revive, STEP_COLUMNS, stepDoneStatement, stepIfUnchangedStatement, toDeadline } from './case-writes.sql';
 import { namedQuery, withPooledClient } from './named-query';
 
 /** How a step was written: by the one statement on what was read, or decided again under lock. */
@@ -135,13 +135,4 @@ function toWork(r: HeaderRow): DeadlineAtWork {
     deadline: toDeadline(revive(r.d)),
     case: { id: r.id, ownerId: r.owner_id, unitId: r.unit_id, state: r.state, handledBy: r.handled_by },
   };
-}
-
-const TIMESTAMP_COLUMNS = /_at$/;
-
-/** row_to_json gives timestamps as strings; the mappers expect Dates as pg returns them. */
-function revive(r: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r)) out[k] = TIMESTAMP_COLUMNS.test(k) && typeof v === 'string' ? new Date(v) : v;
-  return out;
 }

@@ -42,13 +42,16 @@ export interface TaskRow {
 }
 
 export interface CaseStore {
-  /** Writes a new case with its first events and deadlines, all or nothing; numbers it in the owner's year. */
-  create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string }>;
+  /**
+   * Writes a new case with its first events and deadlines, all or nothing; numbers it in the
+   * owner's year. `deadlines`: the case's deadlines as written, when the store has them at hand.
+   */
+  create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string; deadlines?: DeadlineRecord[] }>;
   /**
    * Commits a transition: `UPDATE … WHERE version = expectedVersion` plus events and deadline
-   * writes in one transaction. Returns false, writing nothing, when the version has moved on.
-   * `last`, the history's last link as read with the case, lets a command that only adds history
-   * be written in one statement.
+   * writes, all or nothing. Returns false, writing nothing, when the version has moved on.
+   * `last`, the history's last link as read with the case, lets the write be one statement; then
+   * it also gives the case's deadlines as the write left them.
    */
   commit(
     caseId: string,
@@ -57,7 +60,7 @@ export interface CaseStore {
     writes: CaseWrites,
     at: Date,
     last?: LastLink | null,
-  ): Promise<boolean>;
+  ): Promise<false | { deadlines?: DeadlineRecord[] }>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   deadlines(caseId: string): Promise<DeadlineRecord[]>;
   /** Deadlines of several cases in one round trip, for lists. */
