@@ -1,27 +1,8 @@
-import { caseScopeOf, CaseChange, CaseRecord, CaseWrites, factsOf, roleInCase, verifyChain } from '../../libs/cases/src';
+import { caseScopeOf, CaseRecord, factsOf, roleInCase, verifyChain } from '../../libs/cases/src';
 import { DEMO_CHILDREN, DEMO_USERNAMES } from '../../libs/persistence/src/seed/demo-data';
-import { concern, MediumRig, startMediumRig } from './medium-rig';
+import { concern, MediumRig, noteWrites, startMediumRig, unchangedOf } from './medium-rig';
 
 const child = (name: string) => DEMO_CHILDREN.find((c) => c.name === name)!.id;
-
-function unchanged(rec: CaseRecord): CaseChange {
-  return {
-    state: rec.state,
-    snapshot: rec.snapshot,
-    bti: rec.bti,
-    enforcement: rec.enforcement,
-    legalHold: rec.legalHold,
-    serious: rec.serious,
-    involvedUserIds: rec.involvedUserIds,
-    closedAt: rec.closedAt,
-  };
-}
-
-const note = (at: Date): CaseWrites => ({
-  events: [{ type: 'ADD_NOTE', actorUserId: null, actorRole: 'system', at, payload: { kind: 'other', text: 'medium test' } }],
-  deadlines: [],
-  notifications: [],
-});
 
 /** The case store against the real PostgreSQL: its SQL, not the HTTP around it. */
 describe('TypeormCaseStore', () => {
@@ -78,12 +59,12 @@ describe('TypeormCaseStore', () => {
     const rec = (await rig.store.get(ids[0])) as CaseRecord;
     const before = await rig.store.events(rec.id);
     const at = rig.clock.now();
-    expect(await rig.store.commit(rec.id, rec.version + 1, unchanged(rec), note(at), at)).toBe(false);
-    expect(await rig.store.commit(rec.id, rec.version - 1, unchanged(rec), note(at), at)).toBe(false);
+    expect(await rig.store.commit(rec.id, rec.version + 1, unchangedOf(rec), noteWrites(at), at)).toBe(false);
+    expect(await rig.store.commit(rec.id, rec.version - 1, unchangedOf(rec), noteWrites(at), at)).toBe(false);
     expect(await rig.store.events(rec.id)).toEqual(before);
     expect(((await rig.store.get(rec.id)) as CaseRecord).version).toBe(rec.version);
     // The right version writes, once.
-    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at)).toBeTruthy();
+    expect(await rig.store.commit(rec.id, rec.version, unchangedOf(rec), noteWrites(at), at)).toBeTruthy();
     expect(await rig.store.events(rec.id)).toHaveLength(before.length + 1);
   });
 
@@ -93,15 +74,15 @@ describe('TypeormCaseStore', () => {
     const at = rig.clock.now();
     const before = await rig.store.events(rec.id);
     // A stale version with the right link: refused, and nothing is written.
-    expect(await rig.store.commit(rec.id, rec.version - 1, unchanged(rec), note(at), at, rec.lastLink)).toBe(false);
+    expect(await rig.store.commit(rec.id, rec.version - 1, unchangedOf(rec), noteWrites(at), at, rec.lastLink)).toBe(false);
     expect(await rig.store.events(rec.id)).toEqual(before);
     // The right version and link: written, and the case row's link moves with it.
-    expect(await rig.store.commit(rec.id, rec.version, unchanged(rec), note(at), at, rec.lastLink)).toBeTruthy();
+    expect(await rig.store.commit(rec.id, rec.version, unchangedOf(rec), noteWrites(at), at, rec.lastLink)).toBeTruthy();
     const moved = (await rig.store.get(rec.id)) as CaseRecord;
     expect(moved.lastLink!.seq).toBe(rec.lastLink!.seq + 1);
     // A link read before the last append (as when a deadline step appended meanwhile): the statement
     // writes nothing, and the note goes after the real last link, under the row lock.
-    expect(await rig.store.commit(rec.id, moved.version, unchanged(moved), note(at), at, rec.lastLink)).toBeTruthy();
+    expect(await rig.store.commit(rec.id, moved.version, unchangedOf(moved), noteWrites(at), at, rec.lastLink)).toBeTruthy();
     const chain = await rig.store.chain(rec.id);
     expect(chain.map((r) => r.seq)).toEqual(Array.from({ length: before.length + 2 }, (_, i) => i + 1));
     expect(verifyChain(chain)).toMatchObject({ valid: true });
@@ -116,10 +97,10 @@ describe('TypeormCaseStore', () => {
       const dueAt = new Date(due);
       const schedule = { remind: null, start_evaluation: null, overdue: dueAt, escalate_principal: null, escalate_owner: null };
       const basis = rule === 'on_date' ? { rule, date: due.slice(0, 10) } : { rule };
-      const writes = note(at);
+      const writes = noteWrites(at);
       writes.deadlines.push({ op: 'start', kind, ref: '', dueAt, schedule, responsibleUserId: null, basis, policyVersion: 1 });
       // In one statement (the last link as read), which also gives the case's deadlines as it left them.
-      const committed = await rig.store.commit(caseId, rec.version, unchanged(rec), writes, at, rec.lastLink);
+      const committed = await rig.store.commit(caseId, rec.version, unchangedOf(rec), writes, at, rec.lastLink);
       expect(committed && committed.deadlines).toEqual(await rig.store.deadlines(caseId));
     };
     await start('plan_evaluation', '2027-03-10T16:00:00+01:00', 'on_date');

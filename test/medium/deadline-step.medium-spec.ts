@@ -1,7 +1,7 @@
 import { CaseRecord, DeadlineAtWork, StepWrites, verifyChain } from '../../libs/cases/src';
 import { TypeormDeadlineStepStore } from '../../libs/persistence/src';
 import { DEMO_CHILDREN } from '../../libs/persistence/src/seed/demo-data';
-import { concern, MediumRig, startMediumRig } from './medium-rig';
+import { concern, MediumRig, noteWrites, startMediumRig, unchangedOf } from './medium-rig';
 
 const overdue = (work: DeadlineAtWork, at: Date): StepWrites => ({
   events: [
@@ -50,6 +50,30 @@ describe('TypeormDeadlineStepStore', () => {
     ((await rig.ds.query('SELECT overdue_at FROM deadlines WHERE id = $1', [deadlineId])) as Array<{ overdue_at: Date | null }>)[0]
       .overdue_at;
 
+  /**
+   * The overdue step with `meanwhile` done between its read and its write (its first decision);
+   * `again` is what it decides the second time, under lock.
+   */
+  async function stepWithMeanwhile(
+    deadlineId: string,
+    at: Date,
+    meanwhile: () => Promise<void>,
+    again: (work: DeadlineAtWork) => StepWrites | null = (work) => overdue(work, at),
+  ): Promise<{ written: boolean; decided: number }> {
+    let decided = 0;
+    const written = await steps.doStep(
+      deadlineId,
+      'overdue',
+      async (work) => {
+        if (decided++ > 0) return again(work);
+        await meanwhile();
+        return overdue(work, at);
+      },
+      at,
+    );
+    return { written, decided };
+  }
+
   it('a case as the step read it: the event, the link, the step and its outbox row in one statement', async () => {
     const { rec, deadlineId } = await caseWithDeadline();
     const at = rig.clock.now();
@@ -74,35 +98,10 @@ describe('TypeormDeadlineStepStore', () => {
   it('a command appended after the read: the step is decided again under lock and goes after it', async () => {
     const { rec, deadlineId } = await caseWithDeadline();
     const at = rig.clock.now();
-    let decided = 0;
-    const written = await steps.doStep(
-      deadlineId,
-      'overdue',
-      async (work) => {
-        if (decided++ === 0) {
-          // Someone adds a note between the step's read and its write.
-          const note = {
-            type: 'ADD_NOTE',
-            actorUserId: null,
-            actorRole: 'system' as const,
-            at,
-            payload: { kind: 'other', text: 'meanwhile' },
-          };
-          expect(
-            await rig.store.commit(
-              rec.id,
-              rec.version,
-              unchangedOf(rec),
-              { events: [note], deadlines: [], notifications: [] },
-              at,
-              rec.lastLink,
-            ),
-          ).toBeTruthy();
-        }
-        return overdue(work, at);
-      },
-      at,
-    );
+    // Someone adds a note between the step's read and its write.
+    const { written, decided } = await stepWithMeanwhile(deadlineId, at, async () => {
+      expect(await rig.store.commit(rec.id, rec.version, unchangedOf(rec), noteWrites(at, 'meanwhile'), at, rec.lastLink)).toBeTruthy();
+    });
     expect(written).toBe(true);
     expect(decided).toBe(2);
     expect(paths).toEqual(['under_lock']);
@@ -114,19 +113,12 @@ describe('TypeormDeadlineStepStore', () => {
     const { rec, deadlineId } = await caseWithDeadline();
     const at = rig.clock.now();
     const before = await rig.store.events(rec.id);
-    let decided = 0;
-    const written = await steps.doStep(
+    const { written, decided } = await stepWithMeanwhile(
       deadlineId,
-      'overdue',
-      async (work) => {
-        if (decided++ === 0) {
-          // The same step, delivered twice, done by another worker that had nothing to record.
-          await rig.ds.query('UPDATE deadlines SET overdue_at = $2 WHERE id = $1', [deadlineId, at]);
-          return overdue(work, at);
-        }
-        return work.deadline.done.overdue ? null : overdue(work, at);
-      },
       at,
+      // The same step, delivered twice, done by another worker that had nothing to record.
+      async () => void (await rig.ds.query('UPDATE deadlines SET overdue_at = $2 WHERE id = $1', [deadlineId, at])),
+      (work) => (work.deadline.done.overdue ? null : overdue(work, at)),
     );
     expect(written).toBe(false);
     expect(decided).toBe(2);
@@ -136,16 +128,3 @@ describe('TypeormDeadlineStepStore', () => {
     await expectSound(rec.id);
   });
 });
-
-function unchangedOf(rec: CaseRecord) {
-  return {
-    state: rec.state,
-    snapshot: rec.snapshot,
-    bti: rec.bti,
-    enforcement: rec.enforcement,
-    legalHold: rec.legalHold,
-    serious: rec.serious,
-    involvedUserIds: rec.involvedUserIds,
-    closedAt: rec.closedAt,
-  };
-}

@@ -1,5 +1,15 @@
 import { DataSource } from 'typeorm';
-import { CaseViews, OmniInsight, OpenConcern, OpenConcernInput, RunCaseCommand, UserContext } from '../../libs/cases/src';
+import {
+  CaseChange,
+  CaseRecord,
+  CaseViews,
+  CaseWrites,
+  OmniInsight,
+  OpenConcern,
+  OpenConcernInput,
+  RunCaseCommand,
+  UserContext,
+} from '../../libs/cases/src';
 import { createDataSource } from '../../libs/persistence/src/data-source';
 import {
   TypeormAccessLog,
@@ -66,3 +76,24 @@ export function concern(unit: keyof typeof DEMO_UNITS, childIds: string[], over:
     ...over,
   };
 }
+
+/** The case's change when a command moves no machine: what it was. */
+export function unchangedOf(rec: CaseRecord): CaseChange {
+  return {
+    state: rec.state,
+    snapshot: rec.snapshot,
+    bti: rec.bti,
+    enforcement: rec.enforcement,
+    legalHold: rec.legalHold,
+    serious: rec.serious,
+    involvedUserIds: rec.involvedUserIds,
+    closedAt: rec.closedAt,
+  };
+}
+
+/** The writes of a note Trygg itself adds: history only. */
+export const noteWrites = (at: Date, text = 'medium test'): CaseWrites => ({
+  events: [{ type: 'ADD_NOTE', actorUserId: null, actorRole: 'system', at, payload: { kind: 'other', text } }],
+  deadlines: [],
+  notifications: [],
+});

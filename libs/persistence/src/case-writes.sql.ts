@@ -170,12 +170,12 @@ function addDeadlineStarts(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, 
 function addDeadlinesResolved(s: SqlStatement, caseRef: ParamRef, atRef: ParamRef, op: ResolveOp, gate = ALWAYS): string {
   const all = op.op === 'cancel' && op.kinds === 'all';
   const kinds = all ? [] : (op.kinds as string[]);
-  const ref = op.op === 'cancel' ? (op.ref ?? null) : null;
+  const ref = s.lazy(op.op === 'cancel' ? (op.ref ?? null) : null, 'text');
   const d = s.with(
     'dr',
     `UPDATE deadlines SET status = ${s.$(op.op === 'meet' ? 'met' : 'cancelled')}::text, resolved_at = ${atRef}
      WHERE case_id = ${caseRef} AND status = 'pending' AND (${s.$(all)}::boolean OR kind = ANY(${s.$(kinds)}::text[]))
-       AND (${s.$(ref)}::text IS NULL OR ref = ${s.$(ref)}::text) AND ${gate}
+       AND (${ref} IS NULL OR ref = ${ref}) AND ${gate}
      RETURNING *`,
   );
   deadlineOutbox(s, d);
@@ -397,7 +397,7 @@ export function commandWriteStatement(
   const s = new SqlStatement();
   const caseRef = s.lazy(caseId, 'uuid');
   const atRef = s.lazy(at, 'timestamptz');
-  const set = CASE_CHANGE.map(([column, value]) => `${column} = ${s.$(value(change, at))}`).join(', ');
+  const set = caseChangeAssignments(s, change, at);
   const u = s.with(
     'u',
     `UPDATE cases SET ${set}, version = version + 1, last_seq = ${s.$(newest?.seq ?? 0)}::int, last_hash = ${s.$(newest?.hash ?? null)}::text
@@ -500,14 +500,29 @@ const CASE_CHANGE: Array<[column: string, value: (c: CaseChange, at: Date) => un
   ['legal_hold', (c) => c.legalHold],
 ];
 
-/** The transition's `SET` assignments, from parameter $first on (as many as CASE_CHANGE has). */
-export function caseChangeSet(first: number): string {
-  return CASE_CHANGE.map(([column], i) => `${column} = $${first + i}`).join(', ');
+/** The transition's `SET` assignments, each value a parameter of `s`. */
+function caseChangeAssignments(s: SqlStatement, change: CaseChange, at: Date): string {
+  return CASE_CHANGE.map(([column, value]) => `${column} = ${s.$(value(change, at))}`).join(', ');
 }
 
-/** The values for caseChangeSet's parameters, in its order. */
-export function caseChangeValues(change: CaseChange, at: Date): unknown[] {
-  return CASE_CHANGE.map(([, value]) => value(change, at));
+/**
+ * The locking transaction's first statement: the versioned UPDATE of the case, which takes its row
+ * lock and returns its last link (no row: the version moved on, or the case was anonymised).
+ */
+export function lockingCaseUpdate(
+  caseId: string,
+  expectedVersion: number,
+  change: CaseChange,
+  at: Date,
+): { text: string; values: unknown[] } {
+  const s = new SqlStatement();
+  const set = caseChangeAssignments(s, change, at);
+  return {
+    text: `UPDATE cases SET ${set}, version = version + 1
+     WHERE id = ${s.$(caseId)}::uuid AND version = ${s.$(expectedVersion)}::int AND anonymised_at IS NULL
+     RETURNING last_seq, last_hash`,
+    values: s.values,
+  };
 }
 
 function eventsJson(events: SealedEvent[]): string {

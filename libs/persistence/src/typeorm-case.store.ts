@@ -16,11 +16,10 @@ import {
 import { CHAIN_SELECT, chainRowOf } from './chain-rows.sql';
 import { caseListSql, tasksSql } from './case-list.sql';
 import {
-  caseChangeSet,
-  caseChangeValues,
   commandWriteStatement,
   DEADLINE_COLUMNS,
   deadlinesFromJson,
+  lockingCaseUpdate,
   nextCaseNumber,
   openingStatement,
   toDeadline,
@@ -82,12 +81,11 @@ export class TypeormCaseStore implements CaseStore {
   private async inTransaction(caseId: string, expectedVersion: number, change: CaseChange, writes: CaseWrites, at: Date): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       // The row lock and the last link of the history in one statement.
-      const [locked, affected] = (await m.query(
-        `UPDATE cases SET ${caseChangeSet(3)}, version = version + 1
-         WHERE id = $1 AND version = $2 AND anonymised_at IS NULL
-         RETURNING last_seq, last_hash`,
-        [caseId, expectedVersion, ...caseChangeValues(change, at)],
-      )) as [Array<{ last_seq: number; last_hash: string | null }>, number];
+      const update = lockingCaseUpdate(caseId, expectedVersion, change, at);
+      const [locked, affected] = (await m.query(update.text, update.values)) as [
+        Array<{ last_seq: number; last_hash: string | null }>,
+        number,
+      ];
       if (affected !== 1) return false;
       const { last_seq: seq, last_hash: hash } = locked[0];
       await writeCaseWrites(m, caseId, writes, at, seq > 0 && hash ? { seq, hash } : null);

@@ -18,11 +18,18 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
   ) {}
 
   async read(deadlineId: string): Promise<DeadlineAtWork | undefined> {
-    const [row] = await this.ds.query(
-      `SELECT ${HEADER}, row_to_json(d) AS d FROM cases c JOIN deadlines d ON d.case_id = c.id WHERE d.id = $1`,
-      [deadlineId],
-    );
+    const row = await this.readWithLink(deadlineId);
     return row ? toWork(row) : undefined;
+  }
+
+  /** The deadline with its case's header and the case's last history link, unlocked. */
+  private async readWithLink(deadlineId: string): Promise<(HeaderRow & { last_seq: number; last_hash: string | null }) | undefined> {
+    const [row] = await namedQuery(this.ds, {
+      name: 'deadline-step-read',
+      text: `SELECT ${HEADER}, row_to_json(d) AS d, c.last_seq, c.last_hash FROM cases c JOIN deadlines d ON d.case_id = c.id WHERE d.id = $1`,
+      values: [deadlineId],
+    });
+    return row as unknown as (HeaderRow & { last_seq: number; last_hash: string | null }) | undefined;
   }
 
   async doStep(
@@ -32,18 +39,14 @@ export class TypeormDeadlineStepStore implements DeadlineStepStore {
     at: Date,
   ): Promise<boolean> {
     // Steps are frequent (a thousand a second at peak). Most find the case as they read it: one
-    // read and one statement that holds only if nothing moved (decision 98). A step whose case or
+    // read and one statement that holds only if nothing moved (decision 99). A step whose case or
     // deadline moved meanwhile is decided again under lock.
-    const [row] = (await namedQuery(this.ds, {
-      name: 'deadline-step-read',
-      text: `SELECT ${HEADER}, row_to_json(d) AS d, c.last_seq, c.last_hash FROM cases c JOIN deadlines d ON d.case_id = c.id WHERE d.id = $1`,
-      values: [deadlineId],
-    })) as unknown as Array<HeaderRow & { last_seq: number; last_hash: string | null }>;
+    const row = await this.readWithLink(deadlineId);
     const work = row ? toWork(row) : undefined;
     // What makes a step stale or done never reverts (a revision only grows, a met deadline stays
     // met), so an unlocked read may say no.
     const writes = work ? await decide(work) : null;
-    if (!work || !writes) return false;
+    if (!row || !work || !writes) return false;
     const last = row.last_seq ? { seq: row.last_seq, hash: row.last_hash! } : null;
     const statement = stepIfUnchangedStatement(
       STEP_COLUMNS[step].done,
