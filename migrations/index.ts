@@ -9,6 +9,7 @@ import { ListIndexes1764700000000 } from './1764700000000-list-indexes';
 import { LastLinkOnCase1764800000000 } from './1764800000000-last-link-on-case';
 import { DirectoryChangeNotify1764900000000 } from './1764900000000-directory-change-notify';
 import { DeadlineStepGate1765100000000 } from './1765100000000-deadline-step-gate';
+import { StaircaseChangeNotify1765200000000 } from './1765200000000-staircase-change-notify';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LastLinkOnCase1764800000000,
   DirectoryChangeNotify1764900000000,
   DeadlineStepGate1765100000000,
+  StaircaseChangeNotify1765200000000,
 ];

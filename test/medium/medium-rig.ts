@@ -12,6 +12,11 @@ import {
 } from '../../libs/cases/src';
 import { createDataSource } from '../../libs/persistence/src/data-source';
 import {
+  CachedCaseStore,
+  CachedDirectory,
+  CachedOwnerSettingsStore,
+  CachedStaircaseStore,
+  ReadCache,
   TypeormAccessLog,
   TypeormCaseStore,
   TypeormDirectory,
@@ -38,14 +43,20 @@ export interface MediumRig {
   close(): Promise<void>;
 }
 
-export async function startMediumRig(at = '2027-03-01T09:00:00+01:00'): Promise<MediumRig> {
+/**
+ * With `cached`, the stores read through a read cache that hears no change notices, as the API's
+ * would between a change and its notice: only the stores' own emptying can show a change.
+ */
+export async function startMediumRig(at = '2027-03-01T09:00:00+01:00', opts: { cached?: boolean } = {}): Promise<MediumRig> {
   const ds = createDataSource(await createTestDatabase(), { poolSize: 4 });
   await ds.initialize();
   const clock = new FixedClock(new Date(at));
-  const store = new TypeormCaseStore(ds);
-  const directory = new TypeormDirectory(ds);
-  const settings = new TypeormOwnerSettingsStore(ds);
-  const omni = new OmniInsight(directory, new TypeormStaircaseStore(ds), settings);
+  const cache = opts.cached ? new ReadCache(() => true, 60_000) : undefined;
+  const store = cache ? new CachedCaseStore(ds, cache) : new TypeormCaseStore(ds);
+  const directory = cache ? new CachedDirectory(ds, cache) : new TypeormDirectory(ds);
+  const settings = cache ? new CachedOwnerSettingsStore(ds, cache) : new TypeormOwnerSettingsStore(ds);
+  const staircase = cache ? new CachedStaircaseStore(ds, cache) : new TypeormStaircaseStore(ds);
+  const omni = new OmniInsight(directory, staircase, settings);
   const views = new CaseViews(store, omni);
   const renderer = new PdfJournalRenderer();
   return {

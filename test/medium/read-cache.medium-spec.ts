@@ -1,8 +1,16 @@
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../libs/persistence/src/data-source';
-import { CachedDirectory, CachedOwnerSettingsStore, DirectoryChangesListener, ReadCache } from '../../libs/persistence/src';
-import { DEMO_OWNER, DEMO_UNITS, DEMO_USERS } from '../../libs/persistence/src/seed/demo-data';
+import { randomUUID } from 'node:crypto';
+import {
+  CachedDirectory,
+  CachedOwnerSettingsStore,
+  CachedStaircaseStore,
+  DirectoryChangesListener,
+  ReadCache,
+} from '../../libs/persistence/src';
+import { DEMO_GROUPS, DEMO_OWNER, DEMO_UNITS, DEMO_USERS } from '../../libs/persistence/src/seed/demo-data';
 import { createTestDatabase } from '../harness/test-db';
+import { concern, MediumRig, startMediumRig } from './medium-rig';
 
 /**
  * The API's read cache against the real PostgreSQL: whoever changes a cached table (here another
@@ -15,6 +23,7 @@ describe('read cache of the directory and the owner settings', () => {
   let listener: DirectoryChangesListener;
   let directory: CachedDirectory;
   let settings: CachedOwnerSettingsStore;
+  let staircase: CachedStaircaseStore;
   const unitId = DEMO_UNITS.demoSkole.id;
 
   beforeAll(async () => {
@@ -27,6 +36,7 @@ describe('read cache of the directory and the owner settings', () => {
     listener.start();
     directory = new CachedDirectory(ds, cache);
     settings = new CachedOwnerSettingsStore(ds, cache);
+    staircase = new CachedStaircaseStore(ds, cache);
     await until(() => listener.live);
   });
   afterAll(async () => {
@@ -80,6 +90,41 @@ describe('read cache of the directory and the owner settings', () => {
     expect((await settings.currentPolicy(DEMO_OWNER.id)).policy.version).toBe(before.policy.version + 1);
   });
 
+  it("keeps a group's Omni step, and 'no step yet', until an assessment is added anywhere", async () => {
+    const [a, b] = [DEMO_GROUPS[0].id, DEMO_GROUPS[1].id];
+    const rektor = DEMO_USERS.find((u) => u.username === 'rektor')!.id;
+    const assess = (groupId: string, step: number) => ({
+      id: randomUUID(),
+      ownerId: DEMO_OWNER.id,
+      unitId,
+      groupId,
+      step,
+      basis: 'vurdert i teammøte',
+      caseId: null,
+      assessedBy: rektor,
+      assessedAt: new Date(),
+    });
+    const step = async (g: string) => (await staircase.latestSteps([a, b])).get(g);
+    expect(await step(a)).toBeUndefined();
+    // Another connection (another API process, psql): heard through the notice.
+    await ds.query(
+      `INSERT INTO staircase_assessments (id, owner_id, unit_id, group_id, step, basis, assessed_by, assessed_at)
+       VALUES ($1, $2, $3, $4, 3, 'psql', $5, now())`,
+      [randomUUID(), DEMO_OWNER.id, unitId, a, rektor],
+    );
+    await until(async () => (await step(a)) === 3);
+    expect(await step(b)).toBeUndefined();
+    // Through this process's store: seen at once. This cache hears no notices, so only the
+    // store's own emptying can show the new step.
+    const deaf = new CachedStaircaseStore(ds, new ReadCache(() => true, 60_000));
+    expect((await deaf.latestSteps([a, b])).get(b)).toBeUndefined();
+    await deaf.add(assess(b, 2));
+    expect((await deaf.latestSteps([a, b])).get(b)).toBe(2);
+    await deaf.add(assess(a, 5));
+    expect((await deaf.latestSteps([a])).get(a)).toBe(5);
+    await until(async () => (await step(a)) === 5);
+  });
+
   it('serves nothing from memory while its connection is gone, and caches again once it is back', async () => {
     const name = (await directory.unit(unitId))!.name;
     await ds.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'trygg-cache-listener'`);
@@ -92,5 +137,34 @@ describe('read cache of the directory and the owner settings', () => {
     expect((await directory.unit(unitId))!.name).toBe(name);
     const again = await directory.unit(unitId);
     expect(await directory.unit(unitId)).toBe(again);
+  });
+});
+
+describe('a command that assesses the Omni step, with the read cache', () => {
+  let rig: MediumRig;
+  beforeAll(async () => {
+    rig = await startMediumRig(undefined, { cached: true });
+  });
+  afterAll(() => rig.close());
+
+  it('answers with the step it wrote, though the cache held the group without one', async () => {
+    const groupId = DEMO_GROUPS[2].id;
+    const larer = await rig.user('larer');
+    const opened = await rig.open.execute(larer, concern('demoSkole', [], { groupId }));
+    expect(opened.staircaseStep).toBeNull(); // now cached as "no step yet"
+    const acknowledged = await rig.run.execute(await rig.user('rektor'), {
+      caseId: opened.id,
+      type: 'ACKNOWLEDGE',
+      expectedVersion: opened.version,
+      payload: {},
+    });
+    expect(acknowledged.staircaseStep).toBeNull();
+    const assessed = await rig.run.execute(larer, {
+      caseId: opened.id,
+      type: 'ASSESS_STAIRCASE',
+      expectedVersion: acknowledged.version,
+      payload: { groupId, step: 4, basis: 'Klassen ler med; ingen griper inn' },
+    });
+    expect(assessed.staircaseStep).toBe(4);
   });
 });

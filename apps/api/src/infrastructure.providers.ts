@@ -50,14 +50,14 @@ import {
 import { Noark5DepositWriter, ThreadedJournalRenderer } from '../../../libs/archive/src';
 import {
   createDataSource,
-  TypeormCaseStore,
+  CachedCaseStore,
   CachedDirectory,
   CachedOwnerSettingsStore,
   DEFAULT_READ_CACHE_MS,
   DirectoryChangesListener,
   ReadCache,
   TypeormNotificationStore,
-  TypeormStaircaseStore,
+  CachedStaircaseStore,
   TypeormAccessLog,
   TypeormRetentionStore,
   TypeormJournalStore,
@@ -126,7 +126,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     },
     { provide: CLOCK, useValue: rt.clock },
     { provide: TokenVerifier, useValue: rt.verifier },
-    store(CASE_STORE, (ds) => new TypeormCaseStore(ds)),
+    cached(CASE_STORE, (ds, cache) => new CachedCaseStore(ds, cache)),
     {
       provide: DIRECTORY_CHANGES,
       useFactory: () => {
@@ -158,7 +158,7 @@ export function infrastructureProviders(rt: ApiRuntime): Provider[] {
     cached(OWNER_SETTINGS_STORE, (ds, cache) => new CachedOwnerSettingsStore(ds, cache)),
     { provide: POLICY_PROVIDER, useExisting: OWNER_SETTINGS_STORE },
     store(NOTIFICATION_STORE, (ds) => new TypeormNotificationStore(ds)),
-    store(STAIRCASE_STORE, (ds) => new TypeormStaircaseStore(ds)),
+    cached(STAIRCASE_STORE, (ds, cache) => new CachedStaircaseStore(ds, cache)),
     store(ACCESS_LOG, (ds) => new TypeormAccessLog(ds)),
     useCase(CaseReader, [CASE_STORE, ACCESS_LOG, CLOCK]),
     useCase(VerifyCaseHistory, [CaseReader, CASE_STORE]),

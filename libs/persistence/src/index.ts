@@ -23,3 +23,5 @@ export * from './read-cache/read-cache';
 export * from './read-cache/directory-changes.listener';
 export * from './read-cache/cached-directory';
 export * from './read-cache/cached-owner-settings.store';
+export * from './read-cache/cached-staircase.store';
+export * from './read-cache/cached-case.store';
