@@ -7,6 +7,8 @@
  * 2. The API runs as its own process (`apps/api/src/main.ts`, logging on as in production) with
  *    API_PROCESSES = 1, then 2, …; this process is the client. Each of BENCH_CLIENTS clients opens
  *    concerns, then acknowledges them, then adds notes to a case of its own, BENCH_SECONDS each.
+ *    The open and ADD_NOTE loads run a second time from wrk (`wrk-load.ts`), a C client like
+ *    pgbench's own: the Node client costs about a millisecond of CPU a request on the same cores.
  * 3. pgbench runs two scripts made from what was recorded, with as many clients:
  *    - `write`: the statement ADD_NOTE writes with (the versioned UPDATE of the case, its event and
  *      the event's content in one statement), on a case of each client's own;
@@ -31,6 +33,7 @@ import { SERVICE_NODE_FLAGS, SystemClock } from '../../libs/platform/src';
 import { cpuMsOf } from './process-cpu';
 import { childrenOf } from '../harness/child-processes';
 import { percentile, startBenchInfra } from './bench-infra';
+import { ensureWrk, runWrk, WrkLoad } from './wrk-load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -53,6 +56,7 @@ interface Rate {
 
 async function main(): Promise<void> {
   ensurePgbench();
+  ensureWrk();
   // The API as it is deployed: compiled with tsc first, as `npm start` does (the web app is not needed).
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const infra = await startBenchInfra();
@@ -126,6 +130,19 @@ async function main(): Promise<void> {
           versions.set(id, r.version);
         }),
       );
+      // The same two loads from wrk, a C client like pgbench's own (see wrk-load.ts).
+      const wrk = (load: WrkLoad, h: Record<string, string>): Rate => {
+        const cpuBefore = cpuOf(api.pid);
+        const r = runWrk(api.url, h, load, CLIENTS, SECONDS, work);
+        return { perSecond: r.perSecond, p50: r.p50, p99: r.p99, cpuMs: (cpuOf(api.pid) - cpuBefore) / r.requests };
+      };
+      const body = { unitId: DEMO_UNITS.demoSkole.id, childIds: [DEMO_CHILDREN[0].id], concern: 'bench', source: 'other' };
+      add(`open, ${n} process(es), wrk`, wrk({ kind: 'post', path: '/api/cases', body }, larer));
+      add(
+        `ADD_NOTE, ${n} process(es), wrk`,
+        wrk({ kind: 'note', cases: tryggCases.map((id) => ({ id, version: versions.get(id)! })) }, larer),
+      );
+      for (const id of tryggCases) versions.set(id, (await db.query('SELECT version FROM cases WHERE id = $1', [id])).rows[0].version);
       rssPeak[n] = Math.max(rssPeak[n] ?? 0, rss.stop());
       await api.stop();
     }
@@ -158,6 +175,10 @@ async function main(): Promise<void> {
     const ratios = Object.keys(scripts).map((s) => `${s} ${(note / median(`pgbench ${s}`, 'perSecond')).toFixed(2)}`);
     const of = (k: string) => (median(`${k}, ${n} process(es)`, 'perSecond') / note).toFixed(2);
     console.log(`  ${n} process(es): ${ratios.join(', ')}; open ${of('open')} and ACKNOWLEDGE ${of('ACKNOWLEDGE')} of ADD_NOTE's rate`);
+    const wrkNote = median(`ADD_NOTE, ${n} process(es), wrk`, 'perSecond');
+    const wrkRatios = Object.keys(scripts).map((s) => `${s} ${(wrkNote / median(`pgbench ${s}`, 'perSecond')).toFixed(2)}`);
+    const wrkOpen = (median(`open, ${n} process(es), wrk`, 'perSecond') / wrkNote).toFixed(2);
+    console.log(`  ${n} process(es), wrk as the client: ${wrkRatios.join(', ')}; open ${wrkOpen} of ADD_NOTE's rate`);
   }
 
   for (const n of PROCESSES)
