@@ -94,6 +94,7 @@ async function main(): Promise<void> {
   for (let rep = 0; rep < REPEAT; rep++) {
     for (const n of PROCESSES) {
       const api = await startApi(infra, n);
+      stopApi = api.stop;
       const rss = sampleRss(api.pid);
       const base = `${api.url}/api`;
       const opened: string[] = [];
@@ -142,9 +143,11 @@ async function main(): Promise<void> {
         `ADD_NOTE, ${n} process(es), wrk`,
         wrk({ kind: 'note', cases: tryggCases.map((id) => ({ id, version: versions.get(id)! })) }, larer),
       );
-      for (const id of tryggCases) versions.set(id, (await db.query('SELECT version FROM cases WHERE id = $1', [id])).rows[0].version);
+      // wrk stops with requests in flight, which the API still carries out: read the versions once they stand.
+      await settledVersions(db, tryggCases, versions);
       rssPeak[n] = Math.max(rssPeak[n] ?? 0, rss.stop());
       await api.stop();
+      stopApi = undefined;
     }
     for (const [name, file] of Object.entries(scripts)) {
       const before = await eventsOf(db, pgbenchCases);
@@ -187,6 +190,21 @@ async function main(): Promise<void> {
   await db.end();
   fs.rmSync(work, { recursive: true, force: true });
   await infra.stop();
+}
+
+/** Each case's version, read again until two reads 200 ms apart agree. */
+async function settledVersions(db: pg.Client, ids: string[], versions: Map<string, number>): Promise<void> {
+  const read = async () => (await db.query('SELECT id, version FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id', [ids])).rows;
+  let last = JSON.stringify(await read());
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await read();
+    if (JSON.stringify(now) === last) {
+      for (const r of now) versions.set(r.id, r.version);
+      return;
+    }
+    last = JSON.stringify(now);
+  }
 }
 
 async function eventsOf(db: pg.Client, caseIds: string[]): Promise<number> {
@@ -411,6 +429,7 @@ async function startApi(
     pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -463,9 +482,12 @@ function ensurePgbench(): void {
 
 /** Set once PostgreSQL and Redis run, so a failed run does not leave them behind. */
 let stopInfra: (() => Promise<void>) | undefined;
+/** The API running now, for the same reason. */
+let stopApi: (() => Promise<void>) | undefined;
 
 main().catch(async (e) => {
   console.error(e);
+  await stopApi?.().catch(() => undefined);
   await stopInfra?.().catch(() => undefined);
   process.exit(1);
 });
