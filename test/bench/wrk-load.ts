@@ -12,7 +12,9 @@ export interface WrkRate {
   requests: number;
   perSecond: number;
   p50: number;
+  p90: number;
   p99: number;
+  max: number;
 }
 
 export function ensureWrk(): void {
@@ -53,10 +55,21 @@ export function runWrk(
     },
   );
   const line = out.trim().split('\n').pop()!;
-  const r = JSON.parse(line) as { requests: number; durationUs: number; non2xx: number; errors: number; p50: number; p99: number };
+  const r = JSON.parse(line) as { requests: number; durationUs: number; non2xx: number; errors: number } & Record<
+    'p50' | 'p90' | 'p99' | 'max',
+    number
+  >;
   if (r.non2xx || r.errors)
     throw new Error(`wrk ${load.kind}: ${r.non2xx} answers that were not a success, ${r.errors} socket errors\n${out}`);
-  return { requests: r.requests, perSecond: r.requests / (r.durationUs / 1e6), p50: r.p50 / 1000, p99: r.p99 / 1000 };
+  const ms = (us: number) => us / 1000;
+  return {
+    requests: r.requests,
+    perSecond: r.requests / (r.durationUs / 1e6),
+    p50: ms(r.p50),
+    p90: ms(r.p90),
+    p99: ms(r.p99),
+    max: ms(r.max),
+  };
 }
 
 function luaFor(headers: Record<string, string>, load: WrkLoad): string {
@@ -66,9 +79,9 @@ function luaFor(headers: Record<string, string>, load: WrkLoad): string {
   const done = `
 function done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format('\\n{"requests":%d,"durationUs":%d,"non2xx":%d,"errors":%d,"p50":%d,"p99":%d}\\n',
+  io.write(string.format('\\n{"requests":%d,"durationUs":%d,"non2xx":%d,"errors":%d,"p50":%d,"p90":%d,"p99":%d,"max":%d}\\n',
     summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(99)))
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
 end`;
   if (load.kind === 'post') {
     return `wrk.method = "POST"
