@@ -44,14 +44,17 @@ export interface MediumRig {
 }
 
 /**
- * With `cached`, the stores read through a read cache that hears no change notices, as the API's
- * would between a change and its notice: only the stores' own emptying can show a change.
+ * A read cache that hears no change notices, as the API's is between a change and its notice:
+ * only the stores' own emptying can show a change through it.
  */
+export const deafCache = (): ReadCache => new ReadCache(() => true, 60_000);
+
+/** With `cached`, the stores read through a `deafCache()`. */
 export async function startMediumRig(at = '2027-03-01T09:00:00+01:00', opts: { cached?: boolean } = {}): Promise<MediumRig> {
   const ds = createDataSource(await createTestDatabase(), { poolSize: 4 });
   await ds.initialize();
   const clock = new FixedClock(new Date(at));
-  const cache = opts.cached ? new ReadCache(() => true, 60_000) : undefined;
+  const cache = opts.cached ? deafCache() : undefined;
   const store = cache ? new CachedCaseStore(ds, cache) : new TypeormCaseStore(ds);
   const directory = cache ? new CachedDirectory(ds, cache) : new TypeormDirectory(ds);
   const settings = cache ? new CachedOwnerSettingsStore(ds, cache) : new TypeormOwnerSettingsStore(ds);

@@ -10,7 +10,7 @@ import {
 } from '../../libs/persistence/src';
 import { DEMO_GROUPS, DEMO_OWNER, DEMO_UNITS, DEMO_USERS } from '../../libs/persistence/src/seed/demo-data';
 import { createTestDatabase } from '../harness/test-db';
-import { concern, MediumRig, startMediumRig } from './medium-rig';
+import { concern, deafCache, MediumRig, startMediumRig } from './medium-rig';
 
 /**
  * The API's read cache against the real PostgreSQL: whoever changes a cached table (here another
@@ -114,9 +114,9 @@ describe('read cache of the directory and the owner settings', () => {
     );
     await until(async () => (await step(a)) === 3);
     expect(await step(b)).toBeUndefined();
-    // Through this process's store: seen at once. This cache hears no notices, so only the
-    // store's own emptying can show the new step.
-    const deaf = new CachedStaircaseStore(ds, new ReadCache(() => true, 60_000));
+    // Through this process's store: seen at once, on a cache where only the store's own emptying
+    // can show the new step.
+    const deaf = new CachedStaircaseStore(ds, deafCache());
     expect((await deaf.latestSteps([a, b])).get(b)).toBeUndefined();
     await deaf.add(assess(b, 2));
     expect((await deaf.latestSteps([a, b])).get(b)).toBe(2);

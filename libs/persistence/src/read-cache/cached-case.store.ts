@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CaseChange, CaseRecord, CaseWrites, DeadlineRecord, LastLink } from '../../../cases/src/ports';
+import { CaseWrites } from '../../../cases/src/ports';
 import { TypeormCaseStore } from '../typeorm-case.store';
 import { ReadCache } from './read-cache';
 
@@ -16,19 +16,12 @@ export class CachedCaseStore extends TypeormCaseStore {
     super(ds);
   }
 
-  override async create(rec: CaseRecord, writes: CaseWrites): Promise<{ caseNumber: string; deadlines?: DeadlineRecord[] }> {
-    return this.clearedFor(writes, await super.create(rec, writes));
+  override async create(...args: Parameters<TypeormCaseStore['create']>): ReturnType<TypeormCaseStore['create']> {
+    return this.clearedFor(args[1], await super.create(...args));
   }
 
-  override async commit(
-    caseId: string,
-    expectedVersion: number,
-    change: CaseChange,
-    writes: CaseWrites,
-    at: Date,
-    last?: LastLink | null,
-  ): Promise<false | { deadlines?: DeadlineRecord[] }> {
-    return this.clearedFor(writes, await super.commit(caseId, expectedVersion, change, writes, at, last));
+  override async commit(...args: Parameters<TypeormCaseStore['commit']>): ReturnType<TypeormCaseStore['commit']> {
+    return this.clearedFor(args[3], await super.commit(...args));
   }
 
   private clearedFor<T>(writes: CaseWrites, result: T): T {
