@@ -69,20 +69,18 @@ export class ArchiveController {
     res.setHeader('X-Trygg-Deposit-Id', deposit.depositId);
     res.setHeader('X-Trygg-Case-Count', String(deposit.caseCount));
     res.setHeader('X-Trygg-Entry-Count', String(deposit.entryCount));
-    let settled = false;
-    // Deposited only when the last byte went out; a broken download gives the cases back.
-    const settle = (delivered: boolean) => {
-      if (settled) return;
-      settled = true;
-      void deposit.settle(delivered).catch(() => undefined);
-    };
+    let settled: Promise<void> | undefined;
+    const settle = (delivered: boolean) => (settled ??= deposit.settle(delivered).catch(() => undefined));
     const stream = deposit.stream();
-    res.on('finish', () => settle(true));
-    res.on('close', () => settle(res.writableFinished));
+    // The cases count as deposited once the whole package has gone out, and before the answer
+    // ends: the client's next read (the retention preview) then sees them deposited. A download
+    // broken before that gives the cases back.
+    stream.on('end', () => void settle(!res.destroyed).then(() => res.end()));
+    res.on('close', () => void settle(false));
     stream.on('error', () => {
-      settle(false);
+      void settle(false);
       res.destroy();
     });
-    stream.pipe(res);
+    stream.pipe(res, { end: false });
   }
 }
