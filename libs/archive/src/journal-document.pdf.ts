@@ -3,38 +3,49 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { JournalDocument } from '../../cases/src/archive/journal-rules';
 import type { JournalRenderer } from '../../cases/src/ports';
-import { withSharedLayouts } from './shared-layout-font';
+import { SharedLayouts, withSharedGlyphs } from './shared-font';
 import { woffToSfnt } from './woff-font';
 import { pdfBytes } from './pdf-bytes';
 
+/** Inter (the web app's typeface), read and unpacked once: PDF/A forbids fonts that are not embedded. */
+function interOf(weight: number): fontkit.Font {
+  return fontkit.create(
+    woffToSfnt(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))),
+  ) as fontkit.Font;
+}
+
 /**
- * A journalled document as PDF/A-2b (pdfkit), the format the archive takes (riksarkivarens
- * forskrift § 5-17). PDF/A forbids fonts that are not embedded, so the text is set in Inter
- * (the web app's typeface), read and unpacked once.
+ * The fonts as a process's documents share them (decision 102). Parsed once and handed to pdfkit as
+ * fontkit fonts: parsing a font for every document was most of a render's time (pdfkit embeds only
+ * the glyphs a document uses either way).
  */
-let fonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
-function loadFonts() {
-  if (!fonts) {
-    // Parsed once and handed to pdfkit as fontkit fonts: parsing a font for every document was
-    // most of a render's time (pdfkit embeds only the glyphs a document uses either way).
-    const font = (weight: number) =>
-      withSharedLayouts(
-        fontkit.create(
-          woffToSfnt(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))),
-        ) as fontkit.Font,
-      );
-    fonts = { regular: font(400), bold: font(700) };
-  }
-  return fonts;
+let shared: { regular: fontkit.Font; bold: fontkit.Font; layouts: SharedLayouts } | undefined;
+function sharedFonts() {
+  shared ??= { regular: withSharedGlyphs(interOf(400)), bold: withSharedGlyphs(interOf(700)), layouts: new SharedLayouts() };
+  return shared;
 }
 
 // Made once: an Intl formatter costs more to build than to use.
 const osloLong = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 const when = (d: Date) => osloLong.format(d);
 
+/**
+ * A journalled document as PDF/A-2b (pdfkit), the format the archive takes (riksarkivarens
+ * forskrift § 5-17).
+ */
 export class PdfJournalRenderer implements JournalRenderer {
+  private readonly plain?: { regular: fontkit.Font; bold: fontkit.Font };
+
+  /**
+   * `shareAcrossDocuments: false` renders through pdfkit and fontkit as they are, each document on
+   * its own: the reference the shared render must match byte for byte.
+   */
+  constructor(opts: { shareAcrossDocuments?: boolean } = {}) {
+    if (opts.shareAcrossDocuments === false) this.plain = { regular: interOf(400), bold: interOf(700) };
+  }
+
   render(d: JournalDocument): Promise<Buffer> {
-    const f = loadFonts();
+    const f = this.plain ?? sharedFonts();
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 64, left: 56, right: 56 },
@@ -48,6 +59,8 @@ export class PdfJournalRenderer implements JournalRenderer {
     // pdfkit takes a fontkit font as it is (its `registerFont` accepts any object with `layout`).
     doc.registerFont('Body', f.regular as unknown as Buffer);
     doc.registerFont('Bold', f.bold as unknown as Buffer);
+    // In the order the document first uses them (the title is bold), so pdfkit numbers them as it would.
+    if (!this.plain) sharedFonts().layouts.attach(doc, ['Bold', 'Body']);
     const done = pdfBytes(doc);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     doc.font('Bold').fontSize(15).text(d.title, { width });
