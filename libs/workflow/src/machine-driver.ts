@@ -1,10 +1,11 @@
-import { AnyStateMachine, AnyTransitionDefinition, getNextTransitions, initialTransition, transition } from 'xstate';
+import { AnyActorScope, AnyStateMachine, AnyTransitionDefinition, createActor, getNextTransitions } from 'xstate';
 import { Actor } from './roles';
 
 /**
  * The one way in and out of a case's machines (duty to act, BTI, Statsforvalteren's enforcement):
- * pure functions over a persisted snapshot, driven with initialTransition()/transition(). Nothing
- * keeps an actor alive between commands, so no delay or invoked actor can be lost on restore.
+ * pure functions over a persisted snapshot, driven as XState's initialTransition()/transition() drive
+ * a machine (see `inertScopeOf`). Nothing keeps an actor alive between commands, so no delay or
+ * invoked actor can be lost on restore.
  */
 export interface Persisted<C> {
   machineVersion: number;
@@ -63,6 +64,8 @@ export interface MachineDefinition<C, E extends MachineEvent, S extends string, 
 
 export interface MachineDriver<C, E extends MachineEvent, S extends string, F, I> {
   readonly commandTypes: ReadonlyArray<E['type']>;
+  /** The machine's actions that leave it as effects; its other actions only record. */
+  readonly effectTypes: ReadonlyArray<string>;
   readonly version: number;
   open(input: I): MachineOutcome<C, S, F>;
   stateOf(p: Persisted<C>): S;
@@ -81,6 +84,40 @@ export interface MachineDriver<C, E extends MachineEvent, S extends string, F, I
 }
 
 type Snapshot = ReturnType<AnyStateMachine['resolveState']>;
+type Action = { type: string; params?: unknown };
+
+/**
+ * What XState's `initialTransition()` and `transition()` do, with one scope per machine instead of
+ * one per call (decision 103). XState builds a throwaway actor for every call, and building one
+ * computes the machine's initial state, entry assigns and all, only to discard it: about half of a
+ * command's time in the machine. These machines invoke and spawn nothing and their actions are
+ * collected, never run, so nothing is left in the scope between calls; each call collects its own
+ * actions. A unit test compares both with XState's functions over every reachable snapshot.
+ */
+function inertScopeOf(machine: AnyStateMachine): <T>(step: (scope: AnyActorScope) => T) => [T, Action[]] {
+  const self = createActor(machine);
+  const ignore = () => undefined;
+  const scope = {
+    self,
+    defer: ignore,
+    id: '',
+    logger: ignore,
+    sessionId: '',
+    stopChild: ignore,
+    system: self.system,
+    emit: ignore,
+    actionExecutor: ignore as (a: Action) => void,
+  } as unknown as AnyActorScope & { actionExecutor: (a: Action) => void };
+  return (step) => {
+    const actions: Action[] = [];
+    scope.actionExecutor = (a) => actions.push(a);
+    try {
+      return [step(scope), actions];
+    } finally {
+      scope.actionExecutor = ignore;
+    }
+  };
+}
 
 /** A guard as XState stores it on a transition: a name, `{ type }`, or and()/or()/not() of those. */
 type GuardRef = string | { type: string } | (((...args: never[]) => unknown) & { guards?: GuardRef[] });
@@ -97,6 +134,7 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
 ): MachineDriver<C, E, S, F, I> {
   const effectTypes = new Set<string>(def.effectTypes);
   const commandTypes = Object.keys(def.commands) as Array<E['type']>;
+  const inScope = inertScopeOf(def.machine);
 
   const persist = (s: Snapshot): Persisted<C> => ({
     machineVersion: def.version,
@@ -109,9 +147,9 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
     }
     return def.machine.resolveState({ value: p.value as never, context: p.context as never });
   };
-  const effectsOf = (actions: ReadonlyArray<{ type: string; params?: unknown }>): F[] =>
+  const effectsOf = (actions: ReadonlyArray<Action>): F[] =>
     actions.filter((a) => effectTypes.has(a.type)).map((a) => ({ type: a.type, ...(a.params as object) }) as unknown as F);
-  const outcome = (s: Snapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>): MachineOutcome<C, S, F> => ({
+  const outcome = (s: Snapshot, actions: ReadonlyArray<Action>): MachineOutcome<C, S, F> => ({
     snapshot: persist(s),
     state: def.stateOf(s.value, s.context as C),
     effects: effectsOf(actions),
@@ -182,9 +220,10 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
 
   return {
     commandTypes,
+    effectTypes: def.effectTypes,
     version: def.version,
     open(input) {
-      const [s, actions] = initialTransition(def.machine, input as never);
+      const [s, actions] = inScope((scope) => def.machine.getInitialSnapshot(scope, input) as Snapshot);
       return outcome(s, actions);
     },
     stateOf: (p) => {
@@ -194,7 +233,7 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
     apply(p, event) {
       const s = restore(p);
       if (!s.can(event)) return undefined;
-      const [next, actions] = transition(def.machine, s, event);
+      const [next, actions] = inScope((scope) => def.machine.transition(s, event, scope) as Snapshot);
       return outcome(next, actions);
     },
     accepts: (p, event) => restore(p).can(event),

@@ -1,4 +1,4 @@
-import { AnyStateMachine } from 'xstate';
+import { AnyStateMachine, initialTransition, transition } from 'xstate';
 import {
   Actor,
   BTI_COMMANDS,
@@ -31,9 +31,13 @@ interface Subject {
   commands: Probes;
   driver: {
     acceptedNow(p: Persisted<never>, actor: Actor, at: string): string[];
-    apply(p: Persisted<never>, e: never): { snapshot: Persisted<never> } | undefined;
+    apply(p: Persisted<never>, e: never): { snapshot: Persisted<never>; effects: unknown[] } | undefined;
+    open(input: never): { snapshot: Persisted<never>; effects: unknown[] };
+    effectTypes: ReadonlyArray<string>;
   };
   starts: Array<Persisted<unknown>>;
+  /** The inputs the starts were opened with, for comparing `open` with XState's own. */
+  inputs: unknown[];
 }
 
 const coordinator: Actor = { userId: 'u-coordinator', role: 'staff', involved: true };
@@ -48,18 +52,20 @@ const subjects: Subject[] = [
     machine: dutyToActMachine,
     commands: DUTY_TO_ACT_COMMANDS as unknown as Probes,
     driver: dutyToActDriver as never,
-    starts: [
-      openCase(openInput()).snapshot,
-      openCase(openInput({ childSaysUnsafe: true, childIds: ['c1', 'c2'] })).snapshot,
-      openCase(openInput({ staffOffender: true, offenderIsLeadership: true })).snapshot,
-      openCase(openInput({}, 'kindergarten')).snapshot,
+    inputs: [
+      openInput(),
+      openInput({ childSaysUnsafe: true, childIds: ['c1', 'c2'] }),
+      openInput({ staffOffender: true, offenderIsLeadership: true }),
+      openInput({}, 'kindergarten'),
     ],
+    starts: [],
   },
   {
     name: 'BTI',
     machine: btiMachine,
     commands: BTI_COMMANDS as unknown as Probes,
     driver: btiDriver as never,
+    inputs: [{ handledBy: 'principal' }, { handledBy: 'owner' }],
     starts: [openBti('principal').snapshot, openBti('owner').snapshot],
   },
   {
@@ -67,9 +73,14 @@ const subjects: Subject[] = [
     machine: enforcementMachine,
     commands: ENFORCEMENT_COMMANDS as unknown as Probes,
     driver: enforcementDriver as never,
+    inputs: [
+      { regime: 'school', handledBy: 'principal' },
+      { regime: 'kindergarten', handledBy: 'owner' },
+    ],
     starts: [openEnforcement('school', 'principal'), openEnforcement('kindergarten', 'owner')],
   },
 ];
+subjects[0].starts = subjects[0].inputs.map((i) => openCase(i as never).snapshot);
 
 function viaCan(subject: Subject, p: Persisted<unknown>, actor: Actor, at: string): string[] {
   const s = subject.machine.resolveState({ value: p.value as never, context: p.context as never });
@@ -101,6 +112,25 @@ function reachable(subject: Subject, limit = 300): Array<Persisted<unknown>> {
   return [...seen.values()];
 }
 
+/** XState's own initialTransition()/transition() on the same snapshot: its state and the effects among the actions it leaves to run. */
+const viaXState = (subject: Subject, p: Persisted<unknown> | undefined, e?: MachineEvent) => {
+  const [next, actions] = p
+    ? transition(subject.machine, subject.machine.resolveState({ value: p.value as never, context: p.context as never }), e as never)
+    : initialTransition(subject.machine, e as never);
+  return {
+    value: next.value,
+    context: next.context,
+    actions: (actions as Array<{ type: string; params?: object }>)
+      .filter((a) => subject.driver.effectTypes.includes(a.type))
+      .map((a) => ({ type: a.type, ...a.params })),
+  };
+};
+const viaDriver = (o: { snapshot: Persisted<unknown>; effects: unknown[] }) => ({
+  value: o.snapshot.value,
+  context: o.snapshot.context,
+  actions: o.effects,
+});
+
 describe.each(subjects)('$name: the commands accepted now', (subject) => {
   const snapshots = reachable(subject);
 
@@ -122,5 +152,24 @@ describe.each(subjects)('$name: the commands accepted now', (subject) => {
       }
     }
     expect(differences).toEqual([]);
+  });
+
+  it("opens and applies commands as XState's initialTransition() and transition() do (one scope per machine, decision 103)", () => {
+    for (const input of subject.inputs)
+      expect(viaDriver(subject.driver.open(input as never))).toEqual(viaXState(subject, undefined, input as never));
+    let compared = 0;
+    for (const p of snapshots) {
+      for (const actor of ACTORS) {
+        for (const row of Object.values(subject.commands)) {
+          for (const e of row.probes(p.context as never, { actor, at: MOMENTS[2] })) {
+            const outcome = subject.driver.apply(p as never, e as never);
+            if (!outcome) continue;
+            expect(viaDriver(outcome)).toEqual(viaXState(subject, p, e));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });
