@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:hot-paths`: CPU per call of the two pieces of a command that run in Node alone,
+ * each beside what the libraries do untouched, in one process, one after the other.
+ * - A journal document (the concern's PDF/A): `PdfJournalRenderer` with glyphs and word layouts
+ *   shared across documents (decision 102) and with `shareAcrossDocuments: false`.
+ * - The machines: the driver's `apply` and `open` (one inert scope per machine, decision 103)
+ *   against XState's own `transition()` and `initialTransition()` alone. The driver does more
+ *   (restores the snapshot, checks the command, copies the result out), so the comparison is
+ *   conservative.
+ * Every document has its own number in its text, so each render lays out a word it has not seen.
+ * Env: BENCH_RENDERS (1,000), BENCH_TRANSITIONS (20,000). Prints; asserts nothing.
+ */
+import { initialTransition, transition } from 'xstate';
+import { PdfJournalRenderer } from '../../libs/archive/src/journal-document.pdf';
+import type { JournalDocument } from '../../libs/cases/src/archive/journal-rules';
+import {
+  btiMachine,
+  dutyToActDriver,
+  dutyToActMachine,
+  enforcementMachine,
+  openBti,
+  openCase,
+  openEnforcement,
+} from '../../libs/workflow/src';
+import { openInput, principal } from '../../libs/workflow/test/fixtures';
+
+const RENDERS = Number(process.env.BENCH_RENDERS ?? 1000);
+const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 20_000);
+
+/** A concern's journal document as `journalDocumentOf` makes it, with a number of its own. */
+const concern = (i: number): JournalDocument => ({
+  title: 'Melding om at en elev ikke har et trygt og godt skolemiljø',
+  unitName: 'Demo skole',
+  legalBasis: ['opplæringslova § 12-4'],
+  at: new Date(Date.UTC(2027, 2, 1, 8, i % 60)),
+  author: 'Lærer Larsen (ansatt)',
+  sections: [
+    {
+      fields: [
+        ['Elev(er)', 'Ola Nordmann'],
+        ['Hva skjedde', `Eleven ble holdt utenfor i friminuttet igjen, ${i} ganger denne uka. Flere andre elever sa stygge ting.`],
+        ['Kilde', 'Ansatt så det selv'],
+        ['Når det skjedde', '–'],
+        ['Barnet sier selv at det ikke er trygt', 'Nei'],
+        ['En som arbeider der, krenket', 'Nei'],
+        ['Det gjelder ledelsen', 'Nei'],
+      ],
+    },
+  ],
+});
+
+/** CPU (user + system) per call of `f`, after a warm-up of a tenth as many calls. */
+async function cpuPerCall(n: number, f: (i: number) => unknown): Promise<number> {
+  for (let i = 0; i < n / 10; i++) await f(-i - 1);
+  const before = process.cpuUsage();
+  for (let i = 0; i < n; i++) await f(i);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / n;
+}
+
+async function main(): Promise<void> {
+  const shared = new PdfJournalRenderer();
+  const plain = new PdfJournalRenderer({ shareAcrossDocuments: false });
+  const renderPlain = await cpuPerCall(RENDERS, (i) => plain.render(concern(i)));
+  const renderShared = await cpuPerCall(RENDERS, (i) => shared.render(concern(i)));
+
+  const opened = openCase(openInput()).snapshot;
+  const acknowledge = { type: 'ACKNOWLEDGE', actor: principal, at: '2027-03-02T08:00:00.000Z' } as const;
+  const resolved = dutyToActMachine.resolveState({ value: opened.value as never, context: opened.context as never });
+  const applyXState = await cpuPerCall(TRANSITIONS, () => transition(dutyToActMachine, resolved, acknowledge as never));
+  const applyDriver = await cpuPerCall(TRANSITIONS, () => dutyToActDriver.apply(opened, acknowledge as never));
+  const openXState = await cpuPerCall(TRANSITIONS, () => {
+    initialTransition(dutyToActMachine, openInput() as never);
+    initialTransition(btiMachine, { handledBy: 'principal' } as never);
+    initialTransition(enforcementMachine, { regime: 'school', handledBy: 'principal' } as never);
+  });
+  const openDriver = await cpuPerCall(TRANSITIONS, () => {
+    openCase(openInput());
+    openBti('principal');
+    openEnforcement('school', 'principal');
+  });
+
+  const row = (what: string, before: number, after: number, unit: 'ms' | 'µs') => {
+    const k = unit === 'µs' ? 1000 : 1;
+    console.log(`${what.padEnd(52)} ${(before * k).toFixed(2).padStart(8)} ${(after * k).toFixed(2).padStart(8)} ${unit}`);
+  };
+  console.log(`\nbench:hot-paths: CPU per call, node ${process.version}`);
+  console.log(`${''.padEnd(52)} ${'library'.padStart(8)} ${'Trygg'.padStart(8)}`);
+  console.log('(library: pdfkit and fontkit untouched; XState transition()/initialTransition() alone)');
+  row(`journal document (concern), ${RENDERS} renders`, renderPlain, renderShared, 'ms');
+  row(`ACKNOWLEDGE on a new case, ${TRANSITIONS} transitions`, applyXState, applyDriver, 'µs');
+  row(`opening a case's three machines, ${TRANSITIONS} times`, openXState, openDriver, 'µs');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
