@@ -7,11 +7,18 @@ import { SharedLayouts, withSharedGlyphs } from './shared-font';
 import { woffToSfnt } from './woff-font';
 import { pdfBytes } from './pdf-bytes';
 
-/** Inter (the web app's typeface), read and unpacked once: PDF/A forbids fonts that are not embedded. */
-function interOf(weight: number): fontkit.Font {
+/** Inter (the web app's typeface), read and unpacked: PDF/A forbids fonts that are not embedded. */
+export function interOf(weight: 400 | 700): fontkit.Font {
   return fontkit.create(
     woffToSfnt(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))),
   ) as fontkit.Font;
+}
+
+/** The two weights a document is set in; without `layouts`, each document lays out its own words. */
+interface Fonts {
+  regular: fontkit.Font;
+  bold: fontkit.Font;
+  layouts?: SharedLayouts;
 }
 
 /**
@@ -19,8 +26,8 @@ function interOf(weight: number): fontkit.Font {
  * fontkit fonts: parsing a font for every document was most of a render's time (pdfkit embeds only
  * the glyphs a document uses either way).
  */
-let shared: { regular: fontkit.Font; bold: fontkit.Font; layouts: SharedLayouts } | undefined;
-function sharedFonts() {
+let shared: Fonts | undefined;
+function sharedFonts(): Fonts {
   shared ??= { regular: withSharedGlyphs(interOf(400)), bold: withSharedGlyphs(interOf(700)), layouts: new SharedLayouts() };
   return shared;
 }
@@ -34,18 +41,18 @@ const when = (d: Date) => osloLong.format(d);
  * forskrift § 5-17).
  */
 export class PdfJournalRenderer implements JournalRenderer {
-  private readonly plain?: { regular: fontkit.Font; bold: fontkit.Font };
+  private readonly fonts: Fonts;
 
   /**
    * `shareAcrossDocuments: false` renders through pdfkit and fontkit as they are, each document on
    * its own: the reference the shared render must match byte for byte.
    */
   constructor(opts: { shareAcrossDocuments?: boolean } = {}) {
-    if (opts.shareAcrossDocuments === false) this.plain = { regular: interOf(400), bold: interOf(700) };
+    this.fonts = opts.shareAcrossDocuments === false ? { regular: interOf(400), bold: interOf(700) } : sharedFonts();
   }
 
   render(d: JournalDocument): Promise<Buffer> {
-    const f = this.plain ?? sharedFonts();
+    const f = this.fonts;
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 64, left: 56, right: 56 },
@@ -60,7 +67,7 @@ export class PdfJournalRenderer implements JournalRenderer {
     doc.registerFont('Body', f.regular as unknown as Buffer);
     doc.registerFont('Bold', f.bold as unknown as Buffer);
     // In the order the document first uses them (the title is bold), so pdfkit numbers them as it would.
-    if (!this.plain) sharedFonts().layouts.attach(doc, ['Bold', 'Body']);
+    f.layouts?.attach(doc, ['Bold', 'Body']);
     const done = pdfBytes(doc);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     doc.font('Bold').fontSize(15).text(d.title, { width });

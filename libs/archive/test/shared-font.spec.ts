@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { JournalDocument } from '../../cases/src/archive/journal-rules';
-import { PdfJournalRenderer } from '../src/journal-document.pdf';
+import { interOf as inter, PdfJournalRenderer } from '../src/journal-document.pdf';
 import { pdfBytes } from '../src/pdf-bytes';
 import { SharedLayouts, withSharedGlyphs } from '../src/shared-font';
-import { woffToSfnt } from '../src/woff-font';
 
 // Letters fontkit embeds as composite glyphs (Å, é, ü: a base and an accent), ligatures, quotes, dashes.
 const WORDS = [
@@ -49,9 +46,6 @@ function corpus(n: number): JournalDocument[] {
     })),
   }));
 }
-
-const inter = (weight: number) =>
-  fontkit.create(woffToSfnt(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)))) as fontkit.Font;
 
 /** Journal documents share glyphs and word layouts across documents, and every byte stays as pdfkit and fontkit alone make it. */
 describe('fonts shared across journal documents (decision 102)', () => {
