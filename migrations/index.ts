@@ -10,6 +10,7 @@ import { LastLinkOnCase1764800000000 } from './1764800000000-last-link-on-case';
 import { DirectoryChangeNotify1764900000000 } from './1764900000000-directory-change-notify';
 import { DeadlineStepGate1765100000000 } from './1765100000000-deadline-step-gate';
 import { StaircaseChangeNotify1765200000000 } from './1765200000000-staircase-change-notify';
+import { JournalDocumentStoredAsIs1765300000000 } from './1765300000000-journal-document-stored-as-is';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DirectoryChangeNotify1764900000000,
   DeadlineStepGate1765100000000,
   StaircaseChangeNotify1765200000000,
+  JournalDocumentStoredAsIs1765300000000,
 ];

@@ -55,6 +55,24 @@ describe('TypeormCaseStore', () => {
     expect(seen).toEqual({ larer: 2, rektor: 2, ansatt: 1, styrer: 1, larer2: 1, rektor2: 1, kommune: 5, ppt: 1, revisor: 5, drift: 0 });
   });
 
+  it('keeps each journal document as registered, byte for byte, two from one command included, without compressing it again', async () => {
+    const rows: Array<{ together: number; whole: boolean; compression: string | null }> = await rig.ds.query(
+      `SELECT count(*) OVER (PARTITION BY case_id, created_at)::int AS together,
+         encode(sha256(document), 'hex') = document_sha256 AND octet_length(document) = document_size AS whole,
+         pg_column_compression(document) AS compression
+       FROM journal_entries WHERE case_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(rows.filter((r) => !r.whole || r.compression !== null)).toEqual([]);
+    // The leadership case journals its concern and the owner's notification in its one opening statement.
+    expect(Math.max(...rows.map((r) => r.together))).toBeGreaterThanOrEqual(2);
+    // PDFs are compressed already: PostgreSQL keeps the column out of line without trying again (decision 104).
+    const [{ storage }] = await rig.ds.query(
+      `SELECT attstorage AS storage FROM pg_attribute WHERE attrelid = 'journal_entries'::regclass AND attname = 'document'`,
+    );
+    expect(storage).toBe('e');
+  });
+
   it('a stale version writes nothing', async () => {
     const rec = (await rig.store.get(ids[0])) as CaseRecord;
     const before = await rig.store.events(rec.id);

@@ -3,6 +3,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { JournalDocument } from '../../cases/src/archive/journal-rules';
 import type { JournalRenderer } from '../../cases/src/ports';
+import { SharedDeflate } from './shared-deflate';
 import { SharedLayouts, withSharedGlyphs } from './shared-font';
 import { woffToSfnt } from './woff-font';
 import { pdfBytes } from './pdf-bytes';
@@ -14,11 +15,15 @@ export function interOf(weight: 400 | 700): fontkit.Font {
   ) as fontkit.Font;
 }
 
-/** The two weights a document is set in; without `layouts`, each document lays out its own words. */
+/**
+ * The two weights a document is set in; without `layouts`, each document lays out its own words, and
+ * without `streams` compresses its own streams.
+ */
 interface Fonts {
   regular: fontkit.Font;
   bold: fontkit.Font;
   layouts?: SharedLayouts;
+  streams?: SharedDeflate;
 }
 
 /**
@@ -28,7 +33,12 @@ interface Fonts {
  */
 let shared: Fonts | undefined;
 function sharedFonts(): Fonts {
-  shared ??= { regular: withSharedGlyphs(interOf(400)), bold: withSharedGlyphs(interOf(700)), layouts: new SharedLayouts() };
+  shared ??= {
+    regular: withSharedGlyphs(interOf(400)),
+    bold: withSharedGlyphs(interOf(700)),
+    layouts: new SharedLayouts(),
+    streams: new SharedDeflate(),
+  };
   return shared;
 }
 
@@ -68,6 +78,7 @@ export class PdfJournalRenderer implements JournalRenderer {
     doc.registerFont('Bold', f.bold as unknown as Buffer);
     // In the order the document first uses them (the title is bold), so pdfkit numbers them as it would.
     f.layouts?.attach(doc, ['Bold', 'Body']);
+    f.streams?.attach(doc);
     const done = pdfBytes(doc);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     doc.font('Bold').fontSize(15).text(d.title, { width });

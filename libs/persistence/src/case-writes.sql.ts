@@ -226,19 +226,20 @@ function addJournal(s: SqlStatement, caseRef: ParamRef, firstSeq: number, entrie
       created_at: e.createdAt.toISOString(),
       created_by: e.createdBy,
       created_by_role: e.createdByRole,
-      document: e.document.toString('base64'),
       sha256: e.sha256,
       size: e.document.length,
     })),
   );
+  // The documents travel as binary parameters (node-pg sends a Buffer as bytes), not inside the JSON.
+  const documents = `(ARRAY[${entries.map((e) => `${s.$(e.document)}::bytea`).join(', ')}])[x.i + 1]`;
   const j = s.with(
     'jr',
     `INSERT INTO journal_entries (id, owner_id, case_id, event_seq, kind, journal_year, journal_seq, journalposttype, title,
        public_title, created_at, created_by, created_by_role, document, document_sha256, document_size)
      SELECT x.id, x.owner_id, ${caseRef}, x.event_seq, x.kind, ${yearRef}, ${n}.last - ${countRef} + 1 + x.i, x.journalposttype, x.title,
-       x.public_title, x.created_at, x.created_by, x.created_by_role, decode(x.document, 'base64'), x.sha256, x.size
+       x.public_title, x.created_at, x.created_by, x.created_by_role, ${documents}, x.sha256, x.size
      FROM ${n}, jsonb_to_recordset(${s.$(json)}::jsonb) AS x(id uuid, owner_id uuid, event_seq int, kind text, i int, journalposttype text,
-       title text, public_title text, created_at timestamptz, created_by uuid, created_by_role text, document text, sha256 text, size int)
+       title text, public_title text, created_at timestamptz, created_by uuid, created_by_role text, sha256 text, size int)
      RETURNING id`,
   );
   s.with('jq', `INSERT INTO outbox (topic, ref) SELECT 'archive', id FROM ${j}`);
