@@ -18,8 +18,11 @@ interface GlyphBytes {
   bearing: number;
 }
 
-/** fontkit's TTFSubset, as far as `_addGlyph` uses it (fontkit 2.0.4). */
+/** fontkit's TTFSubset, as far as `_addGlyph` and `encode` use it (fontkit 2.0.4). */
 interface TtfSubset {
+  /** The font's glyph ids, in the order the document first used them. */
+  glyphs: number[];
+  encode(): Uint8Array;
   glyf: Uint8Array[];
   loca: { offsets: number[] };
   hmtx: { metrics: Array<{ advance: number; bearing: number }> };
@@ -46,8 +49,12 @@ interface FontInternals {
  * every glyph it embeds (all its points, only to see whether it is composite) for every document;
  * here a document's subset copies what was read the first time. A composite glyph's parts are
  * numbered per document, so its bytes are copied and renumbered as fontkit does.
+ *
+ * A subset's font program depends only on its glyphs and their order, and documents of one kind
+ * mostly use the same letters in the same order, so each program is also kept, for up to
+ * `maxPrograms` glyph lists (decision 105).
  */
-export function withSharedGlyphs(font: fontkit.Font): fontkit.Font {
+export function withSharedGlyphs(font: fontkit.Font, maxPrograms = 500): fontkit.Font {
   const f = font as unknown as FontInternals & fontkit.Font;
   // A variable font re-encodes its glyphs' paths, and a CFF font has no glyf table: left as they are.
   if (f._variationProcessor || f.directory.tables['CFF ']) return font;
@@ -71,9 +78,22 @@ export function withSharedGlyphs(font: fontkit.Font): fontkit.Font {
     }
     return g;
   };
+  let programs = new Map<string, Uint8Array>();
   const shared = Object.create(font) as fontkit.Font;
   shared.createSubset = () => {
     const subset = font.createSubset.call(shared) as unknown as TtfSubset;
+    const encode = subset.encode;
+    // pdfkit only copies the program into the document, and reads nothing of the subset after it.
+    subset.encode = function (this: TtfSubset): Uint8Array {
+      const key = this.glyphs.join(' ');
+      let program = programs.get(key);
+      if (!program) {
+        program = encode.call(this);
+        if (programs.size >= maxPrograms) programs = new Map();
+        programs.set(key, program);
+      }
+      return program;
+    };
     subset._addGlyph = function (this: TtfSubset, gid: number): number {
       const g = read(gid);
       let bytes = g.bytes;

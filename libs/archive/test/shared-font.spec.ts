@@ -68,9 +68,25 @@ describe('fonts shared across journal documents (decision 102)', () => {
     expect(composite.length).toBeGreaterThan(0);
   });
 
-  it('keeps the bytes when a full layout table is replaced by an empty one', async () => {
-    // A bare pdfkit document in both fonts, laid out with a table bound to a handful of words.
-    const fonts = { regular: withSharedGlyphs(inter(400)), bold: withSharedGlyphs(inter(700)) };
+  it('encodes a font program once for the glyphs a document uses, in their order, and as fontkit would', () => {
+    const plain = inter(400);
+    const shared = withSharedGlyphs(inter(400));
+    type Subset = { includeGlyph(gid: number): number; encode(): Uint8Array };
+    const encode = jest.spyOn(Object.getPrototypeOf(plain.createSubset()) as Subset, 'encode');
+    const program = (font: typeof plain, text: string) => {
+      const subset = font.createSubset() as unknown as Subset;
+      for (const g of font.layout(text).glyphs) subset.includeGlyph(g.id);
+      return Buffer.from(subset.encode());
+    };
+    for (const text of ['Åse ble', 'Åse ble', 'ble Åse']) expect(program(shared, text).equals(program(plain, text))).toBe(true);
+    // Three programs through fontkit for the plain font, two for the shared one: "Åse ble" once.
+    expect(encode).toHaveBeenCalledTimes(5);
+    encode.mockRestore();
+  });
+
+  it('keeps the bytes when full tables of layouts and programs are replaced by empty ones', async () => {
+    // A bare pdfkit document in both fonts, laid out with tables bound to a handful of words and two programs.
+    const fonts = { regular: withSharedGlyphs(inter(400), 2), bold: withSharedGlyphs(inter(700), 2) };
     const plain = { regular: inter(400), bold: inter(700) };
     const layouts = new SharedLayouts(5);
     const render = async (f: typeof plain, share: boolean, text: string) => {
