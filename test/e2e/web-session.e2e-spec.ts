@@ -1,4 +1,6 @@
 import path from 'node:path';
+import Redis from 'ioredis';
+import { SESSION_IDLE_SECONDS } from '../../apps/api/src/auth/session.store';
 import { DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
 import { EVA } from '../harness/flows';
 import { startTestApp, TestApp } from '../harness/test-app';
@@ -47,6 +49,24 @@ describe('browser sessions and the served web app', () => {
     expect(withToken.status).toBe(201);
     // Integrations keep their bearer tokens, with no CSRF token (no cookie is involved).
     expect((await t.as('larer').post('/api/cases', concern)).status).toBe(201);
+  });
+
+  it('each request renews the idle time in the one read; a session past ten hours ends however active it was', async () => {
+    const redis = new Redis(process.env.TRYGG_TEST_REDIS_URL as string);
+    try {
+      const { cookie } = await signIn('styrer');
+      const sid = cookie.split(';')[0].split('=')[1];
+      const key = `trygg:session:${sid}`;
+      await redis.expire(key, 60);
+      expect((await t.http().get('/api/me').set('Cookie', cookie.split(';')[0])).status).toBe(200);
+      expect(await redis.ttl(key)).toBeGreaterThan(SESSION_IDLE_SECONDS - 60);
+      const session = JSON.parse((await redis.get(key))!);
+      await redis.set(key, JSON.stringify({ ...session, createdAt: Date.now() - 10 * 3600_000 - 1000 }), 'EX', 60);
+      expect((await t.http().get('/api/me').set('Cookie', cookie.split(';')[0])).status).toBe(401);
+      expect(await redis.exists(key)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('logout ends the session; the old cookie no longer works', async () => {
