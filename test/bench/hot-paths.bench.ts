@@ -1,8 +1,9 @@
 /**
  * `npm run bench:hot-paths`: CPU per call of the two pieces of a command that run in Node alone,
  * each beside what the libraries do untouched, in one process, one after the other.
- * - A journal document (the concern's PDF/A): `PdfJournalRenderer` with glyphs and word layouts
- *   shared across documents (decision 102) and with `shareAcrossDocuments: false`.
+ * - A journal document (the concern's PDF/A): `PdfJournalRenderer` with glyphs, word layouts, font
+ *   programs and compressed streams shared across documents (decisions 102 and 105), and with
+ *   `shareAcrossDocuments: false`.
  * - The machines: the driver's `apply` and `open` (one inert scope per machine, decision 103)
  *   against XState's own `transition()` and `initialTransition()` alone. The driver does more
  *   (restores the snapshot, checks the command, copies the result out), so the comparison is

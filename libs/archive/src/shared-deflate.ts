@@ -17,7 +17,7 @@ interface StreamReference {
  * does not change. Bounded: a full table is replaced by an empty one.
  */
 export class SharedDeflate {
-  private table = new Map<string, Buffer>();
+  private readonly table = new Map<string, Buffer>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 16 * 1024 * 1024) {}
@@ -47,7 +47,7 @@ export class SharedDeflate {
     if (!out) {
       out = zlib.deflateSync(raw);
       if (this.bytes + out.length > this.maxBytes) {
-        this.table = new Map();
+        this.table.clear();
         this.bytes = 0;
       }
       this.table.set(key, out);

@@ -2,9 +2,10 @@ import type * as fontkit from 'fontkit';
 
 /**
  * What journal documents can share across documents without changing a byte of any of them
- * (decisions 96 and 102). pdfkit and fontkit work per document: each document lays out its words
- * again and decodes every glyph it embeds again. A process renders thousands of documents in the
- * same two fonts, so the words' layouts and the glyphs' bytes are kept for the process instead.
+ * (decisions 96, 102 and 105). pdfkit and fontkit work per document: each document lays out its
+ * words again, decodes every glyph it embeds again and encodes its font programs again. A process
+ * renders thousands of documents in the same two fonts, so the words' layouts, the glyphs' bytes and
+ * the programs are kept for the process instead.
  * Both rely on internals of the pinned pdfkit and fontkit; a unit test compares the bytes with a
  * render through the libraries untouched.
  */
@@ -78,7 +79,7 @@ export function withSharedGlyphs(font: fontkit.Font, maxPrograms = 500): fontkit
     }
     return g;
   };
-  let programs = new Map<string, Uint8Array>();
+  const programs = new Map<string, Uint8Array>();
   const shared = Object.create(font) as fontkit.Font;
   shared.createSubset = () => {
     const subset = font.createSubset.call(shared) as unknown as TtfSubset;
@@ -89,7 +90,7 @@ export function withSharedGlyphs(font: fontkit.Font, maxPrograms = 500): fontkit
       let program = programs.get(key);
       if (!program) {
         program = encode.call(this);
-        if (programs.size >= maxPrograms) programs = new Map();
+        if (programs.size >= maxPrograms) programs.clear();
         programs.set(key, program);
       }
       return program;
