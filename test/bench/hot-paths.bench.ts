@@ -8,14 +8,23 @@
  *   against XState's own `transition()` and `initialTransition()` alone. The driver does more
  *   (restores the snapshot, checks the command, copies the result out), so the comparison is
  *   conservative.
+ * - The commands a principal may run on a new case, as every case view and every row of a list asks
+ *   it: the drivers' `acceptedNow` for the three machines against XState's `can()` over the same
+ *   probes.
  * Every document has its own number in its text, so each render lays out a word it has not seen.
  * Env: BENCH_RENDERS (1,000), BENCH_TRANSITIONS (20,000). Prints; asserts nothing.
  */
-import { initialTransition, transition } from 'xstate';
+import { AnyStateMachine, initialTransition, transition } from 'xstate';
 import { PdfJournalRenderer } from '../../libs/archive/src/journal-document.pdf';
 import type { JournalDocument } from '../../libs/cases/src/archive/journal-rules';
 import {
+  BTI_COMMANDS,
+  btiCommandsAcceptedNow,
   btiMachine,
+  commandsAcceptedNow,
+  DUTY_TO_ACT_COMMANDS,
+  ENFORCEMENT_COMMANDS,
+  enforcementCommandsAcceptedNow,
   dutyToActDriver,
   dutyToActMachine,
   enforcementMachine,
@@ -24,6 +33,8 @@ import {
   openEnforcement,
 } from '../../libs/workflow/src';
 import { openInput, principal } from '../../libs/workflow/test/fixtures';
+
+type ProbeTable = Record<string, { probes(context: never, base: { actor: typeof principal; at: string }): unknown[] }>;
 
 const RENDERS = Number(process.env.BENCH_RENDERS ?? 1000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 20_000);
@@ -81,16 +92,36 @@ async function main(): Promise<void> {
     openEnforcement('school', 'principal');
   });
 
+  const bti = openBti('principal').snapshot;
+  const enforcement = openEnforcement('school', 'principal');
+  const at = acknowledge.at;
+  const base = { actor: principal, at };
+  const canAny = (machine: AnyStateMachine, p: { value: unknown; context: unknown }, table: ProbeTable) => {
+    const s = machine.resolveState({ value: p.value as never, context: p.context as never });
+    return Object.entries(table).filter(([, row]) => row.probes(p.context as never, base).some((e: unknown) => s.can(e as never)));
+  };
+  const acceptedXState = await cpuPerCall(TRANSITIONS, () => [
+    canAny(dutyToActMachine, opened, DUTY_TO_ACT_COMMANDS),
+    canAny(btiMachine, bti, BTI_COMMANDS),
+    canAny(enforcementMachine, enforcement, ENFORCEMENT_COMMANDS),
+  ]);
+  const acceptedDriver = await cpuPerCall(TRANSITIONS, () => [
+    commandsAcceptedNow(opened, principal, at),
+    btiCommandsAcceptedNow(bti, principal, at),
+    enforcementCommandsAcceptedNow(enforcement, principal, at),
+  ]);
+
   const row = (what: string, before: number, after: number, unit: 'ms' | 'µs') => {
     const k = unit === 'µs' ? 1000 : 1;
     console.log(`${what.padEnd(52)} ${(before * k).toFixed(2).padStart(8)} ${(after * k).toFixed(2).padStart(8)} ${unit}`);
   };
   console.log(`\nbench:hot-paths: CPU per call, node ${process.version}`);
   console.log(`${''.padEnd(52)} ${'library'.padStart(8)} ${'Trygg'.padStart(8)}`);
-  console.log('(library: pdfkit and fontkit untouched; XState transition()/initialTransition() alone)');
+  console.log('(library: pdfkit and fontkit untouched; XState transition()/initialTransition() alone; can() over the probes)');
   row(`journal document (concern), ${RENDERS} renders`, renderPlain, renderShared, 'ms');
   row(`ACKNOWLEDGE on a new case, ${TRANSITIONS} transitions`, applyXState, applyDriver, 'µs');
   row(`opening a case's three machines, ${TRANSITIONS} times`, openXState, openDriver, 'µs');
+  row(`allowed commands, three machines, ${TRANSITIONS} times`, acceptedXState, acceptedDriver, 'µs');
 }
 
 main().catch((e) => {

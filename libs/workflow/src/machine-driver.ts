@@ -36,7 +36,9 @@ export type Refusal<C, E> = ((context: C, event: E) => string) | null;
 /**
  * A machine's commands, one row each: sample events that pass the command's input checks, so
  * "could this actor do X now?" can be asked without the real payload. The mapped type makes a
- * command without a row a compile error.
+ * command without a row a compile error. A probe names its own fields first and spreads `base`
+ * last: on Node 20's V8 a literal that adds fields after a spread gets a hidden class of its own
+ * every time, and every case view makes dozens of probes (decision 107).
  */
 export type MachineCommands<C, E extends MachineEvent> = {
   [T in E['type']]: { probes(context: C, base: { actor: Actor; at: string }): Array<Extract<E, { type: T }>> };
@@ -199,7 +201,7 @@ export function createMachineDriver<C, E extends MachineEvent, S extends string,
         let passed = 0;
         for (const part of parts) {
           const v = verdict(part, context, event);
-          if (!v.ok) return { ...v, passed: passed + v.passed };
+          if (!v.ok) return { ok: false, passed: passed + v.passed, guard: v.guard };
           passed += v.passed;
         }
         return { ok: true, passed };

@@ -23,13 +23,14 @@ export class GetMyTasks {
     const rows = await this.store.pendingDeadlinesOf(user.id, caseScopeOf(user, now), 200);
     return rows.map((r) => {
       const view = deadlineView(r.deadline, now);
+      // The deadline's own fields last: a literal that adds fields after a spread is slow per row (decision 107).
       return {
-        ...view,
         caseId: r.caseId,
         unitId: r.unitId,
         caseState: r.caseState,
         what: DEADLINE_KIND_TABLE[r.deadline.kind].task,
         overdue: view.status === 'overdue',
+        ...view,
       };
     });
   }
