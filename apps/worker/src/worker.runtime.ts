@@ -85,7 +85,9 @@ export class TryggWorker {
 
   async start(): Promise<void> {
     const rt = this.rt;
-    const ds = (this.ds = createDataSource(rt.databaseUrl, { poolSize: rt.poolSize ?? 10 }));
+    // Deadlines fall due in bursts at the end of the school day (decision 108): connections kept
+    // open meet a burst signed in, with warm backends and their statements prepared.
+    const ds = (this.ds = createDataSource(rt.databaseUrl, { poolSize: rt.poolSize ?? 10, keepIdleConnections: true }));
     await ds.initialize();
     const connection = { url: rt.redisUrl, maxRetriesPerRequest: null };
     const redis = (this.redis = new Redis(rt.redisUrl, { maxRetriesPerRequest: null }));

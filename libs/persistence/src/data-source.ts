@@ -3,7 +3,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../../migrations';
 
 /** The one way to reach PostgreSQL: schema changes only through migrations, never synchronize. */
-export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
+export function createDataSource(url: string, opts: { poolSize?: number; keepIdleConnections?: boolean } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -13,7 +13,8 @@ export function createDataSource(url: string, opts: { poolSize?: number } = {}):
     migrationsRun: false,
     logging: false,
     // Short OLTP statements: JIT compilation only adds latency (hundreds of ms on a cold statement).
-    extra: { max: opts.poolSize ?? 20, options: '-c jit=off' },
+    // pg-pool closes a connection idle for 10 s; `keepIdleConnections` keeps them (idleTimeoutMillis 0).
+    extra: { max: opts.poolSize ?? 20, options: '-c jit=off', ...(opts.keepIdleConnections ? { idleTimeoutMillis: 0 } : {}) },
   });
 }
 
