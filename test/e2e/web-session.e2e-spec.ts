@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Redis from 'ioredis';
-import { SESSION_IDLE_SECONDS } from '../../apps/api/src/auth/session.store';
+import { SESSION_IDLE_SECONDS, sessionKey } from '../../apps/api/src/auth/session.store';
 import { DEMO_UNITS } from '../../libs/persistence/src/seed/demo-data';
 import { EVA } from '../harness/flows';
 import { startTestApp, TestApp } from '../harness/test-app';
@@ -56,7 +56,7 @@ describe('browser sessions and the served web app', () => {
     try {
       const { cookie } = await signIn('styrer');
       const sid = cookie.split(';')[0].split('=')[1];
-      const key = `trygg:session:${sid}`;
+      const key = sessionKey(sid);
       await redis.expire(key, 60);
       expect((await t.http().get('/api/me').set('Cookie', cookie.split(';')[0])).status).toBe(200);
       expect(await redis.ttl(key)).toBeGreaterThan(SESSION_IDLE_SECONDS - 60);

@@ -19,7 +19,8 @@ export interface Session {
 
 export const SESSION_IDLE_SECONDS = 2 * 3600;
 const SESSION_MAX_MS = 10 * 3600_000;
-const key = (id: string) => `trygg:session:${id}`;
+/** Where a session lives in Redis. */
+export const sessionKey = (id: string) => `trygg:session:${id}`;
 
 export class SessionStore {
   constructor(private readonly redis: Redis) {}
@@ -27,7 +28,7 @@ export class SessionStore {
   async create(s: Omit<Session, 'csrf' | 'createdAt'>): Promise<{ id: string; session: Session }> {
     const id = randomBytes(32).toString('base64url');
     const session: Session = { ...s, csrf: randomBytes(24).toString('base64url'), createdAt: Date.now() };
-    await this.redis.set(key(id), JSON.stringify(session), 'EX', SESSION_IDLE_SECONDS);
+    await this.redis.set(sessionKey(id), JSON.stringify(session), 'EX', SESSION_IDLE_SECONDS);
     return { id, session };
   }
 
@@ -35,18 +36,18 @@ export class SessionStore {
   async get(id: string): Promise<Session | undefined> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
     // Read and renewed in one round trip (GETEX, Redis 6.2): every request of a signed-in user comes here.
-    const raw = await this.redis.getex(key(id), 'EX', SESSION_IDLE_SECONDS);
+    const raw = await this.redis.getex(sessionKey(id), 'EX', SESSION_IDLE_SECONDS);
     if (!raw) return undefined;
     const s = JSON.parse(raw) as Session;
     if (Date.now() - s.createdAt > SESSION_MAX_MS) {
-      await this.redis.del(key(id));
+      await this.redis.del(sessionKey(id));
       return undefined;
     }
     return s;
   }
 
   async destroy(id: string): Promise<void> {
-    await this.redis.del(key(id));
+    await this.redis.del(sessionKey(id));
   }
 }
 

@@ -23,7 +23,8 @@ export class GetMyTasks {
     const rows = await this.store.pendingDeadlinesOf(user.id, caseScopeOf(user, now), 200);
     return rows.map((r) => {
       const view = deadlineView(r.deadline, now);
-      // The deadline's own fields last: a literal that adds fields after a spread is slow per row (decision 107).
+      // The deadline's own fields last: a literal that adds fields after a spread is slow per row
+      // (decision 107).
       return {
         caseId: r.caseId,
         unitId: r.unitId,
