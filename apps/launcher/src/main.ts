@@ -29,7 +29,6 @@ import {
 import { createDataSource, runMigrations } from '../../../libs/persistence/src/data-source';
 import { seedDemoData } from '../../../libs/persistence/src/seed/seed-demo';
 import { clockFromConfig, ConfigError, loadConfig, SERVICE_NODE_FLAGS } from '../../../libs/platform/src';
-import { databaseOnThisMachine, defaultApiProcesses } from './api-processes.policy';
 import { readyBanner } from './ready-banner';
 import { DATABASE_NAME, processesFile, runningLauncher } from './data-dir-database';
 import { seedDemoCases } from './demo-cases.seed';
@@ -45,6 +44,14 @@ function forkNode(name: string, script: string, env: NodeJS.ProcessEnv): Promise
     child.once('message', () => resolve(proc));
     void proc.exited.then(({ code, signal }) => reject(new Error(`${name} exited (${signal ?? code}) before it was ready`)));
   });
+}
+
+/**
+ * One API process per core, up to four: on two cores two processes answer more than one
+ * (docs/benchmarks.md, `bench:ceiling`); past four the database is what limits.
+ */
+function defaultApiProcesses(): number {
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
 const supervisors: Supervisor[] = [];
@@ -149,9 +156,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_URL: queueUrl,
     PORT: String(config.PORT),
-    API_PROCESSES: String(
-      config.API_PROCESSES ?? defaultApiProcesses(os.availableParallelism(), databaseOnThisMachine(config.DATABASE_URL)),
-    ),
+    API_PROCESSES: String(config.API_PROCESSES ?? defaultApiProcesses()),
   };
   if (process.stdout.isTTY && config.NODE_ENV !== 'production') {
     // A person is watching: short readable lines, and only what needs their attention.

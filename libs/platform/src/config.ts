@@ -130,8 +130,8 @@ export class TryggConfig {
   TRUST_PROXY?: string;
 
   /**
-   * How many API processes share the port (a Node cluster). `npm start` picks one per core that
-   * PostgreSQL leaves free when unset (`api-processes.policy.ts`); the API on its own runs one.
+   * How many API processes share the port (a Node cluster). `npm start` picks one per core when
+   * unset; the API on its own runs one.
    */
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
