@@ -12,6 +12,8 @@
  *   it: the drivers' `acceptedNow` for the three machines against XState's `can()` over the same
  *   probes.
  * Every document has its own number in its text, so each render lays out a word it has not seen.
+ * A second set of documents has free text of its own, 25 words drawn from everyday Norwegian, as a
+ * concern's "Hva skjedde" is: each uses other letters in another order (decision 109).
  * Env: BENCH_RENDERS (1,000), BENCH_TRANSITIONS (20,000). Prints; asserts nothing.
  */
 import { AnyStateMachine, initialTransition, transition } from 'xstate';
@@ -61,6 +63,21 @@ const concern = (i: number): JournalDocument => ({
   ],
 });
 
+const WORDS = (
+  'eleven ble holdt utenfor i friminuttet igjen flere andre elever sa stygge ting på bussen hjem fra skolen ' +
+  'mandag tirsdag onsdag torsdag fredag Kari Per Åse Øyvind Jonas gråt ville ikke gå ut etter gymtimen ' +
+  'garderoben dyttet slo lo av henne ham meldinger på Snapchat (igjen), «du er teit» – 3 ganger!'
+).split(' ');
+
+/** A concern with 25 words of free text of its own, drawn the same way every run. */
+function concernInOwnWords(i: number): JournalDocument {
+  let seed = 1 + Math.abs(i);
+  const next = () => (seed = (seed * 16807) % 2147483647) % WORDS.length;
+  const text = Array.from({ length: 25 }, () => WORDS[next()]).join(' ');
+  const d = concern(i);
+  return { ...d, sections: [{ fields: d.sections[0].fields.map(([k, v]) => [k, k === 'Hva skjedde' ? text : v] as [string, string]) }] };
+}
+
 /** CPU (user + system) per call of `f`, after a warm-up of a tenth as many calls. */
 async function cpuPerCall(n: number, f: (i: number) => unknown): Promise<number> {
   for (let i = 0; i < n / 10; i++) await f(-i - 1);
@@ -75,6 +92,8 @@ async function main(): Promise<void> {
   const plain = new PdfJournalRenderer({ shareAcrossDocuments: false });
   const renderPlain = await cpuPerCall(RENDERS, (i) => plain.render(concern(i)));
   const renderShared = await cpuPerCall(RENDERS, (i) => shared.render(concern(i)));
+  const ownPlain = await cpuPerCall(RENDERS, (i) => plain.render(concernInOwnWords(i)));
+  const ownShared = await cpuPerCall(RENDERS, (i) => shared.render(concernInOwnWords(i)));
 
   const opened = openCase(openInput()).snapshot;
   const acknowledge = { type: 'ACKNOWLEDGE', actor: principal, at: '2027-03-02T08:00:00.000Z' } as const;
@@ -119,6 +138,7 @@ async function main(): Promise<void> {
   console.log(`${''.padEnd(52)} ${'library'.padStart(8)} ${'Trygg'.padStart(8)}`);
   console.log('(library: pdfkit and fontkit untouched; XState transition()/initialTransition() alone; can() over the probes)');
   row(`journal document (concern), ${RENDERS} renders`, renderPlain, renderShared, 'ms');
+  row(`  with free text of its own, ${RENDERS} renders`, ownPlain, ownShared, 'ms');
   row(`ACKNOWLEDGE on a new case, ${TRANSITIONS} transitions`, applyXState, applyDriver, 'µs');
   row(`opening a case's three machines, ${TRANSITIONS} times`, openXState, openDriver, 'µs');
   row(`allowed commands, three machines, ${TRANSITIONS} times`, acceptedXState, acceptedDriver, 'µs');

@@ -4,9 +4,10 @@ import PDFDocument from 'pdfkit';
 import type { JournalDocument } from '../../cases/src/archive/journal-rules';
 import type { JournalRenderer } from '../../cases/src/ports';
 import { SharedDeflate } from './shared-deflate';
-import { SharedLayouts, withSharedGlyphs } from './shared-font';
+import { includeGlyphsOf, SharedLayouts, withSharedGlyphs } from './shared-font';
 import { woffToSfnt } from './woff-font';
 import { pdfBytes } from './pdf-bytes';
+import { directOutput } from './direct-output';
 
 /** Inter (the web app's typeface), read and unpacked: PDF/A forbids fonts that are not embedded. */
 export function interOf(weight: 400 | 700): fontkit.Font {
@@ -42,6 +43,29 @@ function sharedFonts(): Fonts {
   return shared;
 }
 
+/**
+ * The letters, digits and signs Norwegian case text is written in, each on its own (so each is its
+ * own glyph, not part of a ligature), then the forms Inter gives some signs beside capitals and
+ * digits: "(A)", "A-A", "12:30" (decision 109).
+ */
+const ALPHABET = `${[...'abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789.,:;-–()§/·\'"«»?!&%+é@'].join(' ')} (A) A-A 1:1`;
+
+/**
+ * Puts the alphabet first in the body font's subset, before any text. A subset's glyphs are in the
+ * order the document first uses them, so without this each document's free text gives the body
+ * font a program, widths and character map of its own, to encode and compress again; with it, most
+ * documents share them, and the few glyphs outside the alphabet follow. The fonts are selected in
+ * the order the document first uses them (the title is bold), so pdfkit numbers them as it would.
+ * `shared`: with the alphabet's glyphs laid out once for the process, else through pdfkit's own
+ * `encode`, as drawing text would.
+ */
+function embedAlphabetFirst(doc: PDFKit.PDFDocument, shared: boolean): void {
+  doc.font('Bold').font('Body');
+  const body = (doc as unknown as { _font: Parameters<typeof includeGlyphsOf>[0] & { encode(text: string): unknown } })._font;
+  if (shared) includeGlyphsOf(body, ALPHABET);
+  else body.encode(ALPHABET);
+}
+
 // Made once: an Intl formatter costs more to build than to use.
 const osloLong = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 const when = (d: Date) => osloLong.format(d);
@@ -55,7 +79,8 @@ export class PdfJournalRenderer implements JournalRenderer {
 
   /**
    * `shareAcrossDocuments: false` renders through pdfkit and fontkit as they are, each document on
-   * its own: the reference the shared render must match byte for byte.
+   * its own and written through pdfkit's stream: the reference the shared render must match byte for
+   * byte.
    */
   constructor(opts: { shareAcrossDocuments?: boolean } = {}) {
     this.fonts = opts.shareAcrossDocuments === false ? { regular: interOf(400), bold: interOf(700) } : sharedFonts();
@@ -71,6 +96,8 @@ export class PdfJournalRenderer implements JournalRenderer {
       lang: 'nb-NO',
       // No default Helvetica: it would be read from its metrics file for every document, unused.
       font: null,
+      // Added below, once the document's bytes are gathered directly (decision 109).
+      autoFirstPage: !f.layouts,
       info: { Title: d.title, Author: d.author, Subject: d.unitName, Creator: 'Trygg', CreationDate: d.at },
     } as unknown as PDFKit.PDFDocumentOptions);
     // pdfkit takes a fontkit font as it is (its `registerFont` accepts any object with `layout`).
@@ -79,7 +106,10 @@ export class PdfJournalRenderer implements JournalRenderer {
     // In the order the document first uses them (the title is bold), so pdfkit numbers them as it would.
     f.layouts?.attach(doc, ['Bold', 'Body']);
     f.streams?.attach(doc);
-    const done = pdfBytes(doc);
+    embedAlphabetFirst(doc, !!f.layouts);
+    const streamed = f.layouts ? undefined : pdfBytes(doc);
+    const direct = f.layouts ? directOutput(doc) : undefined;
+    if (direct) doc.addPage();
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     doc.font('Bold').fontSize(15).text(d.title, { width });
     doc.moveDown(0.4).font('Body').fontSize(9.5).fillColor('#444444');
@@ -96,6 +126,6 @@ export class PdfJournalRenderer implements JournalRenderer {
       }
     }
     doc.end();
-    return done;
+    return direct ? Promise.resolve(direct()) : streamed!;
   }
 }

@@ -159,3 +159,39 @@ export class SharedLayouts {
     });
   }
 }
+
+/** A glyph as pdfkit's font reads it from a layout. */
+interface LaidOutGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** pdfkit's font in a document, as far as encoding text goes (pdfkit 0.20). */
+interface EncodingFont {
+  font: object;
+  scale: number;
+  subset: { includeGlyph(gid: number): number };
+  widths: number[];
+  unicode: number[][];
+  layout(text: string): { glyphs: LaidOutGlyph[] };
+}
+
+const glyphsOfText = new WeakMap<object, Map<string, LaidOutGlyph[]>>();
+
+/**
+ * What pdfkit's `encode(text)` does to the font of a document, without the encoded text: each of
+ * the text's glyphs into the document's subset, with its width and its letters. The text's glyphs
+ * are laid out once for the process and font; laying them out is most of `encode`'s time.
+ */
+export function includeGlyphsOf(pdfFont: EncodingFont, text: string): void {
+  let texts = glyphsOfText.get(pdfFont.font);
+  if (!texts) glyphsOfText.set(pdfFont.font, (texts = new Map()));
+  let glyphs = texts.get(text);
+  if (!glyphs) texts.set(text, (glyphs = pdfFont.layout(text).glyphs));
+  for (const glyph of glyphs) {
+    const gid = pdfFont.subset.includeGlyph(glyph.id);
+    pdfFont.widths[gid] ??= glyph.advanceWidth * pdfFont.scale;
+    pdfFont.unicode[gid] ??= glyph.codePoints;
+  }
+}
