@@ -9,6 +9,8 @@
  *    concerns, then acknowledges them, then adds notes to a case of its own, BENCH_SECONDS each.
  *    The open and ADD_NOTE loads run a second time from wrk (`wrk-load.ts`), a C client like
  *    pgbench's own: the Node client costs about a millisecond of CPU a request on the same cores.
+ *    Every concern opened has free text of its own (`free-text.ts`), as people's concerns do; wrk
+ *    also opens concerns that all say "bench", as this bench did before decision 109.
  * 3. pgbench runs two scripts made from what was recorded, with as many clients:
  *    - `write`: the statement ADD_NOTE writes with (the versioned UPDATE of the case, its event and
  *      the event's content in one statement), on a case of each client's own;
@@ -34,6 +36,7 @@ import { cpuMsOf } from './process-cpu';
 import { childrenOf } from '../harness/child-processes';
 import { percentile, startBenchInfra } from './bench-infra';
 import { ensureWrk, runWrk, WrkLoad } from './wrk-load';
+import { FREE_TEXT_LENGTH, FREE_TEXT_WORDS, freeText } from './free-text';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -98,13 +101,14 @@ async function main(): Promise<void> {
       const rss = sampleRss(api.pid);
       const base = `${api.url}/api`;
       const opened: string[] = [];
+      let texts = 0;
       add(
         `open, ${n} process(es)`,
         await drive(SECONDS, api.pid, async () => {
           const c = await call(`${base}/cases`, larer, {
             unitId: DEMO_UNITS.demoSkole.id,
             childIds: [DEMO_CHILDREN[0].id],
-            concern: 'bench',
+            concern: freeText(texts++),
             source: 'other',
           });
           opened.push(c.id);
@@ -138,7 +142,9 @@ async function main(): Promise<void> {
         return { perSecond: r.perSecond, p50: r.p50, p99: r.p99, cpuMs: (cpuOf(api.pid) - cpuBefore) / r.requests };
       };
       const body = { unitId: DEMO_UNITS.demoSkole.id, childIds: [DEMO_CHILDREN[0].id], concern: 'bench', source: 'other' };
-      add(`open, ${n} process(es), wrk`, wrk({ kind: 'post', path: '/api/cases', body }, larer));
+      const ownWords = { path: '/api/cases', body, field: 'concern', words: FREE_TEXT_WORDS, length: FREE_TEXT_LENGTH };
+      add(`open, ${n} process(es), wrk`, wrk({ kind: 'post-free-text', ...ownWords }, larer));
+      add(`open "bench", ${n} process(es), wrk`, wrk({ kind: 'post', path: '/api/cases', body }, larer));
       add(
         `ADD_NOTE, ${n} process(es), wrk`,
         wrk({ kind: 'note', cases: tryggCases.map((id) => ({ id, version: versions.get(id)! })) }, larer),
@@ -163,11 +169,11 @@ async function main(): Promise<void> {
   console.log(
     `\nbench:ceiling: ${CLIENTS} clients, ${SECONDS} s a run, median of ${REPEAT}; PostgreSQL 18 (fsync on), node ${process.version}, ${os.availableParallelism()} cores`,
   );
-  console.log('run                              per s   p50 ms   p99 ms   API CPU ms a request');
+  console.log('run                                    per s   p50 ms   p99 ms   API CPU ms a request');
   for (const k of Object.keys(results)) {
     const cpu = median(k, 'cpuMs');
     console.log(
-      `${k.padEnd(30)} ${median(k, 'perSecond').toFixed(0).padStart(7)} ${median(k, 'p50').toFixed(1).padStart(8)} ${median(k, 'p99')
+      `${k.padEnd(36)} ${median(k, 'perSecond').toFixed(0).padStart(7)} ${median(k, 'p50').toFixed(1).padStart(8)} ${median(k, 'p99')
         .toFixed(1)
         .padStart(8)} ${Number.isNaN(cpu) ? '' : cpu.toFixed(2).padStart(9)}`,
     );
@@ -180,8 +186,10 @@ async function main(): Promise<void> {
     console.log(`  ${n} process(es): ${ratios.join(', ')}; open ${of('open')} and ACKNOWLEDGE ${of('ACKNOWLEDGE')} of ADD_NOTE's rate`);
     const wrkNote = median(`ADD_NOTE, ${n} process(es), wrk`, 'perSecond');
     const wrkRatios = Object.keys(scripts).map((s) => `${s} ${(wrkNote / median(`pgbench ${s}`, 'perSecond')).toFixed(2)}`);
-    const wrkOpen = (median(`open, ${n} process(es), wrk`, 'perSecond') / wrkNote).toFixed(2);
-    console.log(`  ${n} process(es), wrk as the client: ${wrkRatios.join(', ')}; open ${wrkOpen} of ADD_NOTE's rate`);
+    const wrkOpen = (k: string) => (median(`${k}, ${n} process(es), wrk`, 'perSecond') / wrkNote).toFixed(2);
+    console.log(
+      `  ${n} process(es), wrk as the client: ${wrkRatios.join(', ')}; open ${wrkOpen('open')} (all "bench": ${wrkOpen('open "bench"')}) of ADD_NOTE's rate`,
+    );
   }
 
   for (const n of PROCESSES)

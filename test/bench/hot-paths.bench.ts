@@ -12,13 +12,14 @@
  *   it: the drivers' `acceptedNow` for the three machines against XState's `can()` over the same
  *   probes.
  * Every document has its own number in its text, so each render lays out a word it has not seen.
- * A second set of documents has free text of its own, 25 words drawn from everyday Norwegian, as a
- * concern's "Hva skjedde" is: each uses other letters in another order (decision 109).
+ * A second set of documents has free text of its own (`free-text.ts`), as a concern's "Hva skjedde"
+ * is: each uses other letters in another order (decision 109).
  * Env: BENCH_RENDERS (1,000), BENCH_TRANSITIONS (20,000). Prints; asserts nothing.
  */
 import { AnyStateMachine, initialTransition, transition } from 'xstate';
 import { PdfJournalRenderer } from '../../libs/archive/src/journal-document.pdf';
 import type { JournalDocument } from '../../libs/cases/src/archive/journal-rules';
+import { freeText } from './free-text';
 import {
   BTI_COMMANDS,
   btiCommandsAcceptedNow,
@@ -63,19 +64,11 @@ const concern = (i: number): JournalDocument => ({
   ],
 });
 
-const WORDS = (
-  'eleven ble holdt utenfor i friminuttet igjen flere andre elever sa stygge ting på bussen hjem fra skolen ' +
-  'mandag tirsdag onsdag torsdag fredag Kari Per Åse Øyvind Jonas gråt ville ikke gå ut etter gymtimen ' +
-  'garderoben dyttet slo lo av henne ham meldinger på Snapchat (igjen), «du er teit» – 3 ganger!'
-).split(' ');
-
-/** A concern with 25 words of free text of its own, drawn the same way every run. */
+/** A concern with free text of its own (`free-text.ts`). */
 function concernInOwnWords(i: number): JournalDocument {
-  let seed = 1 + Math.abs(i);
-  const next = () => (seed = (seed * 16807) % 2147483647) % WORDS.length;
-  const text = Array.from({ length: 25 }, () => WORDS[next()]).join(' ');
   const d = concern(i);
-  return { ...d, sections: [{ fields: d.sections[0].fields.map(([k, v]) => [k, k === 'Hva skjedde' ? text : v] as [string, string]) }] };
+  const fields = d.sections[0].fields.map(([k, v]) => [k, k === 'Hva skjedde' ? freeText(i) : v] as [string, string]);
+  return { ...d, sections: [{ fields }] };
 }
 
 /** CPU (user + system) per call of `f`, after a warm-up of a tenth as many calls. */

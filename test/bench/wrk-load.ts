@@ -32,8 +32,15 @@ export function ensureWrk(): void {
   }
 }
 
-/** What a client sends: the same request each time, or ADD_NOTE on its own case at the version it last saw. */
-export type WrkLoad = { kind: 'post'; path: string; body: unknown } | { kind: 'note'; cases: Array<{ id: string; version: number }> };
+/**
+ * What a client sends: the same request each time; the same request with free text of its own in
+ * one field (words drawn at random, as `free-text.ts` draws them); or ADD_NOTE on its own case at the
+ * version it last saw.
+ */
+export type WrkLoad =
+  | { kind: 'post'; path: string; body: unknown }
+  | { kind: 'post-free-text'; path: string; body: Record<string, unknown>; field: string; words: string[]; length: number }
+  | { kind: 'note'; cases: Array<{ id: string; version: number }> };
 
 /** `connections` clients for `seconds` against `baseUrl`; every answer must be a success. */
 export function runWrk(
@@ -88,6 +95,29 @@ end`;
 wrk.path = ${JSON.stringify(load.path)}
 wrk.body = ${JSON.stringify(JSON.stringify(load.body))}
 ${h}
+${done}`;
+  }
+  if (load.kind === 'post-free-text') {
+    // The body around the field's text; the words contain no quote or backslash (free-text.ts).
+    const mark = '@@FREE-TEXT@@';
+    const [prefix, suffix] = JSON.stringify({ ...load.body, [load.field]: mark }).split(mark);
+    return `wrk.method = "POST"
+wrk.path = ${JSON.stringify(load.path)}
+${h}
+local words = { ${load.words.map((w) => JSON.stringify(w)).join(', ')} }
+local n = 0
+function setup(thread)
+  thread:set("index", n)
+  n = n + 1
+end
+function init(args)
+  math.randomseed(1 + index)
+end
+function request()
+  local t = {}
+  for i = 1, ${load.length} do t[i] = words[math.random(#words)] end
+  return wrk.format(nil, nil, nil, ${JSON.stringify(prefix)} .. table.concat(t, " ") .. ${JSON.stringify(suffix)})
+end
 ${done}`;
   }
   // Thread n takes the n-th case; the answer's version is the next request's expectedVersion.
