@@ -16,6 +16,7 @@ interface DocumentInternals {
   _write(data: string | Uint8Array): void;
   _finalize(): void;
   read(): Buffer | null;
+  readableFlowing: boolean | null;
   push(chunk: unknown): boolean;
   addPage(options?: object): unknown;
   page: { content: StreamReference };
@@ -35,6 +36,8 @@ interface DocumentInternals {
  */
 export function directOutput(doc: PDFKit.PDFDocument): () => Buffer {
   const d = doc as unknown as DocumentInternals;
+  // Once read as a stream, the header has left: these bytes would lack it.
+  if (d.readableFlowing !== null) throw new Error('the document is already read as a stream');
   const out = new LatinBuffer();
   // The header, which the constructor wrote, waits in the stream unread.
   const head = d.read();

@@ -35,6 +35,12 @@ describe('a pdfkit document written directly', () => {
     expect(bytes().equals(await expected)).toBe(true);
   });
 
+  it('refuses a document that is already read as a stream', () => {
+    const doc = new PDFDocument(options(true, false));
+    void pdfBytes(doc);
+    expect(() => directOutput(doc)).toThrow('already read as a stream');
+  });
+
   it('refuses to give the bytes of a document that has not ended', () => {
     const doc = new PDFDocument(options(true, false));
     const bytes = directOutput(doc);
