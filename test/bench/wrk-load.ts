@@ -90,6 +90,12 @@ function done(summary, latency, requests)
     summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
 end`;
+  // Each thread (one connection) knows its number as `index` in init().
+  const numberThreads = `local n = 0
+function setup(thread)
+  thread:set("index", n)
+  n = n + 1
+end`;
   if (load.kind === 'post') {
     return `wrk.method = "POST"
 wrk.path = ${JSON.stringify(load.path)}
@@ -105,11 +111,7 @@ ${done}`;
 wrk.path = ${JSON.stringify(load.path)}
 ${h}
 local words = { ${load.words.map((w) => JSON.stringify(w)).join(', ')} }
-local n = 0
-function setup(thread)
-  thread:set("index", n)
-  n = n + 1
-end
+${numberThreads}
 function init(args)
   math.randomseed(1 + index)
 end
@@ -122,11 +124,7 @@ ${done}`;
   }
   // Thread n takes the n-th case; the answer's version is the next request's expectedVersion.
   return `${h}
-local n = 0
-function setup(thread)
-  thread:set("index", n)
-  n = n + 1
-end
+${numberThreads}
 function init(args)
   local id, v = string.match(args[index + 1], "([^:]+):(%d+)")
   path = "/api/cases/" .. id .. "/commands"
