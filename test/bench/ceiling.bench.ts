@@ -7,8 +7,9 @@
  * 2. The API runs as its own process (`apps/api/src/main.ts`, logging on as in production) with
  *    API_PROCESSES = 1, then 2, …; this process is the client. Each of BENCH_CLIENTS clients opens
  *    concerns, then acknowledges them, then adds notes to a case of its own, BENCH_SECONDS each.
- *    The open and ADD_NOTE loads run a second time from wrk (`wrk-load.ts`), a C client like
- *    pgbench's own: the Node client costs about a millisecond of CPU a request on the same cores.
+ *    The three loads run a second time from wrk (`wrk-load.ts`), a C client like pgbench's own: the
+ *    Node client costs about a millisecond of CPU a request on the same cores. wrk acknowledges the
+ *    concerns still unacknowledged after its own openings, each once.
  *    Every concern opened has free text of its own (`free-text.ts`), as people's concerns do; wrk
  *    also opens concerns that all say "bench", as this bench did before decision 109.
  * 3. pgbench runs two scripts made from what was recorded, with as many clients:
@@ -135,16 +136,25 @@ async function main(): Promise<void> {
           versions.set(id, r.version);
         }),
       );
-      // The same two loads from wrk, a C client like pgbench's own (see wrk-load.ts).
-      const wrk = (load: WrkLoad, h: Record<string, string>): Rate => {
+      // The same three loads from wrk, a C client like pgbench's own (see wrk-load.ts).
+      const wrk = (load: WrkLoad, h: Record<string, string>, seconds = SECONDS): Rate => {
         const cpuBefore = cpuOf(api.pid);
-        const r = runWrk(api.url, h, load, CLIENTS, SECONDS, work);
+        const r = runWrk(api.url, h, load, CLIENTS, seconds, work);
         return { perSecond: r.perSecond, p50: r.p50, p99: r.p99, cpuMs: (cpuOf(api.pid) - cpuBefore) / r.requests };
       };
       const body = { unitId: DEMO_UNITS.demoSkole.id, childIds: [DEMO_CHILDREN[0].id], concern: 'bench', source: 'other' };
       const ownWords = { path: '/api/cases', body, field: 'concern', words: FREE_TEXT_WORDS, length: FREE_TEXT_LENGTH };
       add(`open, ${n} process(es), wrk`, wrk({ kind: 'post-free-text', ...ownWords }, larer));
       add(`open "bench", ${n} process(es), wrk`, wrk({ kind: 'post', path: '/api/cases', body }, larer));
+      // Every concern the rektor has not acknowledged yet, each acknowledged once. The run is shorter
+      // when there are too few for a thousand a second, so no client runs out before it ends.
+      const unacknowledged = await concernsToAcknowledge(db);
+      const ackSeconds = Math.max(1, Math.min(SECONDS, Math.floor(unacknowledged.length / 1000)));
+      if (ackSeconds < SECONDS) console.log(`ACKNOWLEDGE from wrk: ${unacknowledged.length} concerns, so ${ackSeconds} s`);
+      add(
+        `ACKNOWLEDGE, ${n} process(es), wrk`,
+        wrk({ kind: 'once', command: { type: 'ACKNOWLEDGE', expectedVersion: 1 }, caseIds: unacknowledged }, rektor, ackSeconds),
+      );
       add(
         `ADD_NOTE, ${n} process(es), wrk`,
         wrk({ kind: 'note', cases: tryggCases.map((id) => ({ id, version: versions.get(id)! })) }, larer),
@@ -188,7 +198,7 @@ async function main(): Promise<void> {
     const wrkRatios = Object.keys(scripts).map((s) => `${s} ${(wrkNote / median(`pgbench ${s}`, 'perSecond')).toFixed(2)}`);
     const wrkOpen = (k: string) => (median(`${k}, ${n} process(es), wrk`, 'perSecond') / wrkNote).toFixed(2);
     console.log(
-      `  ${n} process(es), wrk as the client: ${wrkRatios.join(', ')}; open ${wrkOpen('open')} (all "bench": ${wrkOpen('open "bench"')}) of ADD_NOTE's rate`,
+      `  ${n} process(es), wrk as the client: ${wrkRatios.join(', ')}; open ${wrkOpen('open')} (all "bench": ${wrkOpen('open "bench"')}) and ACKNOWLEDGE ${wrkOpen('ACKNOWLEDGE')} of ADD_NOTE's rate`,
     );
   }
 
@@ -198,6 +208,12 @@ async function main(): Promise<void> {
   await db.end();
   fs.rmSync(work, { recursive: true, force: true });
   await infra.stop();
+}
+
+/** Concerns opened and not yet acknowledged (a case's first command moves it past version 1), oldest first. */
+async function concernsToAcknowledge(db: pg.Client): Promise<string[]> {
+  const rows = (await db.query(`SELECT id FROM cases WHERE version = 1 AND state = 'reported' ORDER BY opened_at`)).rows;
+  return rows.map((r: { id: string }) => r.id);
 }
 
 /** Each case's version, read again until two reads 200 ms apart agree. */

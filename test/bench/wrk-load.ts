@@ -34,13 +34,15 @@ export function ensureWrk(): void {
 
 /**
  * What a client sends: the same request each time; the same request with free text of its own in
- * one field (words drawn at random, as `free-text.ts` draws them); or ADD_NOTE on its own case at the
- * version it last saw.
+ * one field (words drawn at random, as `free-text.ts` draws them); ADD_NOTE on its own case at the
+ * version it last saw; or one command on each case of a list, each case once (ACKNOWLEDGE of a
+ * concern just opened), the clients taking turns through the list.
  */
 export type WrkLoad =
   | { kind: 'post'; path: string; body: unknown }
   | { kind: 'post-free-text'; path: string; body: Record<string, unknown>; field: string; words: string[]; length: number }
-  | { kind: 'note'; cases: Array<{ id: string; version: number }> };
+  | { kind: 'note'; cases: Array<{ id: string; version: number }> }
+  | { kind: 'once'; command: Record<string, unknown>; caseIds: string[] };
 
 /** `connections` clients for `seconds` against `baseUrl`; every answer must be a success. */
 export function runWrk(
@@ -53,7 +55,12 @@ export function runWrk(
 ): WrkRate {
   const script = path.join(dir, `wrk-${load.kind}.lua`);
   fs.writeFileSync(script, luaFor(headers, load));
-  const args = load.kind === 'note' ? ['--', ...load.cases.map((c) => `${c.id}:${c.version}`)] : [];
+  const args =
+    load.kind === 'note'
+      ? ['--', ...load.cases.map((c) => `${c.id}:${c.version}`)]
+      : load.kind === 'once'
+        ? ['--', String(connections)]
+        : [];
   const out = execFileSync(
     'wrk',
     ['-t', String(connections), '-c', String(connections), '-d', `${seconds}s`, '-s', script, baseUrl, ...args],
@@ -62,10 +69,12 @@ export function runWrk(
     },
   );
   const line = out.trim().split('\n').pop()!;
-  const r = JSON.parse(line) as { requests: number; durationUs: number; non2xx: number; errors: number } & Record<
+  const r = JSON.parse(line) as { requests: number; durationUs: number; non2xx: number; errors: number; exhausted: number } & Record<
     'p50' | 'p90' | 'p99' | 'max',
     number
   >;
+  // A client that ran out of cases stopped early, and the rate over the whole run would be too low.
+  if (r.exhausted) throw new Error(`wrk ${load.kind}: ${r.exhausted} client(s) ran out of cases before ${seconds} s`);
   if (r.non2xx || r.errors)
     throw new Error(`wrk ${load.kind}: ${r.non2xx} answers that were not a success, ${r.errors} socket errors\n${out}`);
   const ms = (us: number) => us / 1000;
@@ -83,24 +92,30 @@ function luaFor(headers: Record<string, string>, load: WrkLoad): string {
   const h = Object.entries(headers)
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
     .join('\n');
-  const done = `
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('\\n{"requests":%d,"durationUs":%d,"non2xx":%d,"errors":%d,"p50":%d,"p90":%d,"p99":%d,"max":%d}\\n',
-    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
-end`;
-  // Each thread (one connection) knows its number as `index` in init().
+  // Each thread (one connection) knows its number as `index` in init(); one that runs out of work
+  // sets `exhausted`, which done() counts.
   const numberThreads = `local n = 0
+local threads = {}
 function setup(thread)
   thread:set("index", n)
   n = n + 1
+  table.insert(threads, thread)
+end`;
+  const done = `
+function done(summary, latency, requests)
+  local e = summary.errors
+  local exhausted = 0
+  for _, t in ipairs(threads) do if t:get("exhausted") then exhausted = exhausted + 1 end end
+  io.write(string.format('\\n{"requests":%d,"durationUs":%d,"non2xx":%d,"errors":%d,"exhausted":%d,"p50":%d,"p90":%d,"p99":%d,"max":%d}\\n',
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout, exhausted,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
 end`;
   if (load.kind === 'post') {
     return `wrk.method = "POST"
 wrk.path = ${JSON.stringify(load.path)}
 wrk.body = ${JSON.stringify(JSON.stringify(load.body))}
 ${h}
+${numberThreads}
 ${done}`;
   }
   if (load.kind === 'post-free-text') {
@@ -119,6 +134,29 @@ function request()
   local t = {}
   for i = 1, ${load.length} do t[i] = words[math.random(#words)] end
   return wrk.format(nil, nil, nil, ${JSON.stringify(prefix)} .. table.concat(t, " ") .. ${JSON.stringify(suffix)})
+end
+${done}`;
+  }
+  if (load.kind === 'once') {
+    // Thread n takes cases n, n + threads, n + 2 threads, …; when they run out it stops.
+    return `wrk.method = "POST"
+${h}
+local ids = { ${load.caseIds.map((id) => JSON.stringify(id)).join(', ')} }
+local body = ${JSON.stringify(JSON.stringify(load.command))}
+${numberThreads}
+function init(args)
+  threads_count = tonumber(args[1])
+  next_id = index + 1
+end
+function request()
+  local id = ids[next_id]
+  if id == nil then
+    wrk.thread:set("exhausted", true)
+    wrk.thread:stop()
+    id = ids[1]
+  end
+  next_id = next_id + threads_count
+  return wrk.format(nil, "/api/cases/" .. id .. "/commands", nil, body)
 end
 ${done}`;
   }
