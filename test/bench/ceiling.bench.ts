@@ -18,8 +18,11 @@
  *    - `all`: every statement ADD_NOTE sends, the reads with their recorded parameters.
  *    The recorded event JSON is reused; only its `seq` and `prev_hash` follow the case's last link,
  *    set in SQL (Trygg computes them in Node), and the version check always holds.
- * Every figure is the median of BENCH_REPEAT runs. Prints; asserts nothing.
- * Env: BENCH_CLIENTS (8), BENCH_SECONDS (10), BENCH_REPEAT (3), BENCH_PROCESSES ("1,2").
+ * Every figure is the median of BENCH_REPEAT runs, with the API's CPU per request and its main
+ * threads' share of it. Prints; asserts nothing.
+ * Env: BENCH_CLIENTS (8), BENCH_SECONDS (10), BENCH_REPEAT (3), BENCH_PROCESSES ("1,2"), and
+ * BENCH_STUB_RENDER=1 to journal one document rendered once for every opening
+ * (`stub-render.preload.js`): what the rest of an opening costs, an upper bound for a cheaper render.
  */
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -33,7 +36,7 @@ import { freePort } from '../../libs/embedded/src';
 import { signDevToken } from '../../libs/identity/src';
 import { DEMO_CHILDREN, DEMO_UNITS } from '../../libs/persistence/src';
 import { SERVICE_NODE_FLAGS, SystemClock } from '../../libs/platform/src';
-import { cpuMsOf } from './process-cpu';
+import { cpuMsOf, mainThreadCpuMsOf } from './process-cpu';
 import { childrenOf } from '../harness/child-processes';
 import { percentile, startBenchInfra } from './bench-infra';
 import { ensureWrk, runWrk, WrkLoad } from './wrk-load';
@@ -43,6 +46,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
+/** The API journals one document, rendered once, for every opening: what an opening costs without its render. */
+const STUB_RENDER = process.env.BENCH_STUB_RENDER === '1';
 const ROOT = path.resolve(__dirname, '..', '..');
 const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 
@@ -56,6 +61,8 @@ interface Rate {
   p99: number;
   /** CPU time of the API's processes per request (ms); NaN for pgbench. */
   cpuMs: number;
+  /** Of it, their main threads' (ms); the rest is the render thread, V8's helpers and libuv's pool. */
+  mainMs: number;
 }
 
 async function main(): Promise<void> {
@@ -138,9 +145,9 @@ async function main(): Promise<void> {
       );
       // The same three loads from wrk, a C client like pgbench's own (see wrk-load.ts).
       const wrk = (load: WrkLoad, h: Record<string, string>, seconds = SECONDS): Rate => {
-        const cpuBefore = cpuOf(api.pid);
+        const cpu = cpuMeterOf(api.pid);
         const r = runWrk(api.url, h, load, CLIENTS, seconds, work);
-        return { perSecond: r.perSecond, p50: r.p50, p99: r.p99, cpuMs: (cpuOf(api.pid) - cpuBefore) / r.requests };
+        return { perSecond: r.perSecond, p50: r.p50, p99: r.p99, ...cpu.per(r.requests) };
       };
       const body = { unitId: DEMO_UNITS.demoSkole.id, childIds: [DEMO_CHILDREN[0].id], concern: 'bench', source: 'other' };
       const ownWords = { path: '/api/cases', body, field: 'concern', words: FREE_TEXT_WORDS, length: FREE_TEXT_LENGTH };
@@ -179,13 +186,15 @@ async function main(): Promise<void> {
   console.log(
     `\nbench:ceiling: ${CLIENTS} clients, ${SECONDS} s a run, median of ${REPEAT}; PostgreSQL 18 (fsync on), node ${process.version}, ${os.availableParallelism()} cores`,
   );
-  console.log('run                                    per s   p50 ms   p99 ms   API CPU ms a request');
+  if (STUB_RENDER) console.log('BENCH_STUB_RENDER: every journal document is one rendered once (an upper bound, not Trygg)');
+  console.log('run                                    per s   p50 ms   p99 ms   API CPU ms a request (main thread)');
   for (const k of Object.keys(results)) {
     const cpu = median(k, 'cpuMs');
+    const cpuText = Number.isNaN(cpu) ? '' : `${cpu.toFixed(2).padStart(9)} (${median(k, 'mainMs').toFixed(2)})`;
     console.log(
       `${k.padEnd(36)} ${median(k, 'perSecond').toFixed(0).padStart(7)} ${median(k, 'p50').toFixed(1).padStart(8)} ${median(k, 'p99')
         .toFixed(1)
-        .padStart(8)} ${Number.isNaN(cpu) ? '' : cpu.toFixed(2).padStart(9)}`,
+        .padStart(8)} ${cpuText}`,
     );
   }
   console.log('\nratio of ADD_NOTE to pgbench (same clients, same database):');
@@ -249,7 +258,7 @@ async function call(url: string, h: Record<string, string>, body: unknown): Prom
 /** CLIENTS loops of `step` for `seconds` (or until a step returns false): rate and latency. */
 async function drive(seconds: number, apiPid: number, step: (client: number) => Promise<unknown>): Promise<Rate> {
   const latencies: number[] = [];
-  const cpuBefore = cpuOf(apiPid);
+  const cpu = cpuMeterOf(apiPid);
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -262,8 +271,12 @@ async function drive(seconds: number, apiPid: number, step: (client: number) => 
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const cpuMs = (cpuOf(apiPid) - cpuBefore) / latencies.length;
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs };
+  return {
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ...cpu.per(latencies.length),
+  };
 }
 
 /** Records the statements of one ADD_NOTE (after a warm-up one) through an in-process API. */
@@ -410,7 +423,7 @@ function pgbench(databaseUrl: string, file: string, vars: Map<string, string>, d
     .flatMap((f) => fs.readFileSync(path.join(logDir, f), 'utf8').trim().split('\n'))
     .map((line) => Number(line.split(' ')[2]) / 1000);
   fs.rmSync(logDir, { recursive: true, force: true });
-  return { perSecond: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: NaN, transactions };
+  return { perSecond: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: NaN, mainMs: NaN, transactions };
 }
 
 /** The API as its own process (or cluster), logging as in production, until stopped. */
@@ -420,7 +433,8 @@ async function startApi(
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   // The compiled API, as `npm start` runs it (a TypeScript loader would add its own memory and start-up).
-  const child: ChildProcess = spawn(process.execPath, [...SERVICE_NODE_FLAGS, API_MAIN], {
+  const stub = STUB_RENDER ? ['-r', path.join(__dirname, 'stub-render.preload.js')] : [];
+  const child: ChildProcess = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...stub, API_MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -465,8 +479,17 @@ function treeOf(pid: number): number[] {
   return [pid, ...childrenOf(pid)];
 }
 
-/** CPU time (user + system, ms) the API's processes have used so far. */
-const cpuOf = (pid: number): number => cpuMsOf(treeOf(pid));
+/** CPU time the API's processes, and their main threads, use from now on, per request (ms). */
+function cpuMeterOf(pid: number): { per(requests: number): { cpuMs: number; mainMs: number } } {
+  const all = cpuMsOf(treeOf(pid));
+  const main = mainThreadCpuMsOf(treeOf(pid));
+  return {
+    per: (requests) => ({
+      cpuMs: (cpuMsOf(treeOf(pid)) - all) / requests,
+      mainMs: (mainThreadCpuMsOf(treeOf(pid)) - main) / requests,
+    }),
+  };
+}
 
 /** Samples every 200 ms the resident memory of the API process and its cluster's processes; stop() gives the highest of one. */
 function sampleRss(pid: number): { stop(): number } {

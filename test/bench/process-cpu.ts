@@ -2,11 +2,23 @@ import fs from 'node:fs';
 
 /** CPU time (user + system, ms) the given processes have used so far, from /proc. */
 export function cpuMsOf(pids: number[]): number {
+  return ticksMs(pids.map((p) => `/proc/${p}/stat`));
+}
+
+/**
+ * CPU time (ms) of the given processes' main threads alone: the event loop where requests are
+ * handled, without worker threads (the journal's render thread) and V8's garbage-collection helpers.
+ */
+export function mainThreadCpuMsOf(pids: number[]): number {
+  return ticksMs(pids.map((p) => `/proc/${p}/task/${p}/stat`));
+}
+
+function ticksMs(statFiles: string[]): number {
   let ticks = 0;
-  for (const p of pids) {
+  for (const file of statFiles) {
     try {
       // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // a process that just ended
