@@ -88,20 +88,25 @@ export function runWrk(
   };
 }
 
+/** The load's own script, then what every script shares. */
 function luaFor(headers: Record<string, string>, load: WrkLoad): string {
   const h = Object.entries(headers)
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
     .join('\n');
-  // Each thread (one connection) knows its number as `index` in init(); one that runs out of work
-  // sets `exhausted`, which done() counts.
-  const numberThreads = `local n = 0
+  return `${h}\n${loadLua(load)}\n${THREADS_AND_SUMMARY}`;
+}
+
+/**
+ * Each thread (one connection) knows its number as `index` in init(); one that runs out of work
+ * sets `exhausted`, which done() counts. done() prints the summary runWrk reads.
+ */
+const THREADS_AND_SUMMARY = `local n = 0
 local threads = {}
 function setup(thread)
   thread:set("index", n)
   n = n + 1
   table.insert(threads, thread)
-end`;
-  const done = `
+end
 function done(summary, latency, requests)
   local e = summary.errors
   local exhausted = 0
@@ -110,13 +115,12 @@ function done(summary, latency, requests)
     summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout, exhausted,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
 end`;
+
+function loadLua(load: WrkLoad): string {
   if (load.kind === 'post') {
     return `wrk.method = "POST"
 wrk.path = ${JSON.stringify(load.path)}
-wrk.body = ${JSON.stringify(JSON.stringify(load.body))}
-${h}
-${numberThreads}
-${done}`;
+wrk.body = ${JSON.stringify(JSON.stringify(load.body))}`;
   }
   if (load.kind === 'post-free-text') {
     // The body around the field's text; the words contain no quote or backslash (free-text.ts).
@@ -124,9 +128,7 @@ ${done}`;
     const [prefix, suffix] = JSON.stringify({ ...load.body, [load.field]: mark }).split(mark);
     return `wrk.method = "POST"
 wrk.path = ${JSON.stringify(load.path)}
-${h}
 local words = { ${load.words.map((w) => JSON.stringify(w)).join(', ')} }
-${numberThreads}
 function init(args)
   math.randomseed(1 + index)
 end
@@ -134,16 +136,13 @@ function request()
   local t = {}
   for i = 1, ${load.length} do t[i] = words[math.random(#words)] end
   return wrk.format(nil, nil, nil, ${JSON.stringify(prefix)} .. table.concat(t, " ") .. ${JSON.stringify(suffix)})
-end
-${done}`;
+end`;
   }
   if (load.kind === 'once') {
     // Thread n takes cases n, n + threads, n + 2 threads, …; when they run out it stops.
     return `wrk.method = "POST"
-${h}
 local ids = { ${load.caseIds.map((id) => JSON.stringify(id)).join(', ')} }
 local body = ${JSON.stringify(JSON.stringify(load.command))}
-${numberThreads}
 function init(args)
   threads_count = tonumber(args[1])
   next_id = index + 1
@@ -157,13 +156,10 @@ function request()
   end
   next_id = next_id + threads_count
   return wrk.format(nil, "/api/cases/" .. id .. "/commands", nil, body)
-end
-${done}`;
+end`;
   }
   // Thread n takes the n-th case; the answer's version is the next request's expectedVersion.
-  return `${h}
-${numberThreads}
-function init(args)
+  return `function init(args)
   local id, v = string.match(args[index + 1], "([^:]+):(%d+)")
   path = "/api/cases/" .. id .. "/commands"
   version = tonumber(v)
@@ -174,6 +170,5 @@ function request()
 end
 function response(status, headers, body)
   if status < 300 then version = tonumber(string.match(body, '[{,]"version":(%d+)')) end
-end
-${done}`;
+end`;
 }
